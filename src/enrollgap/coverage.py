@@ -1,0 +1,228 @@
+"""Coverage, gap, gap shares, targets and premiums: the arithmetic of ``report``.
+
+Pure functions on plain data; exact (integers and Fractions) throughout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from fractions import Fraction
+
+
+class DataError(ValueError):
+    """Counts that cannot be reported on (enrolled workers out of a potential of 0)."""
+
+
+@dataclass(frozen=True)
+class Group:
+    """Counts of one group of workers: a sector, a region, or a sector in a region.
+
+    ``origin`` says where the group was first read ("rows.csv:3"), for messages.
+    """
+
+    sector: str | None
+    region: str | None
+    enrolled: int
+    potential: int
+    origin: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The group's name as people read it: "Farmers", "Sumsel / Farmers"."""
+        return " / ".join(part for part in (self.region, self.sector) if part is not None)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something worth a warning: ``kind`` is "over_covered" or "undefined"."""
+
+    kind: str
+    label: str
+    enrolled: int
+    potential: int
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a report, for a group or for the total (sector and region None).
+
+    Percentages are exact Fractions in percent (3.646 means 3.646%).
+    """
+
+    sector: str | None
+    region: str | None
+    enrolled: int
+    potential: int
+    coverage_pct: Fraction | None
+    gap: int
+    gap_share_pct: Fraction | None = None
+    target: int | None = None
+    to_target: int | None = None
+    per_year: int | None = None
+    per_month: int | None = None
+    premium_gap_per_year: Fraction | None = None
+    premium_to_target_per_year: Fraction | None = None
+
+    @property
+    def label(self) -> str:
+        return " / ".join(part for part in (self.region, self.sector) if part is not None)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a report is asked for beyond coverage: a target, a deadline, a premium."""
+
+    target_pct: Fraction | None = None
+    by: int | None = None
+    from_year: int | None = None
+    premium: Fraction | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    """Rows per group and the total row (``total`` is computed from all groups)."""
+
+    groups: tuple[Row, ...]
+    total: Row
+    findings: tuple[Finding, ...]
+    plan: Plan
+
+
+def ceil_div(numerator: int | Fraction, denominator: int | Fraction) -> int:
+    """The smallest whole number at or above numerator / denominator."""
+    return -((-Fraction(numerator) / denominator).__floor__())
+
+
+def coverage_pct(enrolled: int, potential: int) -> Fraction | None:
+    """100 * enrolled / potential, or None when the potential is 0 (undefined)."""
+    if potential == 0:
+        return None
+    return Fraction(100 * enrolled, potential)
+
+
+def gap(enrolled: int, potential: int) -> int:
+    """The number of workers not yet covered; never negative."""
+    return max(potential - enrolled, 0)
+
+
+def target_count(target_pct: Fraction, potential: int) -> int:
+    """The enrolled count that meets target_pct of potential: ceil(pct/100 * potential)."""
+    return ceil_div(target_pct * potential, 100)
+
+
+def check_group(group: Group) -> Finding | None:
+    """A finding for counts worth a warning; DataError for counts that make no sense."""
+    if group.enrolled < 0 or group.potential < 0:
+        raise DataError(f"{group.label or 'a group'}: counts cannot be negative")
+    if group.potential == 0 and group.enrolled > 0:
+        where = f"{group.origin}: " if group.origin else ""
+        raise DataError(
+            f"{where}{group.label or 'a group'}: {group.enrolled} enrolled "
+            "out of a potential of 0; coverage cannot be computed"
+        )
+    if group.potential == 0:
+        return Finding("undefined", group.label, group.enrolled, group.potential)
+    if group.enrolled > group.potential:
+        return Finding("over_covered", group.label, group.enrolled, group.potential)
+    return None
+
+
+def _row(
+    sector: str | None,
+    region: str | None,
+    enrolled: int,
+    potential: int,
+    plan: Plan,
+    gap_value: int | None = None,
+    sums: dict[str, int] | None = None,
+) -> Row:
+    """A report row; gap_value and sums are given for the total, which adds the groups'."""
+    row_gap = gap(enrolled, potential) if gap_value is None else gap_value
+    target = to_target = per_year = per_month = None
+    if plan.target_pct is not None:
+        if sums is None:
+            target = target_count(plan.target_pct, potential)
+            to_target = max(target - enrolled, 0)
+            if plan.by is not None:
+                years = plan.by - plan.from_year
+                per_year = ceil_div(to_target, years)
+                per_month = ceil_div(to_target, 12 * years)
+        else:
+            target, to_target = sums["target"], sums["to_target"]
+            if plan.by is not None:
+                per_year, per_month = sums["per_year"], sums["per_month"]
+    premium_gap = premium_to_target = None
+    if plan.premium is not None:
+        premium_gap = row_gap * plan.premium * 12
+        if to_target is not None:
+            premium_to_target = to_target * plan.premium * 12
+    return Row(
+        sector,
+        region,
+        enrolled,
+        potential,
+        coverage_pct(enrolled, potential),
+        row_gap,
+        None,
+        target,
+        to_target,
+        per_year,
+        per_month,
+        premium_gap,
+        premium_to_target,
+    )
+
+
+def build_report(groups: Sequence[Group], plan: Plan = Plan()) -> Report:
+    """Coverage, gap, gap share, target and premium per group and for the total.
+
+    The total's coverage comes from the summed counts; its gap, target,
+    to_target, per_year and per_month are the sums of the groups' (an
+    over-covered group does not fill another's gap). Raises DataError for a
+    group with enrolled workers out of a potential of 0, ValueError for a
+    deadline not after the base year.
+    """
+    if plan.by is not None and (plan.from_year is None or plan.by <= plan.from_year):
+        raise ValueError(f"the target year {plan.by} must come after the base year {plan.from_year}")
+    findings = tuple(f for f in map(check_group, groups) if f is not None)
+    rows = [_row(g.sector, g.region, g.enrolled, g.potential, plan) for g in groups]
+    total_gap = sum(r.gap for r in rows)
+    rows = [_with_share(r, total_gap) for r in rows]
+    sums = {
+        name: sum(getattr(r, name) or 0 for r in rows)
+        for name in ("target", "to_target", "per_year", "per_month")
+    }
+    total = _row(
+        None,
+        None,
+        sum(g.enrolled for g in groups),
+        sum(g.potential for g in groups),
+        plan,
+        total_gap,
+        sums,
+    )
+    total = _with_share(total, total_gap)
+    return Report(tuple(rows), total, findings, plan)
+
+
+def _with_share(row: Row, total_gap: int) -> Row:
+    share = Fraction(100 * row.gap, total_gap) if total_gap else None
+    return replace(row, gap_share_pct=share)
+
+
+SORT_KEYS = ("input", "name", "enrolled", "potential", "coverage", "gap")
+
+
+def sort_rows(rows: Sequence[Row], key: str = "input") -> list[Row]:
+    """Rows in the asked order: counts descending, coverage ascending (undefined last),
+    names alphabetically; ties keep the input order."""
+    if key == "input":
+        return list(rows)
+    if key == "name":
+        return sorted(rows, key=lambda r: r.label.casefold())
+    if key == "coverage":
+        return sorted(rows, key=lambda r: (r.coverage_pct is None, r.coverage_pct or 0))
+    if key in ("enrolled", "potential", "gap"):
+        return sorted(rows, key=lambda r: -getattr(r, key))
+    raise ValueError(f"unknown sort key {key!r}; choose one of {', '.join(SORT_KEYS)}")

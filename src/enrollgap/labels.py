@@ -1,0 +1,168 @@
+"""English and Indonesian words for headers, summaries, verdicts and warnings.
+
+Only human formats use these; machine formats keep the contract's field names.
+"""
+
+from __future__ import annotations
+
+HEADERS = {
+    "en": {
+        "sector": "Sector",
+        "region": "Region",
+        "label": "Case",
+        "enrolled": "Enrolled",
+        "potential": "Potential",
+        "coverage_pct": "Coverage",
+        "bar": "",
+        "gap": "Gap",
+        "gap_share_pct": "Share of gap",
+        "target": "Target",
+        "to_target": "To target",
+        "per_year": "Per year",
+        "per_month": "Per month",
+        "premium_gap_per_year": "Premium of gap / yr",
+        "premium_to_target_per_year": "Premium to target / yr",
+        "year": "Year",
+        "new_net": "New (net)",
+        "new_gross": "New (gross)",
+        "premium_per_year": "Premium / yr",
+        "path": "Path (┃ = target)",
+        "reported_pct": "Reported",
+        "difference_pp": "Difference (pp)",
+        "consistent": "Verdict",
+        "implied_potential": "Potential that fits",
+        "implied_enrolled": "Enrolled that fits",
+        "total": "Total",
+    },
+    "id": {
+        "sector": "Sektor",
+        "region": "Wilayah",
+        "label": "Kasus",
+        "enrolled": "Peserta",
+        "potential": "Potensi",
+        "coverage_pct": "Cakupan",
+        "bar": "",
+        "gap": "Kesenjangan",
+        "gap_share_pct": "Porsi kesenjangan",
+        "target": "Target",
+        "to_target": "Menuju target",
+        "per_year": "Per tahun",
+        "per_month": "Per bulan",
+        "premium_gap_per_year": "Iuran kesenjangan / thn",
+        "premium_to_target_per_year": "Iuran menuju target / thn",
+        "year": "Tahun",
+        "new_net": "Baru (neto)",
+        "new_gross": "Baru (bruto)",
+        "premium_per_year": "Iuran / thn",
+        "path": "Lintasan (┃ = target)",
+        "reported_pct": "Dilaporkan",
+        "difference_pp": "Selisih (poin)",
+        "consistent": "Hasil",
+        "implied_potential": "Potensi yang cocok",
+        "implied_enrolled": "Peserta yang cocok",
+        "total": "Total",
+    },
+}
+
+WORDS = {
+    "en": {
+        "consistent": "consistent",
+        "inconsistent": "inconsistent",
+        "undefined": "–",
+        "none": "none",
+        "to": "to",
+        "warning": "warning",
+        "error": "error",
+        "linear": "linear",
+        "compound": "compound",
+        "closing": "closing",
+        "growth": "growth",
+        "add": "fixed additions",
+        "report_title": "Coverage and gap",
+        "check_title": "Published percentages against their counts",
+    },
+    "id": {
+        "consistent": "konsisten",
+        "inconsistent": "tidak konsisten",
+        "undefined": "–",
+        "none": "tidak ada",
+        "to": "s.d.",
+        "warning": "peringatan",
+        "error": "galat",
+        "linear": "linier",
+        "compound": "majemuk",
+        "closing": "penutupan",
+        "growth": "pertumbuhan",
+        "add": "tambahan tetap",
+        "report_title": "Cakupan dan kesenjangan",
+        "check_title": "Persentase yang dipublikasikan terhadap angkanya",
+    },
+}
+
+# Sentences, filled in with numbers already written in the locale.
+SENTENCES = {
+    "en": {
+        "report_summary": "{enrolled} of {potential} workers are enrolled ({coverage}); {gap} are not.",
+        "report_summary_undefined": "No potential workers are counted; coverage is undefined.",
+        "report_target": "Reaching {target} takes {to_target} more enrollments",
+        "report_by": " ({per_year} a year, {per_month} a month, from {from_year} to {by})",
+        "report_premium": "Premiums for the gap: {premium_gap} a year at {premium} a month per worker.",
+        "report_top": "Showing {shown} of {count} groups; the total covers all of them.",
+        "over_covered": "{label}: enrolled ({enrolled}) is above potential ({potential}): coverage {coverage}",
+        "undefined": "{label}: potential is 0, so coverage is undefined",
+        "fail_under": "total coverage {coverage} is below --fail-under {limit}",
+        "fail_undefined": "total coverage is undefined (potential 0), so --fail-under {limit} is not met",
+        "project_title": "{label}: {target} by {to} ({method})",
+        "project_forecast_title": "{label}: {method} to {target}",
+        "project_reached": "Target reached in {year}.",
+        "project_not_reached": "Target not reached within {years} years.",
+        "project_assumptions": "Assumes the potential grows {growth} a year, {retention} of participants stay each year{premium}.",
+        "project_premium": ", premium {premium} a month per worker",
+        "check_consistent": "{reported} is consistent with {enrolled} of {potential}{as_rounded}",
+        "check_as_rounded": " (as rounded)",
+        "check_exact": "; with exactly {potential_exact} it would be {coverage}",
+        "check_inconsistent": "{reported} does not fit {enrolled} of {potential}: that is {coverage} ({difference} pp)",
+        "check_implied": "; {reported} would need a potential of {low} to {high}",
+        "check_none_fits": "; no whole potential gives {reported}",
+        "check_summary": "{bad} of {count} rows are inconsistent.",
+        "check_all_good": "All {count} rows are consistent.",
+    },
+    "id": {
+        "report_summary": "{enrolled} dari {potential} pekerja terdaftar ({coverage}); {gap} belum.",
+        "report_summary_undefined": "Tidak ada potensi pekerja yang dihitung; cakupan tidak terdefinisi.",
+        "report_target": "Mencapai {target} butuh {to_target} kepesertaan baru",
+        "report_by": " ({per_year} per tahun, {per_month} per bulan, dari {from_year} sampai {by})",
+        "report_premium": "Iuran untuk kesenjangan: {premium_gap} per tahun dengan iuran {premium} per bulan per pekerja.",
+        "report_top": "Menampilkan {shown} dari {count} kelompok; total mencakup semuanya.",
+        "over_covered": "{label}: peserta ({enrolled}) melebihi potensi ({potential}): cakupan {coverage}",
+        "undefined": "{label}: potensi 0, sehingga cakupan tidak terdefinisi",
+        "fail_under": "cakupan total {coverage} di bawah --fail-under {limit}",
+        "fail_undefined": "cakupan total tidak terdefinisi (potensi 0), sehingga --fail-under {limit} tidak terpenuhi",
+        "project_title": "{label}: {target} pada {to} ({method})",
+        "project_forecast_title": "{label}: {method} menuju {target}",
+        "project_reached": "Target tercapai pada {year}.",
+        "project_not_reached": "Target tidak tercapai dalam {years} tahun.",
+        "project_assumptions": "Asumsi: potensi tumbuh {growth} per tahun, {retention} peserta bertahan tiap tahun{premium}.",
+        "project_premium": ", iuran {premium} per bulan per pekerja",
+        "check_consistent": "{reported} konsisten dengan {enrolled} dari {potential}{as_rounded}",
+        "check_as_rounded": " (setelah pembulatan)",
+        "check_exact": "; dengan tepat {potential_exact} hasilnya {coverage}",
+        "check_inconsistent": "{reported} tidak cocok dengan {enrolled} dari {potential}: hasilnya {coverage} (selisih {difference} poin)",
+        "check_implied": "; {reported} membutuhkan potensi {low} s.d. {high}",
+        "check_none_fits": "; tidak ada potensi bulat yang menghasilkan {reported}",
+        "check_summary": "{bad} dari {count} baris tidak konsisten.",
+        "check_all_good": "Semua {count} baris konsisten.",
+    },
+}
+
+
+def header(key: str, locale: str) -> str:
+    return HEADERS[locale][key]
+
+
+def word(key: str, locale: str) -> str:
+    return WORDS[locale][key]
+
+
+def sentence(key: str, locale: str, **values: str) -> str:
+    return SENTENCES[locale][key].format(**values)

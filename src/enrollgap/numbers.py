@@ -1,0 +1,255 @@
+"""Reading and writing numbers the way people write them, in English and Indonesian.
+
+Every value keeps how precisely it was written (``Written``), because a count
+written as "1,34 juta" stands for anything from 1,335,000 to 1,344,999, and the
+consistency check needs to know that.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+LOCALES = ("en", "id")
+
+# Thousands separator and decimal mark of each locale.
+SEPARATORS = {"en": (",", "."), "id": (".", ",")}
+
+# Scale words and suffixes, as powers of ten; matched case-insensitively.
+SCALES = {
+    "en": {"k": 3, "thousand": 3, "m": 6, "million": 6, "b": 9, "bn": 9, "billion": 9},
+    "id": {
+        "rb": 3,
+        "ribu": 3,
+        "jt": 6,
+        "juta": 6,
+        "m": 9,
+        "miliar": 9,
+        "milyar": 9,
+        "t": 12,
+        "triliun": 12,
+    },
+}
+
+# Words used when a large number is written compactly ("1,34 juta").
+SCALE_NAMES = {
+    "en": ((12, "trillion"), (9, "billion"), (6, "million")),
+    "id": ((12, "triliun"), (9, "miliar"), (6, "juta")),
+}
+
+PERCENT_WORDS = {"en": ("%", "percent"), "id": ("%", "persen")}
+
+# A count longer than this is refused rather than carried through every sum.
+MAX_DIGITS = 40
+
+_SHAPE = re.compile(r"([+-]?)\s*(\d[\d.,]*)\s*([^\W\d_]*)", re.ASCII)
+_GROUPING_SPACE = re.compile(r"(?<=\d)[ _\u00a0\u202f](?=\d)")
+
+
+class NumberError(ValueError):
+    """A value that is not a valid number in the chosen locale; str() says why."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """A number as a person wrote it: its value and how precisely it was written.
+
+    ``decimals`` is the number of digits after the decimal mark, ``exponent`` the
+    power of ten of the scale word (0 without one): "1,34 juta" is value
+    1340000, decimals 2, exponent 6.
+    """
+
+    value: Fraction
+    decimals: int = 0
+    exponent: int = 0
+
+    @property
+    def scaled(self) -> bool:
+        """True when a scale word or suffix was written ("juta", "M", "k")."""
+        return self.exponent > 0
+
+    @property
+    def half_unit(self) -> Fraction:
+        """Half a unit of the last written digit, in the value's own unit."""
+        return Fraction(10**self.exponent, 2 * 10**self.decimals)
+
+    @property
+    def count(self) -> int:
+        """The value as a whole number of people (rounded half up)."""
+        return round_half_up(self.value)
+
+
+def round_half_up(value: Fraction | int) -> int:
+    """The nearest whole number; halves go away from zero (2.5 -> 3, -2.5 -> -3)."""
+    value = Fraction(value)
+    if value < 0:
+        return -((-value + Fraction(1, 2)).__floor__())
+    return (value + Fraction(1, 2)).__floor__()
+
+
+def other_locale(locale: str) -> str:
+    return "id" if locale == "en" else "en"
+
+
+def _digits(text: str, locale: str) -> tuple[Fraction, int] | None:
+    """The value and decimals of a digit string in a locale, or None if malformed."""
+    thousands, decimal = SEPARATORS[locale]
+    integer, mark, fraction = text.partition(decimal)
+    if mark and (not fraction.isdigit() or not integer):
+        return None
+    if thousands in integer:
+        head, *groups = integer.split(thousands)
+        if not (1 <= len(head) <= 3 and head.isdigit()):
+            return None
+        if not all(len(g) == 3 and g.isdigit() for g in groups):
+            return None
+        integer = head + "".join(groups)
+    elif not integer.isdigit():
+        return None
+    if len(integer) > MAX_DIGITS:
+        raise NumberError(f"'{text}' is too large (more than {MAX_DIGITS} digits)")
+    value = int(integer) + (Fraction(int(fraction), 10 ** len(fraction)) if fraction else 0)
+    return Fraction(value), len(fraction)
+
+
+def _parse(text: str, locale: str, percent: bool) -> Written | None:
+    """Written for text in one locale, or None when it is not valid there."""
+    body = text.strip()
+    if percent:
+        lowered = body.casefold()
+        for word in PERCENT_WORDS[locale]:
+            if lowered.endswith(word):
+                body = body[: -len(word)].rstrip()
+                break
+    body = _GROUPING_SPACE.sub("", body)
+    match = _SHAPE.fullmatch(body)
+    if not match:
+        return None
+    sign, digits, word = match.groups()
+    exponent = 0
+    if word:
+        if percent:
+            return None
+        exponent = SCALES[locale].get(word.casefold(), -1)
+        if exponent < 0:
+            return None
+    parsed = _digits(digits, locale)
+    if parsed is None:
+        return None
+    value, decimals = parsed
+    value *= 10**exponent
+    return Written(-value if sign == "-" else value, decimals, exponent)
+
+
+def _invalid(text: str, locale: str, kind: str, percent: bool, whole: bool) -> NumberError:
+    """The error for text that is not valid in locale, naming the other locale
+    when that one would have read it."""
+    other = other_locale(locale)
+    try:
+        alternative = _parse(text, other, percent)
+    except NumberError:
+        alternative = None
+    hint = ""
+    if alternative is not None and (not whole or alternative.scaled or alternative.value.denominator == 1):
+        shown = alternative.count if whole else float(alternative.value)
+        hint = f"; with --locale {other} it reads as {shown}{'%' if percent else ''}"
+    examples = {
+        ("en", False): "1,340,000 or 1.34M",
+        ("id", False): "1.340.000 or 1,34 juta",
+        ("en", True): "3.63 or 3.63%",
+        ("id", True): "3,63 or 3,63%",
+    }[locale, percent]
+    return NumberError(f"read '{text}', expected {kind} in locale {locale} (e.g. {examples}){hint}")
+
+
+def parse_number(text: str, locale: str = "en", *, percent: bool = False) -> Written:
+    """The number written in text in the given locale (scale words allowed unless percent).
+
+    Raises NumberError with a message that says what was read and, where the
+    other locale would have read it, suggests that locale.
+    """
+    if not isinstance(text, str):
+        raise NumberError(f"read {text!r}, expected a number")
+    written = _parse(text, locale, percent)
+    if written is None:
+        raise _invalid(text, locale, "a percentage" if percent else "a number", percent, False)
+    return written
+
+
+def parse_count(text: str, locale: str = "en") -> Written:
+    """A count of people: whole and non-negative; with a scale word it is rounded to whole."""
+    written = _parse(text, locale, False) if isinstance(text, str) else None
+    if written is None:
+        raise _invalid(str(text), locale, "a whole number", False, True)
+    if written.value < 0:
+        raise NumberError(f"read '{text}', expected a count, which cannot be negative")
+    if not written.scaled and written.value.denominator != 1:
+        raise _invalid(text, locale, "a whole number", False, True)
+    return written
+
+
+def parse_plain(text: str) -> Written:
+    """A number written the locale-free way of JSON and machine formats (1340000, 3.63)."""
+    written = _parse(text, "en", False)
+    if written is None or written.scaled or "," in text:
+        raise NumberError(f"read '{text}', expected a plain number")
+    return written
+
+
+# ---------------------------------------------------------------- writing
+
+
+def format_int(value: int, locale: str = "en") -> str:
+    """A whole number with the locale's thousands separators (1,340,000 / 1.340.000)."""
+    text = f"{value:,}"
+    return text.replace(",", ".") if locale == "id" else text
+
+
+def format_decimal(value: Fraction | int | float, decimals: int = 2, locale: str = "en") -> str:
+    """value rounded half up to decimals, with thousands separators and the locale's mark."""
+    scaled = round_half_up(Fraction(value) * 10**decimals)
+    sign = "-" if scaled < 0 else ""
+    integer, fraction = divmod(abs(scaled), 10**decimals)
+    text = sign + format_int(integer, locale)
+    if decimals > 0:
+        text += SEPARATORS[locale][1] + str(fraction).rjust(decimals, "0")
+    return text
+
+
+def format_percent(value: Fraction | int | float, decimals: int = 2, locale: str = "en") -> str:
+    """A percentage such as 3.65% (en) or 3,65% (id)."""
+    return format_decimal(value, decimals, locale) + "%"
+
+
+def format_compact(value: int | Fraction, locale: str = "en") -> str:
+    """A large number in words: 1.34 million / 1,34 juta; below a million, in full digits."""
+    for exponent, name in SCALE_NAMES[locale]:
+        unit = 10**exponent
+        if abs(value) >= unit:
+            mantissa = Fraction(value) / unit
+            decimals = 2 if abs(mantissa) < 10 else 1
+            text = format_decimal(mantissa, decimals, locale)
+            mark = SEPARATORS[locale][1]
+            if mark in text:
+                text = text.rstrip("0").rstrip(mark)
+            return f"{text} {name}"
+    return format_decimal(value, 0, locale)
+
+
+def format_money(value: int | Fraction, locale: str = "en") -> str:
+    """Rupiah: Rp 16,800 in full; from a million on compactly, Rp 260.3 billion / Rp 260,3 miliar."""
+    return "Rp " + format_compact(value, locale)
+
+
+def parse_money(text: str, locale: str = "en") -> Written:
+    """An amount of money, optionally written with "Rp" or "IDR" in front; never negative."""
+    body = text.strip() if isinstance(text, str) else text
+    for prefix in ("rp.", "rp", "idr"):
+        if isinstance(body, str) and body.casefold().startswith(prefix):
+            body = body[len(prefix) :]
+            break
+    written = parse_number(body, locale)
+    if written.value < 0:
+        raise NumberError(f"read '{text}', expected an amount, which cannot be negative")
+    return written

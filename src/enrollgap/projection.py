@@ -1,0 +1,283 @@
+"""Year-by-year paths to a coverage target, and forecasts of when it is reached.
+
+Pure functions on plain data. Counts are whole people every year; the
+potential compounds exactly (Fractions) and is rounded half up.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .coverage import Group, ceil_div, coverage_pct, gap, target_count
+from .numbers import round_half_up
+
+REQUIRED = ("linear", "compound", "closing")
+METHODS = (*REQUIRED, "growth", "add")
+
+
+class ProjectionError(ValueError):
+    """A projection that cannot be made as asked; str() says why and what to do instead."""
+
+
+@dataclass(frozen=True)
+class Assumptions:
+    """What a projection assumes beyond the counts, echoed in its output."""
+
+    potential_growth_pct: Fraction = Fraction(0)
+    retention_pct: Fraction = Fraction(100)
+    premium: Fraction | None = None
+
+
+@dataclass(frozen=True)
+class Year:
+    """One year of a path. new_net and new_gross are 0 in the base year."""
+
+    year: int
+    potential: int
+    enrolled: int
+    coverage_pct: Fraction | None
+    gap: int
+    new_net: int
+    new_gross: int
+    premium_per_year: Fraction | None
+
+
+@dataclass(frozen=True)
+class Path:
+    """The years of one group (or of the total, sector and region None) and the
+    first year its target is reached (None if not within the years shown)."""
+
+    sector: str | None
+    region: str | None
+    reached: int | None
+    years: tuple[Year, ...]
+
+    @property
+    def label(self) -> str:
+        return " / ".join(part for part in (self.region, self.sector) if part is not None)
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Paths per group and the total's path (each year the sum of the groups')."""
+
+    from_year: int
+    to_year: int | None
+    target_pct: Fraction
+    method: str
+    assumptions: Assumptions
+    paths: tuple[Path, ...]
+    total: Path
+
+
+def potentials(potential: int, growth_pct: Fraction, years: int) -> list[int]:
+    """The potential in each of years + 1 years, compounding growth_pct a year."""
+    factor = 1 + Fraction(growth_pct) / 100
+    exact = Fraction(potential)
+    out = [potential]
+    for _ in range(years):
+        exact *= factor
+        out.append(round_half_up(exact))
+    return out
+
+
+def required_enrolled(
+    enrolled: int, potential_by_year: Sequence[int], target_pct: Fraction, method: str
+) -> list[int]:
+    """Enrolled in each year of a path that holds exactly the target count in its last
+    year, never going backwards; a group already at its target stays where it is."""
+    years = len(potential_by_year) - 1
+    goal = target_count(target_pct, potential_by_year[-1])
+    if enrolled >= goal:
+        return [enrolled] * (years + 1)
+    if method == "linear":
+        raw = [enrolled + Fraction(t * (goal - enrolled), years) for t in range(years + 1)]
+    elif method == "compound":
+        if enrolled == 0:
+            raise ProjectionError(
+                "the compound path grows enrolled by a constant rate, which is undefined "
+                "from 0 enrolled; use --path linear"
+            )
+        rate = (goal / enrolled) ** (1 / years)
+        raw = [enrolled * rate**t for t in range(years + 1)]
+    elif method == "closing":
+        uncovered = 1 - Fraction(enrolled, potential_by_year[0])
+        if uncovered <= 0:
+            raise ProjectionError(
+                "the closing path shrinks the uncovered share, which is already 0 or less "
+                "in the base year; use --path linear"
+            )
+        goal_uncovered = 1 - Fraction(goal, potential_by_year[-1])
+        ratio = float(max(goal_uncovered, Fraction(0)) / uncovered) ** (1 / years)
+        raw = [(1 - float(uncovered) * ratio**t) * potential_by_year[t] for t in range(years + 1)]
+    else:
+        raise ProjectionError(f"unknown path {method!r}; choose one of {', '.join(REQUIRED)}")
+    path = [enrolled]
+    for value in raw[1:-1]:
+        path.append(min(max(_round(value), path[-1]), goal))
+    path.append(goal)
+    return path
+
+
+def _round(value: Fraction | float) -> int:
+    if isinstance(value, float):
+        return math.floor(value + 0.5)
+    return round_half_up(value)
+
+
+def _forecast_step(enrolled_exact: Fraction, method: str, rate: Fraction) -> Fraction:
+    if method == "growth":
+        return enrolled_exact * (1 + rate / 100)
+    return enrolled_exact + rate
+
+
+def _years(
+    from_year: int,
+    potential_by_year: Sequence[int],
+    enrolled_by_year: Sequence[int],
+    assumptions: Assumptions,
+) -> tuple[Year, ...]:
+    retention = assumptions.retention_pct / 100
+    out = []
+    for t, (potential, enrolled) in enumerate(zip(potential_by_year, enrolled_by_year)):
+        previous = enrolled_by_year[t - 1] if t else enrolled
+        new_gross = max(ceil_div(enrolled - retention * previous, 1), 0) if t else 0
+        premium = None
+        if assumptions.premium is not None:
+            premium = enrolled * assumptions.premium * 12
+        out.append(
+            Year(
+                from_year + t,
+                potential,
+                enrolled,
+                coverage_pct(enrolled, potential),
+                gap(enrolled, potential),
+                enrolled - previous,
+                new_gross,
+                premium,
+            )
+        )
+    return tuple(out)
+
+
+def _reached(years: Sequence[Year], target_pct: Fraction) -> int | None:
+    for year in years:
+        if year.enrolled >= target_count(target_pct, year.potential):
+            return year.year
+    return None
+
+
+def _total(paths: Sequence[Path], target_pct: Fraction, assumptions: Assumptions) -> Path:
+    """The total's path: each year the sum of the groups' years; reached when every
+    group is at its target in the same year."""
+    years = []
+    reached = None
+    for group_years in zip(*(p.years for p in paths)):
+        potential = sum(y.potential for y in group_years)
+        enrolled = sum(y.enrolled for y in group_years)
+        premium = None
+        if assumptions.premium is not None:
+            premium = sum(y.premium_per_year for y in group_years)
+        years.append(
+            Year(
+                group_years[0].year,
+                potential,
+                enrolled,
+                coverage_pct(enrolled, potential),
+                sum(y.gap for y in group_years),
+                sum(y.new_net for y in group_years),
+                sum(y.new_gross for y in group_years),
+                premium,
+            )
+        )
+        at_target = all(y.enrolled >= target_count(target_pct, y.potential) for y in group_years)
+        if reached is None and at_target:
+            reached = group_years[0].year
+    return Path(None, None, reached, tuple(years))
+
+
+def _check(target_pct: Fraction, assumptions: Assumptions) -> None:
+    if not 0 <= target_pct <= 100:
+        raise ProjectionError(f"the target must be between 0 and 100 percent, not {target_pct}")
+    if not 0 <= assumptions.retention_pct <= 100:
+        raise ProjectionError("the retention must be between 0 and 100 percent")
+    if assumptions.potential_growth_pct <= -100:
+        raise ProjectionError("the potential cannot shrink by 100 percent or more a year")
+
+
+def required_path(
+    groups: Sequence[Group],
+    target_pct: Fraction,
+    from_year: int,
+    by: int,
+    method: str = "linear",
+    assumptions: Assumptions = Assumptions(),
+) -> Projection:
+    """The path each group must take from from_year to reach target_pct in year by,
+    and the total's path (the sum of the groups')."""
+    _check(target_pct, assumptions)
+    if method not in REQUIRED:
+        raise ProjectionError(f"unknown path {method!r}; choose one of {', '.join(REQUIRED)}")
+    if by <= from_year:
+        raise ProjectionError(f"the target year {by} must come after the base year {from_year}")
+    years = by - from_year
+    paths = []
+    for group in groups:
+        potential_by_year = potentials(group.potential, assumptions.potential_growth_pct, years)
+        try:
+            enrolled_by_year = required_enrolled(group.enrolled, potential_by_year, target_pct, method)
+        except ProjectionError as error:
+            raise ProjectionError(f"{group.label}: {error}") from None
+        path_years = _years(from_year, potential_by_year, enrolled_by_year, assumptions)
+        paths.append(Path(group.sector, group.region, _reached(path_years, target_pct), path_years))
+    total = _total(paths, target_pct, assumptions)
+    return Projection(from_year, by, target_pct, method, assumptions, tuple(paths), total)
+
+
+def forecast(
+    groups: Sequence[Group],
+    target_pct: Fraction,
+    from_year: int,
+    *,
+    growth_pct: Fraction | None = None,
+    add: int | None = None,
+    horizon: int = 50,
+    assumptions: Assumptions = Assumptions(),
+) -> Projection:
+    """Where enrolled goes growing by growth_pct a year (or by add people a year),
+    year by year until every group has reached target_pct, or for horizon years."""
+    _check(target_pct, assumptions)
+    if (growth_pct is None) == (add is None):
+        raise ProjectionError("give exactly one of --growth and --add")
+    if horizon < 1:
+        raise ProjectionError("the horizon must be at least 1 year")
+    if growth_pct is not None and growth_pct <= -100:
+        raise ProjectionError("enrolled cannot shrink by 100 percent or more a year")
+    if add is not None and add < 0:
+        raise ProjectionError("--add takes a number of new enrollments, which cannot be negative")
+    method, rate = ("growth", growth_pct) if growth_pct is not None else ("add", Fraction(add))
+    potential_by_group = [potentials(g.potential, assumptions.potential_growth_pct, horizon) for g in groups]
+    enrolled_by_group: list[list[int]] = [[g.enrolled] for g in groups]
+    exact = [Fraction(g.enrolled) for g in groups]
+    last = 0
+    while True:
+        if all(
+            enrolled[last] >= target_count(target_pct, potential[last])
+            for enrolled, potential in zip(enrolled_by_group, potential_by_group)
+        ):
+            break
+        if last == horizon:
+            break
+        last += 1
+        for index in range(len(groups)):
+            exact[index] = _forecast_step(exact[index], method, rate)
+            enrolled_by_group[index].append(round_half_up(exact[index]))
+    paths = []
+    for group, potential, enrolled in zip(groups, potential_by_group, enrolled_by_group):
+        path_years = _years(from_year, potential[: last + 1], enrolled, assumptions)
+        paths.append(Path(group.sector, group.region, _reached(path_years, target_pct), path_years))
+    total = _total(paths, target_pct, assumptions)
+    return Projection(from_year, total.reached, target_pct, method, assumptions, tuple(paths), total)

@@ -1,0 +1,392 @@
+"""Human views: what a person reads, as localized strings in rows and columns.
+
+A ``View`` is plain data shared by every human format: tabulate renders its
+strings as they are, rich (``pictures``) adds colour, bars and charts from
+the extra fields. Nothing here imports rich or tabulate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from .consistency import Verdict
+from .coverage import Finding, Report, Row
+from .labels import header, sentence, word
+from .numbers import format_compact, format_int, format_money, format_percent
+from .projection import Projection
+
+# C0 and C1 control characters, DEL, and the invisible marks that reorder or hide
+# text (bidi overrides, zero-width characters): never sent to a terminal as they are.
+_HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def visible(text: str) -> str:
+    """text with control and invisible characters written out (ESC as \\x1b)."""
+
+    def escape(match: re.Match) -> str:
+        code = ord(match.group())
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _HIDDEN.sub(escape, text)
+
+
+@dataclass
+class View:
+    """A table for people: headers and rows of strings, plus what rich draws on top.
+
+    ``levels`` holds each row's coverage_pct (rows, then the total) for bars and
+    colours; ``chart_target`` the target percentage a path chart marks.
+    """
+
+    title: str | None
+    keys: list[str]
+    headers: list[str]
+    numeric: list[bool]
+    rows: list[list[str]]
+    total: list[str] | None = None
+    notes: list[str] = field(default_factory=list)
+    levels: list[Fraction | None] = field(default_factory=list)
+    target_pct: Fraction | None = None
+    emphasis: set[int] = field(default_factory=set)
+    verdicts: list[bool] = field(default_factory=list)
+    chart: bool = False
+    chart_header: str = ""
+    kind: str = "report"
+
+
+class Numbers:
+    """The locale's way of writing each kind of value, with undefined as a dash."""
+
+    def __init__(self, locale: str, decimals: int) -> None:
+        self.locale = locale
+        self.decimals = decimals
+
+    def count(self, value: int | None) -> str:
+        return word("undefined", self.locale) if value is None else format_int(value, self.locale)
+
+    def pct(self, value: Fraction | None) -> str:
+        if value is None:
+            return word("undefined", self.locale)
+        return format_percent(value, self.decimals, self.locale)
+
+    def exact_pct(self, value: Fraction) -> str:
+        """A percentage someone typed (a target, a limit) with just the decimals it needs."""
+        decimals = next((d for d in range(5) if (value * 10**d).denominator == 1), self.decimals)
+        return format_percent(value, decimals, self.locale)
+
+    def money(self, value: Fraction | None) -> str:
+        return word("undefined", self.locale) if value is None else format_money(value, self.locale)
+
+    def range(self, pair: tuple[int, int] | None) -> str:
+        if pair is None:
+            return word("none", self.locale)
+        low, high = pair
+        if low == high:
+            return self.count(low)
+        return f"{self.count(low)} {word('to', self.locale)} {self.count(high)}"
+
+
+def label_fields(rows: Sequence[object]) -> list[str]:
+    """The label columns worth showing: those that some row fills."""
+    return [f for f in ("region", "sector") if any(getattr(r, f) is not None for r in rows)] or ["sector"]
+
+
+def warning_text(finding: Finding, locale: str, decimals: int = 2) -> str:
+    """A warning in the locale's words and numbers."""
+    n = Numbers(locale, decimals)
+    label = visible(finding.label) or "–"
+    if finding.kind == "undefined":
+        return sentence("undefined", locale, label=label)
+    coverage = Fraction(100 * finding.enrolled, finding.potential)
+    return sentence(
+        "over_covered",
+        locale,
+        label=label,
+        enrolled=n.count(finding.enrolled),
+        potential=n.count(finding.potential),
+        coverage=n.pct(coverage),
+    )
+
+
+def report_view(
+    report: Report, rows: Sequence[Row], locale: str, decimals: int = 2, total: bool = True
+) -> View:
+    """The report as people read it: a row per group, the total, and a summary."""
+    n = Numbers(locale, decimals)
+    labels = label_fields(rows or [report.total])
+    keys = [*labels, "enrolled", "potential", "coverage_pct", "gap", "gap_share_pct"]
+    plan = report.plan
+    if plan.target_pct is not None:
+        keys += ["target", "to_target"]
+        if plan.by is not None:
+            keys += ["per_year", "per_month"]
+    if plan.premium is not None:
+        keys.append("premium_gap_per_year")
+        if plan.target_pct is not None:
+            keys.append("premium_to_target_per_year")
+
+    def cells(row: Row, name: str | None) -> list[str]:
+        out = []
+        for key in keys:
+            value = getattr(row, key)
+            if key in ("sector", "region"):
+                out.append(name if name is not None else visible(value or ""))
+                name = "" if name is not None else None
+            elif key.endswith("_pct"):
+                out.append(n.pct(value))
+            elif key.startswith("premium"):
+                out.append(n.money(value))
+            else:
+                out.append(n.count(value))
+        return out
+
+    view = View(
+        title=None,
+        keys=keys,
+        headers=[header(k, locale) for k in keys],
+        numeric=[k not in ("sector", "region") for k in keys],
+        rows=[cells(r, None) for r in rows],
+        total=cells(report.total, header("total", locale)) if total else None,
+        levels=[r.coverage_pct for r in rows] + ([report.total.coverage_pct] if total else []),
+        target_pct=plan.target_pct,
+    )
+    by_gap = sorted(range(len(rows)), key=lambda i: -rows[i].gap)
+    view.emphasis = {i for i in by_gap[:3] if rows[i].gap > 0} if len(rows) > 1 else set()
+    view.notes = report_notes(report, len(rows), n)
+    return view
+
+
+def report_notes(report: Report, shown: int, n: Numbers) -> list[str]:
+    """The summary sentences under a report."""
+    locale = n.locale
+    t = report.total
+    if t.coverage_pct is None:
+        notes = [sentence("report_summary_undefined", locale)]
+    else:
+        notes = [
+            sentence(
+                "report_summary",
+                locale,
+                enrolled=n.count(t.enrolled),
+                potential=n.count(t.potential),
+                coverage=n.pct(t.coverage_pct),
+                gap=n.count(t.gap),
+            )
+        ]
+    plan = report.plan
+    if plan.target_pct is not None:
+        text = sentence(
+            "report_target", locale, target=n.exact_pct(plan.target_pct), to_target=n.count(t.to_target)
+        )
+        if plan.by is not None:
+            text += sentence(
+                "report_by",
+                locale,
+                per_year=n.count(t.per_year),
+                per_month=n.count(t.per_month),
+                from_year=str(plan.from_year),
+                by=str(plan.by),
+            )
+        notes.append(text + ".")
+    if plan.premium is not None:
+        notes.append(
+            sentence(
+                "report_premium",
+                locale,
+                premium_gap=n.money(t.premium_gap_per_year),
+                premium=n.money(plan.premium),
+            )
+        )
+    if shown < len(report.groups):
+        notes.append(sentence("report_top", locale, shown=str(shown), count=str(len(report.groups))))
+    return notes
+
+
+PROJECT_KEYS = ["year", "potential", "enrolled", "coverage_pct", "gap", "new_net", "new_gross"]
+
+
+def project_views(projection: Projection, locale: str, decimals: int = 2) -> list[View]:
+    """A year-by-year table per group and one for the total, with the assumptions."""
+    n = Numbers(locale, decimals)
+    keys = list(PROJECT_KEYS)
+    a = projection.assumptions
+    if a.premium is not None:
+        keys.append("premium_per_year")
+    views = []
+    # With one group the total repeats it; show it once.
+    paths = (*projection.paths, projection.total) if len(projection.paths) != 1 else projection.paths
+    for index, path in enumerate(paths):
+        last = index == len(paths) - 1
+        label = header("total", locale) if last else visible(path.label) or "–"
+        method = word(projection.method, locale)
+        if projection.method in ("growth", "add"):
+            title = sentence(
+                "project_forecast_title",
+                locale,
+                label=label,
+                method=method,
+                target=n.exact_pct(projection.target_pct),
+            )
+        else:
+            title = sentence(
+                "project_title",
+                locale,
+                label=label,
+                target=n.exact_pct(projection.target_pct),
+                to=str(projection.to_year),
+                method=method,
+            )
+        rows = []
+        for year in path.years:
+            row = []
+            for key in keys:
+                value = getattr(year, key)
+                if key == "year":
+                    row.append(str(value))
+                elif key == "coverage_pct":
+                    row.append(n.pct(value))
+                elif key == "premium_per_year":
+                    row.append(n.money(value))
+                else:
+                    row.append(n.count(value))
+            rows.append(row)
+        if path.reached is not None:
+            notes = [sentence("project_reached", locale, year=str(path.reached))]
+        else:
+            notes = [sentence("project_not_reached", locale, years=str(len(path.years) - 1))]
+        views.append(
+            View(
+                title=title,
+                keys=keys,
+                headers=[header(k, locale) for k in keys],
+                numeric=[True] * len(keys),
+                rows=rows,
+                notes=notes,
+                levels=[y.coverage_pct for y in path.years],
+                target_pct=projection.target_pct,
+                chart=True,
+                chart_header=header("path", locale),
+                kind="project",
+            )
+        )
+    premium = ""
+    if a.premium is not None:
+        premium = sentence("project_premium", locale, premium=n.money(a.premium))
+    views[-1].notes.append(
+        sentence(
+            "project_assumptions",
+            locale,
+            growth=n.exact_pct(a.potential_growth_pct),
+            retention=n.exact_pct(a.retention_pct),
+            premium=premium,
+        )
+    )
+    return views
+
+
+CHECK_KEYS = [
+    "label",
+    "enrolled",
+    "potential",
+    "reported_pct",
+    "coverage_pct",
+    "difference_pp",
+    "consistent",
+    "implied_potential",
+]
+
+
+def _reported(verdict: Verdict, locale: str) -> str:
+    return format_percent(verdict.reported_pct, verdict.reported_decimals, locale)
+
+
+def _written(pair: tuple[int, int], count: int, locale: str) -> str:
+    """A count as it was written: compact when it stood for a range."""
+    return format_int(count, locale) if pair[0] == pair[1] else format_compact(count, locale)
+
+
+def check_sentence(verdict: Verdict, locale: str, decimals: int = 2) -> str:
+    """One sentence a journalist can quote: the verdict and what would make it true."""
+    n = Numbers(locale, decimals)
+    reported = _reported(verdict, locale)
+    enrolled = _written(verdict.enrolled_range, verdict.enrolled, locale)
+    potential = _written(verdict.potential_range, verdict.potential, locale)
+    rounded = (
+        verdict.potential_range[0] != verdict.potential_range[1]
+        or verdict.enrolled_range[0] != verdict.enrolled_range[1]
+    )
+    coverage = format_percent(verdict.coverage_pct, max(verdict.reported_decimals, decimals), locale)
+    if verdict.consistent:
+        text = sentence(
+            "check_consistent",
+            locale,
+            reported=reported,
+            enrolled=enrolled,
+            potential=potential,
+            as_rounded=sentence("check_as_rounded", locale) if rounded else "",
+        )
+        low, high = verdict.reported_range
+        if rounded and not low <= verdict.coverage_pct < high:
+            text += sentence(
+                "check_exact", locale, potential_exact=n.count(verdict.potential), coverage=coverage
+            )
+        return text + "."
+    text = sentence(
+        "check_inconsistent",
+        locale,
+        reported=reported,
+        enrolled=enrolled,
+        potential=potential,
+        coverage=coverage,
+        difference=format_percent(verdict.difference_pp, max(verdict.reported_decimals, decimals), locale)[
+            :-1
+        ],
+    )
+    if verdict.implied_potential is not None:
+        low, high = verdict.implied_potential
+        text += sentence("check_implied", locale, reported=reported, low=n.count(low), high=n.count(high))
+    else:
+        text += sentence("check_none_fits", locale, reported=reported)
+    return text + "."
+
+
+def check_view(verdicts: Sequence[Verdict], locale: str, decimals: int = 2) -> View:
+    """The verdicts as a table, with a sentence for each single case or inconsistent row."""
+    n = Numbers(locale, decimals)
+    rows = []
+    for v in verdicts:
+        detail = max(v.reported_decimals, decimals)
+        rows.append(
+            [
+                visible(v.label) if v.label is not None else "–",
+                _written(v.enrolled_range, v.enrolled, locale),
+                _written(v.potential_range, v.potential, locale),
+                _reported(v, locale),
+                format_percent(v.coverage_pct, detail, locale),
+                format_percent(v.difference_pp, detail, locale)[:-1],
+                word("consistent" if v.consistent else "inconsistent", locale),
+                n.range(v.implied_potential),
+            ]
+        )
+    bad = [v for v in verdicts if not v.consistent]
+    if len(verdicts) == 1:
+        notes = [check_sentence(verdicts[0], locale, decimals)]
+    else:
+        notes = [check_sentence(v, locale, decimals) for v in bad[:20]]
+        if bad:
+            notes.append(sentence("check_summary", locale, bad=str(len(bad)), count=str(len(verdicts))))
+        else:
+            notes.append(sentence("check_all_good", locale, count=str(len(verdicts))))
+    return View(
+        title=None,
+        keys=CHECK_KEYS,
+        headers=[header(k, locale) for k in CHECK_KEYS],
+        numeric=[k not in ("label", "consistent") for k in CHECK_KEYS],
+        rows=rows,
+        notes=notes,
+        verdicts=[v.consistent for v in verdicts],
+        kind="check",
+    )
