@@ -184,7 +184,9 @@ def parse_count(text: str, locale: str = "en") -> Written:
         raise _invalid(str(text), locale, "a whole number", False, True)
     if written.value < 0:
         raise NumberError(f"read '{text}', expected a count, which cannot be negative")
-    if not written.scaled and written.value.denominator != 1:
+    # "610.000" is whole, but a person who wrote a decimal mark in a count most
+    # likely meant the other locale's thousands separator: refuse, and say so.
+    if not written.scaled and written.decimals > 0:
         raise _invalid(text, locale, "a whole number", False, True)
     return written
 

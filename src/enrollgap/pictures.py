@@ -80,7 +80,7 @@ def table(view: View) -> Table:
         is_total = view.total is not None and index == len(lines) - 1
         level = view.levels[index] if index < len(view.levels) else None
         cells = []
-        for column, (key, value) in enumerate(zip(view.keys, row)):  # noqa: B007
+        for column, (key, value) in enumerate(zip(view.keys, row)):
             style = ""
             if key == "coverage_pct":
                 style = coverage_style(level, view.target_pct)
