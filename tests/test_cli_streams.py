@@ -1,0 +1,120 @@
+"""Real processes: python -m, the console script, stdin, closed pipes, Ctrl-C, lazy imports."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import DATA, run_process
+
+
+def test_python_m_behaves_like_the_command():
+    result = run_process("report", "-s", "BPU", "48858", "1340000", "-f", "json")
+    assert result.exit_code == 0
+    assert '"coverage_pct": 3.6461194029850748' in result.stdout
+
+
+def test_console_script_is_installed():
+    script = Path(sys.executable).parent / "enrollgap"
+    completed = subprocess.run([str(script), "--version"], capture_output=True, text=True)
+    assert completed.returncode == 0
+    assert completed.stdout.startswith("enrollgap ")
+
+
+def test_piped_stdin_is_read_without_a_dash():
+    result = run_process("report", "-f", "csv", input=(DATA / "provinces.csv").read_bytes())
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1].startswith("Total,,60398,")
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    rows = "".join(f"s{i},{i},{i * 10 + 1}\n" for i in range(3000))
+    path = tmp_path / "many.csv"
+    path.write_text("sector,enrolled,potential\n" + rows)
+    for fmt in ("csv", "table", "json"):
+        completed = subprocess.run(
+            f"'{sys.executable}' -m enrollgap report '{path}' -f {fmt} | head -1",
+            shell=True,
+            capture_output=True,
+            text=True,
+            executable="/bin/bash",
+        )
+        assert completed.stdout.count("\n") == 1
+        assert completed.stderr == "", completed.stderr
+
+
+def test_ctrl_c_exits_130_without_a_traceback():
+    process = subprocess.Popen(
+        [sys.executable, "-m", "enrollgap", "report", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    process.stdin.write(b"sector,enrolled,potential\n")
+    process.stdin.flush()
+    time.sleep(1.0)  # let it start and block on reading
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert b"Traceback" not in stderr
+    assert stdout == b""
+
+
+def test_machine_formats_leave_rich_and_tabulate_unimported():
+    code = (
+        "import sys\n"
+        "from enrollgap.cli import main\n"
+        "sys.argv = ['enrollgap', 'report', '-s', 'a', '1', '2', '-f', '{fmt}']\n"
+        "try:\n    main()\n"
+        "except SystemExit:\n    pass\n"
+        "loaded = [m for m in ('rich', 'tabulate') if m in sys.modules]\n"
+        "sys.stderr.write('LOADED=' + ','.join(loaded))\n"
+    )
+    for fmt in ("json", "csv", "jsonl", "tsv"):
+        completed = subprocess.run([sys.executable, "-c", code.format(fmt=fmt)], capture_output=True, text=True)
+        assert completed.stderr.endswith("LOADED="), (fmt, completed.stderr)
+    table = subprocess.run([sys.executable, "-c", code.format(fmt="table")], capture_output=True, text=True)
+    assert table.stderr.endswith("LOADED=rich")
+
+
+def test_importing_the_library_leaves_click_rich_and_tabulate_out():
+    code = (
+        "import sys, enrollgap\n"
+        "enrollgap.build_report([enrollgap.Group('a', None, 1, 2)])\n"
+        "print(','.join(m for m in ('click', 'rich', 'tabulate') if m in sys.modules))\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert completed.stdout.strip() == ""
+
+
+def test_no_color_and_force_color_are_honoured():
+    args = ("report", "-s", "BPU", "48858", "1340000")
+    forced = run_process(*args, env={"FORCE_COLOR": "1", "TERM": "xterm-256color"})
+    assert "\x1b[" in forced.stdout
+    piped = run_process(*args)
+    assert "\x1b[" not in piped.stdout
+    both = run_process(*args, env={"FORCE_COLOR": "1", "NO_COLOR": "1", "TERM": "xterm-256color"})
+    assert "\x1b[3" not in both.stdout  # no colour codes, though bold may remain
+
+
+def test_stdout_stays_empty_when_a_late_row_is_bad(tmp_path):
+    path = tmp_path / "late.csv"
+    rows = "".join(f"s{i % 7},{i},{i + 10}\n" for i in range(90000))
+    path.write_text("sector,enrolled,potential\n" + rows + "s1,oops,3\n")
+    result = run_process("report", str(path), "-f", "csv")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.strip() == f"enrollgap: error: {path}:90002:2: enrolled: read 'oops', expected a whole number in locale en (e.g. 1,340,000 or 1.34M)"
+
+
+def test_environment_locale_reaches_a_real_process():
+    env = dict(os.environ, ENROLLGAP_LOCALE="id")
+    completed = subprocess.run(
+        [sys.executable, "-m", "enrollgap", "report", "-s", "BPU", "48.858", "1,34 juta", "-f", "csv"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert completed.returncode == 0 and "1340000" in completed.stdout
