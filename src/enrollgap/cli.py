@@ -14,11 +14,8 @@ from fractions import Fraction
 import click
 
 from . import __version__
-from .consistency import CheckError
-from .coverage import DataError
-from .errors import InputError
+from .errors import CheckError, DataError, InputError, ProjectionError
 from .numbers import LOCALES, NumberError, Written, parse_count, parse_money, parse_number
-from .projection import ProjectionError
 from .read import FORMATS, GROUPINGS, ReadOptions
 
 # Errors that are the input's or the options' fault: one line, exit 2.
@@ -39,8 +36,7 @@ class EnrollgapGroup(click.Group):
         except click.ClickException as error:
             command = error.ctx.command_path if getattr(error, "ctx", None) else "enrollgap"
             hint = f" (see '{command} --help')" if isinstance(error, click.UsageError) else ""
-            message = error.format_message().replace("\n", " ")
-            sys.stderr.write(f"{command}: error: {message}{hint}\n")
+            sys.stderr.write(f"{command}: error: {_one_line(error.format_message())}{hint}\n")
             code = 2
         except USER_ERRORS as error:
             sys.stderr.write(f"enrollgap: error: {error}\n")
@@ -51,7 +47,26 @@ class EnrollgapGroup(click.Group):
         except BrokenPipeError:
             _silence_stdout()
             code = 0
+        except OSError as error:  # an --svg or --html file that cannot be written, a full disk
+            where = f"{error.filename}: " if error.filename else ""
+            sys.stderr.write(f"enrollgap: error: {_one_line(where + (error.strerror or str(error)))}\n")
+            code = 2
+        except Exception as error:  # a bug: still one line and exit 2, never a traceback
+            if os.environ.get("ENROLLGAP_DEBUG"):
+                raise
+            sys.stderr.write(
+                f"enrollgap: internal error: {type(error).__name__}: {_one_line(str(error))} "
+                "(please report it; ENROLLGAP_DEBUG=1 shows the traceback)\n"
+            )
+            code = 2
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def _one_line(text: str) -> str:
+    """A message fit for one line of stderr: control characters written out, cut if huge."""
+    from .labels import visible
+
+    return visible(text, 1000)
 
 
 def _silence_stdout() -> None:
@@ -252,9 +267,7 @@ def finish(warnings_human: Sequence[str], strict: bool) -> None:
 # ------------------------------------------------------------------ commands
 
 
-@click.group(
-    cls=EnrollgapGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
-)
+@click.group(cls=EnrollgapGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="enrollgap", message="%(prog)s %(version)s")
 def cli() -> None:
     """Enrollment gap calculator for social-security coverage.
@@ -278,9 +291,7 @@ Examples:
 @sector_option
 @group_by_option
 @click.option("--target", metavar="PCT", help="Coverage target: adds target and to_target.")
-@click.option(
-    "--by", "by", type=int, metavar="YEAR", help="Year to reach --target by: adds per_year and per_month."
-)
+@click.option("--by", "by", type=int, metavar="YEAR", help="Year to reach --target by: adds per_year and per_month.")
 @click.option(
     "--from",
     "from_year",
@@ -296,9 +307,7 @@ Examples:
     show_default=True,
     help="Row order; counts descending, coverage ascending.",
 )
-@click.option(
-    "--top", type=click.IntRange(min=1), metavar="N", help="Show only the first N groups (after --sort)."
-)
+@click.option("--top", type=click.IntRange(min=1), metavar="N", help="Show only the first N groups (after --sort).")
 @click.option("--no-total", is_flag=True, help="Leave out the total row.")
 @click.option("--fail-under", metavar="PCT", help="Exit 1 when the total coverage is below PCT.")
 @output_options
@@ -341,7 +350,7 @@ def report(
         premium_value.value if premium_value else None,
     )
     result = build_report(groups, plan)
-    from .views import warning_text
+    from .labels import warning_text
 
     finish([warning_text(f, locale, decimals) for f in result.findings], strict)
     rows = sort_rows(result.groups, sort)[:top]
@@ -354,9 +363,7 @@ def report(
     return code
 
 
-def _fail_under(
-    coverage: Fraction | None, limit: Written, locale: str, decimals: int
-) -> tuple[int, str | None]:
+def _fail_under(coverage: Fraction | None, limit: Written, locale: str, decimals: int) -> tuple[int, str | None]:
     from .labels import sentence
     from .numbers import format_percent
 
@@ -364,33 +371,38 @@ def _fail_under(
     if coverage is None:
         return 1, sentence("fail_undefined", locale, limit=shown)
     if coverage < limit.value:
-        return 1, sentence(
-            "fail_under", locale, coverage=format_percent(coverage, decimals, locale), limit=shown
-        )
+        return 1, sentence("fail_under", locale, coverage=format_percent(coverage, decimals, locale), limit=shown)
     return 0, None
 
 
 def _render_report(result, rows, output_format, locale, decimals, total, svg, html) -> str:
     from . import records, render
-    from .views import report_view, warning_text
+    from .labels import warning_text
 
-    if render.is_machine(output_format) and (svg or html):
-        render.human([report_view(result, rows, locale, decimals, total)], "table", None, svg, html)
-    if output_format == "json":
-        plain_warnings = [warning_text(f, "en", 2) for f in result.findings]
-        return render.json_text(records.report_document(result, rows, plain_warnings))
-    if output_format in ("csv", "tsv", "jsonl"):
-        lines = [records.report_row(r, result) for r in rows]
+    def lines() -> list[dict]:
+        out = [records.report_row(r, result) for r in rows]
+        return [*out, records.report_row(result.total, result)] if total else out
+
+    def table_rows() -> list[dict]:
+        out = lines()
         if total:
-            total_row = records.report_row(result.total, result)
-            if output_format != "jsonl":
-                total_row[records.total_label_field(rows)] = "Total"
-            lines.append(total_row)
-        if output_format == "jsonl":
-            return render.jsonl_text(lines)
-        return render.delimited(lines, "," if output_format == "csv" else "\t")
-    return render.human(
-        [report_view(result, rows, locale, decimals, total)], output_format, sys.stdout, svg, html
+            out[-1][records.total_label_field(rows)] = "Total"
+        return out
+
+    def views():
+        from .views import report_view
+
+        return [report_view(result, rows, locale, decimals, total)]
+
+    return render.result_text(
+        output_format,
+        document=lambda: records.report_document(result, rows, [warning_text(f, "en", 2) for f in result.findings]),
+        lines=lines,
+        rows=table_rows,
+        views=views,
+        stream=sys.stdout,
+        svg=svg,
+        html=html,
     )
 
 
@@ -407,9 +419,7 @@ Examples:
 @sector_option
 @group_by_option
 @click.option("--target", required=True, metavar="PCT", help="Coverage to reach.")
-@click.option(
-    "--from", "from_year", type=int, metavar="YEAR", help="Base year of the counts; default: this year."
-)
+@click.option("--from", "from_year", type=int, metavar="YEAR", help="Base year of the counts; default: this year.")
 @click.option("--by", "by", type=int, metavar="YEAR", help="The required path to reach --target by YEAR.")
 @click.option("--growth", metavar="PCT", help="Forecast: enrolled grows by PCT a year.")
 @click.option("--add", metavar="N", help="Forecast: N net new enrollments a year.")
@@ -459,13 +469,10 @@ def project(
     from .projection import Assumptions, forecast, required_path
     from .read import read_groups
 
-    chosen = [
-        name for name, value in (("--by", by), ("--growth", growth), ("--add", add)) if value is not None
-    ]
+    chosen = [name for name, value in (("--by", by), ("--growth", growth), ("--add", add)) if value is not None]
     if len(chosen) != 1:
         raise click.UsageError(
-            "give one of --by YEAR, --growth PCT or --add N"
-            + (f", not {' and '.join(chosen)}" if chosen else "")
+            "give one of --by YEAR, --growth PCT or --add N" + (f", not {' and '.join(chosen)}" if chosen else "")
         )
     if method is not None and by is None:
         raise click.UsageError("--path goes with --by")
@@ -479,9 +486,7 @@ def project(
     premium_value = option_value(premium, "--premium", locale, "money")
     from_year = current_year() if from_year is None else from_year
     if by is not None and by <= from_year:
-        raise click.BadParameter(
-            f"the target year {by} must come after the base year {from_year}", param_hint="--by"
-        )
+        raise click.BadParameter(f"the target year {by} must come after the base year {from_year}", param_hint="--by")
     assumptions = Assumptions(growth_value, retention_pct, premium_value.value if premium_value else None)
     options = read_options(locale, input_format, delimiter, encoding, columns, group_by)
     path = input_path(input, bool(sectors), "-s NAME ENROLLED POTENTIAL")
@@ -489,7 +494,7 @@ def project(
     if not groups:
         raise InputError("no rows to project", "<stdin>" if path in (None, "-") else path)
     from .coverage import check_group
-    from .views import warning_text
+    from .labels import warning_text
 
     findings = [f for f in map(check_group, groups) if f is not None]
     finish([warning_text(f, locale, decimals) for f in findings], strict)
@@ -506,23 +511,29 @@ def project(
             assumptions=assumptions,
         )
     from . import records, render
-    from .views import project_views
 
-    warnings = [warning_text(f, "en", 2) for f in findings]
-    if render.is_machine(output_format) and (svg or html):
-        render.human(project_views(result, locale, decimals), "table", None, svg, html)
-    if output_format == "json":
-        text = render.json_text(records.project_document(result, warnings))
-    elif output_format == "jsonl":
-        text = render.jsonl_text(records.path_record(p) for p in (*result.paths, result.total))
-    elif output_format in ("csv", "tsv"):
-        rows = records.project_rows(result)
+    def rows() -> list[dict]:
+        out = records.project_rows(result)
         label = records.total_label_field(result.paths)
-        for row in rows[-len(result.total.years) :]:
+        for row in out[-len(result.total.years) :]:
             row[label] = "Total"
-        text = render.delimited(rows, "," if output_format == "csv" else "\t")
-    else:
-        text = render.human(project_views(result, locale, decimals), output_format, sys.stdout, svg, html)
+        return out
+
+    def views():
+        from .views import project_views
+
+        return project_views(result, locale, decimals)
+
+    text = render.result_text(
+        output_format,
+        document=lambda: records.project_document(result, [warning_text(f, "en", 2) for f in findings]),
+        lines=lambda: [records.path_record(p) for p in (*result.paths, result.total)],
+        rows=rows,
+        views=views,
+        stream=sys.stdout,
+        svg=svg,
+        html=html,
+    )
     emit(text)
     return 0
 
@@ -586,24 +597,26 @@ def check(
     verdicts = []
     for case in cases:
         try:
-            verdicts.append(
-                check_case(case.enrolled, case.potential, case.reported, tolerance_pp, case.label)
-            )
+            verdicts.append(check_case(case.enrolled, case.potential, case.reported, tolerance_pp, case.label))
         except CheckError as error:
             raise InputError(str(error), case.origin) from None
     from . import records, render
-    from .views import check_view
 
-    if render.is_machine(output_format) and (svg or html):
-        render.human([check_view(verdicts, locale, decimals)], "table", None, svg, html)
-    if output_format == "json":
-        text = render.json_text(records.check_document(verdicts))
-    elif output_format == "jsonl":
-        text = render.jsonl_text(records.verdict_record(v) for v in verdicts)
-    elif output_format in ("csv", "tsv"):
-        text = render.delimited(records.check_rows(verdicts), "," if output_format == "csv" else "\t")
-    else:
-        text = render.human([check_view(verdicts, locale, decimals)], output_format, sys.stdout, svg, html)
+    def views():
+        from .views import check_view
+
+        return [check_view(verdicts, locale, decimals)]
+
+    text = render.result_text(
+        output_format,
+        document=lambda: records.check_document(verdicts),
+        lines=lambda: [records.verdict_record(v) for v in verdicts],
+        rows=lambda: records.check_rows(verdicts),
+        views=views,
+        stream=sys.stdout,
+        svg=svg,
+        html=html,
+    )
     emit(text)
     return 0 if all(v.consistent for v in verdicts) else 1
 

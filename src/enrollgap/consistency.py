@@ -12,11 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from .errors import CheckError
 from .numbers import Written
-
-
-class CheckError(ValueError):
-    """A case that cannot be checked (a potential of 0); str() says why."""
 
 
 @dataclass(frozen=True)
@@ -88,9 +85,7 @@ def _sum_ceil(q: Fraction, first: int, last: int) -> int:
     return floor_sum(last - first + 1, d, n, n * first + d - 1)
 
 
-def _has_whole_ratio(
-    enrolled: tuple[int, int], potential: tuple[int, int], low: Fraction, high: Fraction
-) -> bool:
+def _has_whole_ratio(enrolled: tuple[int, int], potential: tuple[int, int], low: Fraction, high: Fraction) -> bool:
     """Whether some whole e in enrolled and p >= 1 in potential give low <= e/p < high."""
     e_lo, e_hi = enrolled
     if e_lo > e_hi or high <= 0 or low >= high:

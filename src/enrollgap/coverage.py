@@ -9,9 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-
-class DataError(ValueError):
-    """Counts that cannot be reported on (enrolled workers out of a potential of 0)."""
+from .errors import DataError
 
 
 @dataclass(frozen=True)
@@ -189,10 +187,7 @@ def build_report(groups: Sequence[Group], plan: Plan = Plan()) -> Report:
     rows = [_row(g.sector, g.region, g.enrolled, g.potential, plan) for g in groups]
     total_gap = sum(r.gap for r in rows)
     rows = [_with_share(r, total_gap) for r in rows]
-    sums = {
-        name: sum(getattr(r, name) or 0 for r in rows)
-        for name in ("target", "to_target", "per_year", "per_month")
-    }
+    sums = {name: sum(getattr(r, name) or 0 for r in rows) for name in ("target", "to_target", "per_year", "per_month")}
     total = _row(
         None,
         None,

@@ -40,15 +40,26 @@ SCALE_NAMES = {
 
 PERCENT_WORDS = {"en": ("%", "percent"), "id": ("%", "persen")}
 
-# A count longer than this is refused rather than carried through every sum.
-MAX_DIGITS = 40
+# Larger numbers are refused rather than carried through every sum and float:
+# no population of workers comes near a quadrillion.
+MAX_DIGITS = 15
+MAX_COUNT = 10**15
 
-_SHAPE = re.compile(r"([+-]?)\s*(\d[\d.,]*)\s*([^\W\d_]*)", re.ASCII)
-_GROUPING_SPACE = re.compile(r"(?<=\d)[ _\u00a0\u202f](?=\d)")
+# Patterns are compiled on first use (re caches them): a count in plain digits,
+# the common case, never needs them, and start-up stays short.
+_SHAPE = r"([+-]?)\s*(\d[\d.,]*)\s*([^\W\d_]*)"
+_GROUPING_SPACE = r"(?<=\d)[ _\u00a0\u202f](?=\d)"
 
 
 class NumberError(ValueError):
     """A value that is not a valid number in the chosen locale; str() says why."""
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """text in quotes for a message, shortened: a value can be megabytes long."""
+    if len(text) > limit:
+        text = f"{text[:limit]}…(+{len(text) - limit} characters)"
+    return f"'{text}'"
 
 
 @dataclass(frozen=True)
@@ -108,7 +119,7 @@ def _digits(text: str, locale: str) -> tuple[Fraction, int] | None:
     elif not integer.isdigit():
         return None
     if len(integer) > MAX_DIGITS:
-        raise NumberError(f"'{text}' is too large (more than {MAX_DIGITS} digits)")
+        raise NumberError(f"{quoted(text)} is too large (more than {MAX_DIGITS} digits)")
     value = int(integer) + (Fraction(int(fraction), 10 ** len(fraction)) if fraction else 0)
     return Fraction(value), len(fraction)
 
@@ -116,14 +127,18 @@ def _digits(text: str, locale: str) -> tuple[Fraction, int] | None:
 def _parse(text: str, locale: str, percent: bool) -> Written | None:
     """Written for text in one locale, or None when it is not valid there."""
     body = text.strip()
+    if body.isascii() and body.isdigit():
+        if len(body) > MAX_DIGITS:
+            raise NumberError(f"{quoted(text)} is too large (more than {MAX_DIGITS} digits)")
+        return Written(Fraction(int(body)))
     if percent:
         lowered = body.casefold()
         for word in PERCENT_WORDS[locale]:
             if lowered.endswith(word):
                 body = body[: -len(word)].rstrip()
                 break
-    body = _GROUPING_SPACE.sub("", body)
-    match = _SHAPE.fullmatch(body)
+    body = re.sub(_GROUPING_SPACE, "", body)
+    match = re.fullmatch(_SHAPE, body, re.ASCII)
     if not match:
         return None
     sign, digits, word = match.groups()
@@ -160,7 +175,7 @@ def _invalid(text: str, locale: str, kind: str, percent: bool, whole: bool) -> N
         ("en", True): "3.63 or 3.63%",
         ("id", True): "3,63 or 3,63%",
     }[locale, percent]
-    return NumberError(f"read '{text}', expected {kind} in locale {locale} (e.g. {examples}){hint}")
+    return NumberError(f"read {quoted(text)}, expected {kind} in locale {locale} (e.g. {examples}){hint}")
 
 
 def parse_number(text: str, locale: str = "en", *, percent: bool = False) -> Written:
@@ -183,7 +198,9 @@ def parse_count(text: str, locale: str = "en") -> Written:
     if written is None:
         raise _invalid(str(text), locale, "a whole number", False, True)
     if written.value < 0:
-        raise NumberError(f"read '{text}', expected a count, which cannot be negative")
+        raise NumberError(f"read {quoted(text)}, expected a count, which cannot be negative")
+    if written.value > MAX_COUNT:
+        raise NumberError(f"read {quoted(text)}, which is too large for a count (at most 10^15)")
     # "610.000" is whole, but a person who wrote a decimal mark in a count most
     # likely meant the other locale's thousands separator: refuse, and say so.
     if not written.scaled and written.decimals > 0:
@@ -195,7 +212,7 @@ def parse_plain(text: str) -> Written:
     """A number written the locale-free way of JSON and machine formats (1340000, 3.63)."""
     written = _parse(text, "en", False)
     if written is None or written.scaled or "," in text:
-        raise NumberError(f"read '{text}', expected a plain number")
+        raise NumberError(f"read {quoted(text)}, expected a plain number")
     return written
 
 
@@ -253,5 +270,5 @@ def parse_money(text: str, locale: str = "en") -> Written:
             break
     written = parse_number(body, locale)
     if written.value < 0:
-        raise NumberError(f"read '{text}', expected an amount, which cannot be negative")
+        raise NumberError(f"read {quoted(str(text))}, expected an amount, which cannot be negative")
     return written

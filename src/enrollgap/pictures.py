@@ -49,9 +49,7 @@ def coverage_bar(coverage: Fraction | None, width: int = BAR_WIDTH) -> Text:
     return Text(text)
 
 
-def path_chart(
-    coverage: Fraction | None, target: Fraction, scale: Fraction, width: int = CHART_WIDTH
-) -> Text:
+def path_chart(coverage: Fraction | None, target: Fraction, scale: Fraction, width: int = CHART_WIDTH) -> Text:
     """Coverage against the target line (┃), both on a scale of the largest value."""
     if coverage is None or scale <= 0:
         return Text("")

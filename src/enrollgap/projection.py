@@ -12,14 +12,11 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from .coverage import Group, ceil_div, coverage_pct, gap, target_count
+from .errors import ProjectionError
 from .numbers import round_half_up
 
 REQUIRED = ("linear", "compound", "closing")
 METHODS = (*REQUIRED, "growth", "add")
-
-
-class ProjectionError(ValueError):
-    """A projection that cannot be made as asked; str() says why and what to do instead."""
 
 
 @dataclass(frozen=True)
@@ -84,9 +81,7 @@ def potentials(potential: int, growth_pct: Fraction, years: int) -> list[int]:
     return out
 
 
-def required_enrolled(
-    enrolled: int, potential_by_year: Sequence[int], target_pct: Fraction, method: str
-) -> list[int]:
+def required_enrolled(enrolled: int, potential_by_year: Sequence[int], target_pct: Fraction, method: str) -> list[int]:
     """Enrolled in each year of a path that holds exactly the target count in its last
     year, never going backwards; a group already at its target stays where it is."""
     years = len(potential_by_year) - 1

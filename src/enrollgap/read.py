@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .coverage import Group
 from .errors import InputError
-from .numbers import NumberError, Written, parse_count, parse_number, parse_plain
+from .numbers import MAX_COUNT, NumberError, Written, parse_count, parse_number, parse_plain
 
 FORMATS = ("csv", "tsv", "json", "jsonl")
 EXTENSIONS = {
@@ -124,13 +124,15 @@ class _Guarded(io.RawIOBase):
         return size
 
 
-@dataclass
 class _Source:
-    name: str
-    text: io.TextIOWrapper
-    format: str
-    delimiter: str | None
-    progress: Callable[[int | None], None] | None = None
+    """An opened input: its name for messages, its text, format and delimiter."""
+
+    def __init__(self, name, text, format, delimiter, progress=None) -> None:
+        self.name = name
+        self.text = text
+        self.format = format
+        self.delimiter = delimiter
+        self.progress = progress
 
 
 def _open(path: str, options: ReadOptions) -> _Source:
@@ -192,9 +194,7 @@ class _Columns:
         for field, header in options.columns:
             wanted = normalize_header(header)
             if wanted not in normalized:
-                raise InputError(
-                    f"--col {field}={header}: no such column (columns: {', '.join(headers)})", name
-                )
+                raise InputError(f"--col {field}={header}: no such column (columns: {', '.join(headers)})", name)
             mapped[field] = normalized.index(wanted)
         for field, aliases in ALIASES.items():
             if field in mapped:
@@ -269,9 +269,7 @@ def _csv_rows(source: _Source) -> Iterator[tuple[int, list[str]]]:
         for cells in reader:
             yield reader.line_num, cells
     except csv.Error as error:
-        raise InputError(
-            f"not valid {source.format.upper()}: {error}", source.name, reader.line_num + 1
-        ) from None
+        raise InputError(f"not valid {source.format.upper()}: {error}", source.name, reader.line_num + 1) from None
 
 
 def _sum_csv(source: _Source, options: ReadOptions) -> list[Group]:
@@ -296,9 +294,7 @@ def _sum_csv(source: _Source, options: ReadOptions) -> list[Group]:
         if not any(c.strip() for c in cells):
             return None
         if len(cells) != width:
-            raise InputError(
-                f"expected {width} fields as in the header, found {len(cells)}", source.name, line
-            )
+            raise InputError(f"expected {width} fields as in the header, found {len(cells)}", source.name, line)
         counts = []
         for index in (ie, ip):
             try:
@@ -353,9 +349,7 @@ def _sum_csv(source: _Source, options: ReadOptions) -> list[Group]:
                     acc[0] += enrolled
                     acc[1] += potential
     except csv.Error as error:
-        raise InputError(
-            f"not valid {source.format.upper()}: {error}", source.name, reader.line_num
-        ) from None
+        raise InputError(f"not valid {source.format.upper()}: {error}", source.name, reader.line_num) from None
     except _LineTooLong:
         raise InputError(
             f"a line is longer than {MAX_LINE // 2**20} MiB; is this really {source.format.upper()}?",
@@ -380,10 +374,12 @@ def _decode_error(error: UnicodeDecodeError, options: ReadOptions, name: str, li
 def _groups(sums: dict, grouping: tuple[str, ...], name: str) -> list[Group]:
     groups = []
     for key, (enrolled, potential, line) in sums.items():
+        if enrolled > MAX_COUNT or potential > MAX_COUNT:
+            # Checked on the sums, not on every row: the fast path stays fast, and
+            # any row too large makes its group's sum too large.
+            raise InputError(f"the counts of {key!r} add up to more than 10^15; is a column misread?", name, int(line))
         values = dict(zip(grouping, key if isinstance(key, tuple) else (key,)))
-        groups.append(
-            Group(values.get("sector"), values.get("region"), enrolled, potential, f"{name}:{line}")
-        )
+        groups.append(Group(values.get("sector"), values.get("region"), enrolled, potential, f"{name}:{line}"))
     return groups
 
 
@@ -414,6 +410,8 @@ def _json_objects(source: _Source) -> Iterator[tuple[int, int, dict]]:
                     continue
                 try:
                     value = decoder.decode(line)
+                except RecursionError:
+                    raise InputError("not valid JSON: nested too deeply", source.name, line_number) from None
                 except (json.JSONDecodeError, ValueError) as error:
                     column = getattr(error, "colno", 1)
                     message = getattr(error, "msg", str(error))
@@ -506,6 +504,8 @@ def _json_array(source: _Source, decoder) -> Iterator[tuple[int, int, dict]]:
                 start = pos
             except ValueError as error:
                 fail(str(error), start)
+            except RecursionError:
+                fail("nested too deeply", start)
         line_no, column = where(start)
         pos = end
         first = False
@@ -553,9 +553,7 @@ def _sum_json(source: _Source, options: ReadOptions) -> list[Group]:
         counts = []
         for field in ("enrolled", "potential"):
             if field not in row:
-                raise InputError(
-                    f"no {field} key (or one of {', '.join(ALIASES[field])})", name, int(line), column
-                )
+                raise InputError(f"no {field} key (or one of {', '.join(ALIASES[field])})", name, int(line), column)
             try:
                 counts.append(read_value(row[field], options.locale, "count").count)
             except NumberError as error:
@@ -626,6 +624,8 @@ def merge(groups: Sequence[Group], group_by: str | None) -> list[Group]:
             merged[key] = [g.enrolled, g.potential, g.origin]
     out = []
     for key, (enrolled, potential, origin) in merged.items():
+        if enrolled > MAX_COUNT or potential > MAX_COUNT:
+            raise InputError(f"the counts of {' / '.join(map(str, key))} add up to more than 10^15", origin)
         values = dict(zip(fields, key))
         out.append(Group(values.get("sector"), values.get("region"), enrolled, potential, origin))
     return out
@@ -691,6 +691,4 @@ def _cases(source: _Source, options: ReadOptions) -> Iterator[Case]:
         if label is None:
             parts = [_label(record[f][0]) for f in ("region", "sector") if f in record]
             label = " / ".join(p for p in parts if p) or None
-        yield Case(
-            label, values["enrolled"], values["potential"], values["reported"], f"{source.name}:{line}"
-        )
+        yield Case(label, values["enrolled"], values["potential"], values["reported"], f"{source.name}:{line}")

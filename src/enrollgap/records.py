@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
-from .consistency import Verdict
-from .coverage import Report, Row
-from .projection import Path, Projection, Year
+if TYPE_CHECKING:  # only for annotations: a report needs neither projection nor consistency
+    from .consistency import Verdict
+    from .coverage import Report, Row
+    from .projection import Path, Projection, Year
 
 
 def plain(value: object) -> object:
@@ -111,9 +113,7 @@ def project_rows(projection: Projection) -> list[dict[str, object]]:
     rows = []
     for path in (*projection.paths, projection.total):
         for year in path.years:
-            rows.append(
-                {"sector": path.sector, "region": path.region, "reached": path.reached, **year_record(year)}
-            )
+            rows.append({"sector": path.sector, "region": path.region, "reached": path.reached, **year_record(year)})
     return rows
 
 

@@ -8,9 +8,11 @@ rich and tabulate are imported only when a format needs them.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from .views import View
+if TYPE_CHECKING:  # machine formats never need the human views
+    from .views import View
 
 MACHINE_FORMATS = ("csv", "tsv", "json", "jsonl")
 OWN_FORMATS = ("table", *MACHINE_FORMATS, "markdown")
@@ -109,3 +111,28 @@ def human(views: Sequence[View], name: str, stream, svg: str | None = None, html
 
         recorded(views, svg, html)
     return tabulate_text(views, name)
+
+
+def result_text(
+    name: str,
+    *,
+    document: Callable[[], dict],
+    lines: Callable[[], Iterable[dict]],
+    rows: Callable[[], Sequence[dict]],
+    views: Callable[[], Sequence[View]],
+    stream,
+    svg: str | None = None,
+    html: str | None = None,
+) -> str:
+    """A command's result in the asked format. Each argument builds one shape of
+    the result, and only the shape the format needs is built (the human views
+    import rich; JSON needs none of it)."""
+    if is_machine(name) and (svg or html):
+        human(views(), "table", None, svg, html)
+    if name == "json":
+        return json_text(document())
+    if name == "jsonl":
+        return jsonl_text(lines())
+    if name in ("csv", "tsv"):
+        return delimited(rows(), "," if name == "csv" else "\t")
+    return human(views(), name, stream, svg, html)

@@ -7,30 +7,15 @@ the extra fields. Nothing here imports rich or tabulate.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
 from .consistency import Verdict
-from .coverage import Finding, Report, Row
-from .labels import header, sentence, word
+from .coverage import Report, Row
+from .labels import LABEL_LIMIT, header, sentence, visible, word
 from .numbers import format_compact, format_int, format_money, format_percent
 from .projection import Projection
-
-# C0 and C1 control characters, DEL, and the invisible marks that reorder or hide
-# text (bidi overrides, zero-width characters): never sent to a terminal as they are.
-_HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]")
-
-
-def visible(text: str) -> str:
-    """text with control and invisible characters written out (ESC as \\x1b)."""
-
-    def escape(match: re.Match) -> str:
-        code = ord(match.group())
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-    return _HIDDEN.sub(escape, text)
 
 
 @dataclass
@@ -94,26 +79,7 @@ def label_fields(rows: Sequence[object]) -> list[str]:
     return [f for f in ("region", "sector") if any(getattr(r, f) is not None for r in rows)] or ["sector"]
 
 
-def warning_text(finding: Finding, locale: str, decimals: int = 2) -> str:
-    """A warning in the locale's words and numbers."""
-    n = Numbers(locale, decimals)
-    label = visible(finding.label) or "–"
-    if finding.kind == "undefined":
-        return sentence("undefined", locale, label=label)
-    coverage = Fraction(100 * finding.enrolled, finding.potential)
-    return sentence(
-        "over_covered",
-        locale,
-        label=label,
-        enrolled=n.count(finding.enrolled),
-        potential=n.count(finding.potential),
-        coverage=n.pct(coverage),
-    )
-
-
-def report_view(
-    report: Report, rows: Sequence[Row], locale: str, decimals: int = 2, total: bool = True
-) -> View:
+def report_view(report: Report, rows: Sequence[Row], locale: str, decimals: int = 2, total: bool = True) -> View:
     """The report as people read it: a row per group, the total, and a summary."""
     n = Numbers(locale, decimals)
     labels = label_fields(rows or [report.total])
@@ -133,7 +99,7 @@ def report_view(
         for key in keys:
             value = getattr(row, key)
             if key in ("sector", "region"):
-                out.append(name if name is not None else visible(value or ""))
+                out.append(name if name is not None else visible(value or "", LABEL_LIMIT))
                 name = "" if name is not None else None
             elif key.endswith("_pct"):
                 out.append(n.pct(value))
@@ -178,9 +144,7 @@ def report_notes(report: Report, shown: int, n: Numbers) -> list[str]:
         ]
     plan = report.plan
     if plan.target_pct is not None:
-        text = sentence(
-            "report_target", locale, target=n.exact_pct(plan.target_pct), to_target=n.count(t.to_target)
-        )
+        text = sentence("report_target", locale, target=n.exact_pct(plan.target_pct), to_target=n.count(t.to_target))
         if plan.by is not None:
             text += sentence(
                 "report_by",
@@ -220,7 +184,7 @@ def project_views(projection: Projection, locale: str, decimals: int = 2) -> lis
     paths = (*projection.paths, projection.total) if len(projection.paths) != 1 else projection.paths
     for index, path in enumerate(paths):
         last = index == len(paths) - 1
-        label = header("total", locale) if last else visible(path.label) or "–"
+        label = header("total", locale) if last else visible(path.label, LABEL_LIMIT) or "–"
         method = word(projection.method, locale)
         if projection.method in ("growth", "add"):
             title = sentence(
@@ -330,9 +294,7 @@ def check_sentence(verdict: Verdict, locale: str, decimals: int = 2) -> str:
         )
         low, high = verdict.reported_range
         if rounded and not low <= verdict.coverage_pct < high:
-            text += sentence(
-                "check_exact", locale, potential_exact=n.count(verdict.potential), coverage=coverage
-            )
+            text += sentence("check_exact", locale, potential_exact=n.count(verdict.potential), coverage=coverage)
         return text + "."
     text = sentence(
         "check_inconsistent",
@@ -341,9 +303,7 @@ def check_sentence(verdict: Verdict, locale: str, decimals: int = 2) -> str:
         enrolled=enrolled,
         potential=potential,
         coverage=coverage,
-        difference=format_percent(verdict.difference_pp, max(verdict.reported_decimals, decimals), locale)[
-            :-1
-        ],
+        difference=format_percent(verdict.difference_pp, max(verdict.reported_decimals, decimals), locale)[:-1],
     )
     if verdict.implied_potential is not None:
         low, high = verdict.implied_potential
@@ -361,7 +321,7 @@ def check_view(verdicts: Sequence[Verdict], locale: str, decimals: int = 2) -> V
         detail = max(v.reported_decimals, decimals)
         rows.append(
             [
-                visible(v.label) if v.label is not None else "–",
+                visible(v.label, LABEL_LIMIT) if v.label is not None else "–",
                 _written(v.enrolled_range, v.enrolled, locale),
                 _written(v.potential_range, v.potential, locale),
                 _reported(v, locale),

@@ -1,0 +1,163 @@
+"""Speed and memory of enrollgap, each as a ratio against a floor measured in the same run.
+
+    python benchmarks/bench.py            # start-up, 1M-row throughput, memory at 10k and 1M rows
+    python benchmarks/bench.py --big      # also memory at 10M rows (a 340 MB file)
+    python benchmarks/bench.py --quick    # fewer repetitions and 200k rows, for a smoke run
+
+It generates its own data (in a temporary folder unless --data DIR), runs every
+command as a real process, and reads peak memory from the kernel (wait4's
+ru_maxrss). Needs nothing beyond Python and an installed enrollgap. Prints one
+line per target: the measured ratio, the target, and whether it was met.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SECTORS = ["Home industry", "Farmers", "Fishermen", "Construction", "Transport", "Traders", "Tailors", "Drivers"]
+
+FLOOR_LOOP = """
+import csv, sys
+sums = {}
+with open(sys.argv[1], newline="") as f:
+    reader = csv.reader(f)
+    next(reader)
+    for row in reader:
+        acc = sums.get(row[1])
+        if acc is None:
+            sums[row[1]] = [int(row[2]), int(row[3])]
+        else:
+            acc[0] += int(row[2])
+            acc[1] += int(row[3])
+print(len(sums))
+"""
+
+
+def generate(path: Path, rows: int) -> Path:
+    """region,sector,enrolled,potential rows: 8 sectors per village."""
+    if path.exists():
+        return path
+    rng = random.Random(2020)
+    with path.open("w") as out:
+        out.write("region,sector,enrolled,potential\n")
+        lines = []
+        for i in range(rows):
+            potential = rng.randint(10, 5000)
+            lines.append(f"Village {i // 8:07d},{SECTORS[i % 8]},{rng.randint(0, potential)},{potential}\n")
+            if len(lines) == 100_000:
+                out.writelines(lines)
+                lines.clear()
+        out.writelines(lines)
+    return path
+
+
+def run(command: list[str]) -> tuple[float, int]:
+    """Wall time in seconds and peak memory in MiB of one run of command."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    stderr = process.stderr.read().decode()
+    process.stderr.close()
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"benchmark command failed: {' '.join(command)}\n{stderr}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def medians(commands: dict[str, list[str]], repeat: int) -> dict[str, float]:
+    """Median wall time of each command, runs interleaved so that drift hits all alike."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, command in commands.items():
+            times[name].append(run(command)[0])
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def line(what: str, measured: float, floor: float, target: float, unit: str = "ms") -> str:
+    ratio = measured / floor
+    verdict = "met" if ratio <= target else "NOT met"
+    scale, digits = (1000, 1) if unit == "ms" else (1, 3)
+    return (
+        f"{what:<52} {measured * scale:8.{digits}f} {unit} / floor {floor * scale:8.{digits}f} {unit}"
+        f" = {ratio:5.2f}x (target {target:.2f}x: {verdict})"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions, 200k rows")
+    parser.add_argument("--big", action="store_true", help="also measure memory at 10M rows")
+    parser.add_argument("--data", type=Path, help="keep generated files here")
+    args = parser.parse_args()
+
+    python = sys.executable
+    enrollgap = shutil.which("enrollgap", path=str(Path(python).parent)) or shutil.which("enrollgap")
+    if enrollgap is None:
+        raise SystemExit("enrollgap is not installed: pip install -e . first")
+    # Installed packages carry compiled bytecode; make sure this one does too, or the
+    # start-up figures would include compiling the sources.
+    subprocess.run([python, "-m", "compileall", "-q", str(Path(__import__("enrollgap").__file__).parent)], check=True)
+
+    repeat = 10 if args.quick else 40
+    rows = 200_000 if args.quick else 1_000_000
+    folder = args.data or Path(tempfile.mkdtemp(prefix="enrollgap-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+
+    print(f"enrollgap benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {repeat} runs each")
+    print()
+    startup = medians(
+        {
+            "python": [python, "-c", "pass"],
+            "click": [python, "-c", "import click"],
+            "click+rich": [python, "-c", "import click, rich.console, rich.table"],
+            "click+stdlib": [python, "-c", "import click, fractions, json, dataclasses"],
+            "json": [enrollgap, "report", "-s", "a", "1", "2", "-f", "json"],
+            "table": [enrollgap, "report", "-s", "a", "1", "2"],
+        },
+        repeat,
+    )
+    print(f"floors: python -c pass {startup['python'] * 1000:.1f} ms; "
+          f"import click, fractions, json, dataclasses {startup['click+stdlib'] * 1000:.1f} ms")  # fmt: skip
+    print(line("enrollgap report -s a 1 2 -f json vs import click", startup["json"], startup["click"], 1.15))
+    print(line("enrollgap report -s a 1 2 vs import click, rich.*", startup["table"], startup["click+rich"], 1.15))
+    print()
+
+    data = generate(folder / f"rows-{rows}.csv", rows)
+    floor_script = folder / "floor.py"
+    floor_script.write_text(FLOOR_LOOP)
+    size = data.stat().st_size / 2**20
+    throughput = medians(
+        {
+            "floor": [python, str(floor_script), str(data)],
+            "enrollgap": [enrollgap, "report", str(data), "--group-by", "sector", "-f", "json"],
+        },
+        3 if args.quick else 5,
+    )
+    print(f"{rows:,} rows ({size:.0f} MiB CSV) summed by sector:")
+    print(line("enrollgap report rows.csv --group-by sector -f json", throughput["enrollgap"], throughput["floor"], 1.2, "s"))
+    print()
+
+    sizes = [10_000, rows] + ([10_000_000] if args.big else [])
+    peaks = {}
+    for count in sizes:
+        path = generate(folder / f"rows-{count}.csv", count)
+        peaks[count] = run([enrollgap, "report", str(path), "--group-by", "sector", "-f", "json"])[1]
+        print(f"peak memory at {count:>10,} rows: {peaks[count]:4d} MiB")
+    growth = peaks[sizes[-1]] - peaks[sizes[0]]
+    verdict = "met" if growth <= 40 else "NOT met"
+    print(f"growth from {sizes[0]:,} to {sizes[-1]:,} rows: {growth} MiB (target at most 40 MiB: {verdict})")
+    if not args.data:
+        shutil.rmtree(folder)
+
+
+if __name__ == "__main__":
+    main()
