@@ -143,7 +143,15 @@ def main() -> None:
         3 if args.quick else 5,
     )
     print(f"{rows:,} rows ({size:.0f} MiB CSV) summed by sector:")
-    print(line("enrollgap report rows.csv --group-by sector -f json", throughput["enrollgap"], throughput["floor"], 1.2, "s"))
+    print(
+        line(
+            "enrollgap report rows.csv --group-by sector -f json",
+            throughput["enrollgap"],
+            throughput["floor"],
+            1.2,
+            "s",
+        )
+    )
     print()
 
     sizes = [10_000, rows] + ([10_000_000] if args.big else [])

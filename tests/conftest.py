@@ -38,13 +38,9 @@ def run(*args: str, input: str | bytes | None = None, env: dict | None = None) -
     return Result(result.exit_code, result.stdout, result.stderr)
 
 
-def run_process(
-    *args: str, input: bytes | str | None = None, env: dict | None = None, timeout: float = 60
-) -> Result:
+def run_process(*args: str, input: bytes | str | None = None, env: dict | None = None, timeout: float = 60) -> Result:
     """python -m enrollgap ARGS as a real process."""
-    environment = {
-        k: v for k, v in os.environ.items() if k not in ("ENROLLGAP_LOCALE", "FORCE_COLOR", "NO_COLOR")
-    }
+    environment = {k: v for k, v in os.environ.items() if k not in ("ENROLLGAP_LOCALE", "FORCE_COLOR", "NO_COLOR")}
     environment.update(env or {})
     if isinstance(input, str):
         input = input.encode()

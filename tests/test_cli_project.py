@@ -27,17 +27,13 @@ def test_linear_seed_path():
 
 
 def test_compound_seed_path_rate():
-    years = run("project", *SEED, "--by", "2025", "--path", "compound", "-f", "json").json()["paths"][0][
-        "years"
-    ]
+    years = run("project", *SEED, "--by", "2025", "--path", "compound", "-f", "json").json()["paths"][0]["years"]
     assert round((years[1]["enrolled"] / years[0]["enrolled"] - 1) * 100, 1) == 22.4
     assert years[-1]["enrolled"] == 134000
 
 
 def test_closing_path_method_is_echoed():
-    assert (
-        run("project", *SEED, "--by", "2025", "--path", "closing", "-f", "json").json()["method"] == "closing"
-    )
+    assert run("project", *SEED, "--by", "2025", "--path", "closing", "-f", "json").json()["method"] == "closing"
 
 
 def test_assumptions_are_echoed():
@@ -155,8 +151,7 @@ def test_csv_rows_per_path_and_year_with_total_label():
         "project", str(DATA / "sectors.tsv"), "--from", "2020", "--target", "10", "--by", "2022", "-f", "csv"
     ).stdout.splitlines()
     assert (
-        lines[0]
-        == "sector,region,reached,year,potential,enrolled,coverage_pct,gap,new_net,new_gross,premium_per_year"
+        lines[0] == "sector,region,reached,year,potential,enrolled,coverage_pct,gap,new_net,new_gross,premium_per_year"
     )
     assert len(lines) == 1 + 3 * 3
     assert lines[-1].startswith("Total,,2022,2022,730000,")

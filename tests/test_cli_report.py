@@ -21,9 +21,7 @@ def test_seed_case_from_options_in_indonesian():
 def test_seed_case_with_target_by_year():
     result = run("report", *SEED_ID, "--target", "10", "--by", "2025", "--from", "2020")
     assert "17.029" in result.stdout and "1.420" in result.stdout
-    document = run(
-        "report", *SEED_ID, "--target", "10", "--by", "2025", "--from", "2020", "-f", "json"
-    ).json()
+    document = run("report", *SEED_ID, "--target", "10", "--by", "2025", "--from", "2020", "-f", "json").json()
     group = document["groups"][0]
     assert (group["target"], group["to_target"], group["per_year"], group["per_month"]) == (
         134000,
@@ -66,9 +64,7 @@ def test_optional_fields_appear_only_when_asked_for():
 def test_indonesian_spreadsheet_export_piped_with_group_by_and_premium():
     raw = (DATA / "kecamatan_id.csv").read_bytes()
     assert b"\r\n" in raw and b";" in raw
-    result = run(
-        "report", "--locale", "id", "--group-by", "sector", "--premium", "16800", "-f", "json", input=raw
-    )
+    result = run("report", "--locale", "id", "--group-by", "sector", "--premium", "16800", "-f", "json", input=raw)
     assert result.exit_code == 0, result
     document = result.json()
     by_sector = {g["sector"]: g for g in document["groups"]}
@@ -186,9 +182,7 @@ def test_over_covered_sector_warns_and_strict_refuses():
     document = result.json()
     assert document["groups"][0]["coverage_pct"] == 201.0
     assert document["groups"][0]["gap"] == 0
-    assert document["warnings"] == [
-        "Construction: enrolled (2,010) is above potential (1,000): coverage 201.00%"
-    ]
+    assert document["warnings"] == ["Construction: enrolled (2,010) is above potential (1,000): coverage 201.00%"]
     assert "warning: Construction" in result.stderr
     strict = run("report", "-s", "Construction", "2010", "1000", "--strict", "-f", "json")
     assert strict.exit_code == 2 and strict.stdout == "" and "(--strict)" in strict.stderr
@@ -275,9 +269,7 @@ def test_unknown_format_is_a_usage_error():
 
 def test_decimals_for_human_formats_only():
     assert "3.6461%" in run("report", "-s", "BPU", "48858", "1340000", "--decimals", "4").stdout
-    assert (
-        "3.6461194" in run("report", "-s", "BPU", "48858", "1340000", "--decimals", "4", "-f", "csv").stdout
-    )
+    assert "3.6461194" in run("report", "-s", "BPU", "48858", "1340000", "--decimals", "4", "-f", "csv").stdout
 
 
 def test_delimiter_and_encoding_options(tmp_path):
@@ -291,10 +283,7 @@ def test_delimiter_and_encoding_options(tmp_path):
 
 def test_bom_and_crlf_are_read_alike():
     plain = run("report", "-f", "json", input=b"sector,enrolled,potential\nA,1,2\n").json()
-    assert (
-        run("report", "-f", "json", input=b"\xef\xbb\xbfsector,enrolled,potential\r\nA,1,2\r\n").json()
-        == plain
-    )
+    assert run("report", "-f", "json", input=b"\xef\xbb\xbfsector,enrolled,potential\r\nA,1,2\r\n").json() == plain
 
 
 def test_by_needs_target_and_must_come_after_from():

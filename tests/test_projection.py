@@ -54,9 +54,7 @@ def test_retention_adds_the_replacements_to_gross_enrollments():
 
 def test_premium_of_the_enrolled_each_year():
     years = (
-        required_path([SEED], Fraction(10), 2020, 2025, "linear", Assumptions(premium=Fraction(16800)))
-        .paths[0]
-        .years
+        required_path([SEED], Fraction(10), 2020, 2025, "linear", Assumptions(premium=Fraction(16800))).paths[0].years
     )
     assert years[0].premium_per_year == 48858 * 16800 * 12
 

@@ -42,7 +42,7 @@ PERCENT_WORDS = {"en": ("%", "percent"), "id": ("%", "persen")}
 
 # Larger numbers are refused rather than carried through every sum and float:
 # no population of workers comes near a quadrillion.
-MAX_DIGITS = 15
+MAX_DIGITS = 16
 MAX_COUNT = 10**15
 
 # Patterns are compiled on first use (re caches them): a count in plain digits,

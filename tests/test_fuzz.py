@@ -1,0 +1,160 @@
+"""A bounded fuzz test of the command line: whatever the input and the options,
+never a traceback, exit 0, 1 or 2 only, and on 2 one short line on stderr and
+nothing on stdout.
+
+CI runs a few thousand cases; for a longer run:
+    ENROLLGAP_FUZZ_EXAMPLES=20000 python -m pytest tests/test_fuzz.py
+"""
+
+import json
+import os
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import run
+from enrollgap.read import ALIASES
+
+EXAMPLES = int(os.environ.get("ENROLLGAP_FUZZ_EXAMPLES", "600"))
+fuzz = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+HEADERS = [alias for aliases in ALIASES.values() for alias in aliases] + ["Kecamatan", "x", "", "Peserta "]
+FORMATS = ["table", "csv", "tsv", "json", "jsonl", "markdown", "github", "grid", "html", "latex", "nope"]
+NASTY = [
+    "\x1b[31m",
+    "\x07",
+    "\r",
+    "\b",
+    "\x9b",
+    "=cmd|' /C calc'!A0",
+    "+1",
+    "-1",
+    "@SUM(1)",
+    "[red]x[/]",
+    "\u202e",
+    "\x00",
+]
+
+cell = st.one_of(
+    st.integers(-5, 10**6).map(str),
+    st.sampled_from(["1.340.000", "1,34 juta", "1.34M", "48.858", "3,63", "3.63%", "", " ", "x", "0", "9" * 30, "1e9"]),
+    st.sampled_from(NASTY),
+    st.text(max_size=12),
+)
+
+
+def check_outcome(result):
+    assert "Traceback" not in result.stderr, result
+    assert "internal error" not in result.stderr, result
+    assert result.exit_code in (0, 1, 2), result
+    if result.exit_code == 2:
+        assert result.stdout == "", result
+        assert result.stderr.count("\n") == 1 and result.stderr.endswith("\n"), result
+        assert len(result.stderr) < 1300, result
+
+
+def command_args(draw_fmt, command, locale):
+    args = [command, "-f", draw_fmt, "--locale", locale]
+    if command == "project":
+        args += ["--target", "10", "--from", "2020", "--by", "2023"]
+    return args
+
+
+@fuzz
+@given(
+    st.binary(max_size=300),
+    st.sampled_from(["report", "project", "check"]),
+    st.sampled_from(FORMATS),
+    st.sampled_from(["en", "id"]),
+)
+def test_random_bytes(raw, command, fmt, locale):
+    check_outcome(run(*command_args(fmt, command, locale), input=raw))
+
+
+@fuzz
+@given(
+    st.lists(st.sampled_from(HEADERS), min_size=1, max_size=6),
+    st.lists(st.lists(cell, min_size=0, max_size=7), max_size=6),
+    st.sampled_from([",", ";", "\t", "|"]),
+    st.sampled_from(["\n", "\r\n"]),
+    st.booleans(),
+    st.sampled_from(["report", "project", "check"]),
+    st.sampled_from(FORMATS),
+    st.sampled_from(["en", "id"]),
+    st.sampled_from([None, "utf-8", "latin-1", "utf-16", "cp1252", "nonsense"]),
+)
+def test_random_tables(headers, rows, delimiter, newline, bom, command, fmt, locale, encoding):
+    text = newline.join(delimiter.join(r) for r in [headers, *rows]) + newline
+    data = ("\ufeff" if bom else "") + text
+    try:
+        raw = data.encode(encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        raw = data.encode("utf-8", errors="replace")
+    args = command_args(fmt, command, locale)
+    if encoding:
+        args += ["--encoding", encoding]
+    check_outcome(run(*args, input=raw))
+
+
+json_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(-10, 10**7), st.floats(allow_nan=False), cell),
+    lambda children: st.one_of(
+        st.lists(children, max_size=3), st.dictionaries(st.sampled_from(HEADERS), children, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@fuzz
+@given(
+    st.lists(st.dictionaries(st.sampled_from(HEADERS), json_values, max_size=6), max_size=5),
+    st.sampled_from(["json", "jsonl", "broken"]),
+    st.sampled_from(["report", "project", "check"]),
+    st.sampled_from(FORMATS),
+)
+def test_random_json(objects, shape, command, fmt):
+    if shape == "json":
+        raw = json.dumps(objects)
+    elif shape == "jsonl":
+        raw = "\n".join(json.dumps(o) for o in objects)
+    else:
+        raw = json.dumps(objects)[: max(len(json.dumps(objects)) // 2, 1)]
+    check_outcome(run(*command_args(fmt, command, "en"), input=raw))
+
+
+option_value = st.one_of(
+    st.sampled_from(
+        ["10", "3,5", "1.5", "-1", "0", "100", "101", "abc", "", "1e3", "1,34 juta", "2019", "2025", "99999"]
+    ),
+    st.text(max_size=8),
+)
+
+
+@fuzz
+@given(
+    st.sampled_from(["report", "project", "check"]),
+    st.lists(
+        st.tuples(
+            st.sampled_from(
+                ["--target", "--by", "--from", "--premium", "--sort", "--top", "--fail-under", "--growth", "--add",
+                 "--path", "--horizon", "--potential-growth", "--retention", "--tolerance", "--decimals", "--group-by",
+                 "--col", "--delimiter", "--enrolled", "--potential", "--reported", "-f"]
+            ),
+            option_value,
+        ),
+        max_size=5,
+    ),
+    st.booleans(),
+    st.sampled_from(["en", "id"]),
+)  # fmt: skip
+def test_random_option_values(command, options, with_rows, locale):
+    args = [command, "--locale", locale]
+    if with_rows and command != "check":
+        args += ["-s", "Farmers", "48858", "1340000", "-s", "Fishers", "10", "0"]
+    for name, value in options:
+        args += [name, value]
+    check_outcome(run(*args, input=b""))

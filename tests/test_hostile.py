@@ -1,0 +1,159 @@
+"""Hostile input: names are data, limits are bounded, memory does not grow with rows."""
+
+import io
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import run, run_process
+from enrollgap import read
+
+
+def test_rich_markup_in_a_name_is_shown_literally():
+    result = run("report", "-s", "[red]x[/]", "1", "2", "-s", "[bold]y", "1", "4")
+    assert "[red]x[/]" in result.stdout and "[bold]y" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["table", "github", "grid", "plain"])
+@pytest.mark.parametrize(
+    "nasty, shown",
+    [
+        ("\x1b[2J", "\\x1b[2J"),
+        ("\x07", "\\x07"),
+        ("a\rb", "a\\x0db"),
+        ("\b", "\\x08"),
+        ("\x9b", "\\x9b"),
+        ("\u202e", "\\u202e"),
+    ],
+)
+def test_control_characters_never_reach_a_human_format(fmt, nasty, shown):
+    result = run("report", "-f", fmt, input=f'sector,enrolled,potential\n"{nasty}farm",1,2\n')
+    assert result.exit_code == 0, result
+    assert shown in result.stdout
+    assert nasty not in result.stdout
+
+
+def test_control_characters_never_reach_stderr():
+    result = run("report", input="sector,enrolled,potential\nfarm\x1b[2J,5,2\nb,\x1b[31m,3\n")
+    assert result.exit_code == 2
+    assert "\x1b" not in result.stderr and "\\x1b[31m" in result.stderr
+    warned = run("report", "-f", "json", input="sector,enrolled,potential\nfarm\x1b[2J,5,2\n")
+    assert "\x1b" not in warned.stderr and "farm\\x1b[2J" in warned.stderr
+
+
+@pytest.mark.parametrize("name", ["=1+1", "+1", "-1", "@SUM(A1)", '=HYPERLINK(""http://x"")'])
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(name):
+    for fmt, separator in (("csv", ","), ("tsv", "\t")):
+        text = run("report", "-f", fmt, input=f'sector,enrolled,potential\n"{name}",1,2\n').stdout
+        first = text.splitlines()[1]
+        assert first.startswith(("'", "\"'")), (fmt, first)
+        assert separator.join(["1", "2"]) in first
+
+
+def test_tab_and_carriage_return_in_front_are_neutralised_too():
+    # Labels are stripped when read, so only a cell written some other way can start so.
+    from enrollgap.render import cell
+
+    assert cell("\tx") == "'\tx" and cell("\rx") == "'\rx"
+    assert cell("x=1") == "x=1" and cell(-1.5) == "-1.5" and cell(None) == ""
+
+
+def test_negative_numbers_in_csv_stay_numbers():
+    text = run("check", "--enrolled", "50", "--potential", "100", "--reported", "49", "-f", "csv").stdout
+    assert ",-1.0," in text  # difference_pp is a number, not a formula
+
+
+def test_a_1000_digit_number_is_a_clear_error():
+    result = run("report", "-s", "a", "9" * 1000, "10")
+    assert result.exit_code == 2 and "too large" in result.stderr
+    assert len(result.stderr) < 400
+    in_file = run("report", input="sector,enrolled,potential\na," + "9" * 1000 + ",10\n")
+    assert in_file.exit_code == 2 and "10^15" in in_file.stderr
+    assert "9" * 100 not in in_file.stderr or len(in_file.stderr) < 1300
+
+
+def test_a_10_mb_field_gets_a_correct_answer():
+    label = "x" * (10 * 1024 * 1024)
+    result = run("report", "-f", "json", input=f"sector,enrolled,potential\n{label},1,2\n{label},3,4\n")
+    assert result.exit_code == 0
+    assert result.json()["groups"][0]["enrolled"] == 4
+    table = run("report", input=f"sector,enrolled,potential\n{label},1,2\n")
+    assert table.exit_code == 0 and len(table.stdout) < 10_000  # names are cut in tables
+
+
+def test_an_endless_line_is_an_error_not_a_hang(monkeypatch):
+    monkeypatch.setattr(read, "MAX_LINE", 50_000)
+    monkeypatch.setattr(read, "CHUNK", 4096)
+    endless = {"csv": "sector,enrolled,potential\n" + "1," * 100_000, "jsonl": '{"sector": "' + "x" * 200_000}
+    for fmt in ("csv", "jsonl"):
+        result = run("report", "--input-format", fmt, input=endless[fmt])
+        assert result.exit_code == 2, result
+        assert "longer than" in result.stderr
+    result = run("report", "--input-format", "json", input="[" + " " * 200_000 + "{")
+    assert result.exit_code == 2
+
+
+def test_deeply_nested_json_is_an_error():
+    for text in ("[" * 100_000, '[{"sector": ' + "[" * 100_000 + "]}]", '{"a": ' + "[" * 100_000 + "\n"):
+        result = run("report", input=text)
+        assert result.exit_code == 2 and result.stderr.count("\n") == 1
+
+
+def test_json_errors_name_line_and_column():
+    result = run(
+        "report",
+        input='[\n {"sector": "a", "enrolled": 1, "potential": 2},\n {"sector": "b", "enrolled": "x", "potential": 2}\n]',
+    )
+    assert result.stderr.startswith("enrollgap: error: <stdin>:3:2: enrolled: read 'x'")
+    broken = run("report", input='[\n {"sector": "a", "enrolled": 1, "potential": 2}\n {"sector": "b"}]')
+    assert broken.stderr.startswith("enrollgap: error: <stdin>:3:2: not valid JSON")
+
+
+def test_memory_does_not_grow_with_rows(tmp_path):
+    """Peak memory of a real process at 10k and 300k rows: the same, give or take."""
+    peaks = []
+    for rows in (10_000, 300_000):
+        path = tmp_path / f"rows{rows}.csv"
+        with path.open("w") as out:
+            out.write("region,sector,enrolled,potential\n")
+            out.writelines(f"v{i // 8},s{i % 8},{i % 97},{100 + i % 89}\n" for i in range(rows))
+        process = subprocess.Popen(
+            [sys.executable, "-m", "enrollgap", "report", str(path), "--group-by", "sector", "-f", "json"],
+            stdout=subprocess.DEVNULL,
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+        peaks.append(usage.ru_maxrss / 1024)
+    assert peaks[1] - peaks[0] < 10, peaks  # a held row list would add tens of MiB
+
+
+def test_progress_bar_shows_and_clears_on_a_terminal():
+    from rich.console import Console
+
+    from enrollgap.progress import progress_for
+
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=80)
+    start = progress_for(100, console)
+    assert start("small.csv", 99) is None  # small files get no bar
+    update = start("big.csv", 1000)
+    update(500)
+    assert "reading big.csv" in screen.getvalue()
+    update(None)
+
+
+def test_progress_only_when_stderr_is_a_terminal(monkeypatch):
+    from enrollgap.cli import read_options
+
+    assert read_options("en", None, None, "utf-8", ()).progress is None
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    assert read_options("en", None, None, "utf-8", ()).progress is not None
+
+
+def test_big_file_piped_stderr_shows_no_progress(tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_text("sector,enrolled,potential\n" + "a,1,2\n" * 20000)
+    result = run_process("report", str(path), "-f", "json")
+    assert result.exit_code == 0 and result.stderr == ""
