@@ -106,10 +106,8 @@ def test_stdout_stays_empty_when_a_late_row_is_bad(tmp_path):
     result = run_process("report", str(path), "-f", "csv")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert (
-        result.stderr.strip()
-        == f"enrollgap: error: {path}:90002:2: enrolled: read 'oops', expected a whole number in locale en (e.g. 1,340,000 or 1.34M)"
-    )
+    expected = "enrolled: read 'oops', expected a whole number in locale en (e.g. 1,340,000 or 1.34M)"
+    assert result.stderr.strip() == f"enrollgap: error: {path}:90002:2: {expected}"
 
 
 def test_environment_locale_reaches_a_real_process():

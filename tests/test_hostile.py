@@ -104,7 +104,8 @@ def test_deeply_nested_json_is_an_error():
 def test_json_errors_name_line_and_column():
     result = run(
         "report",
-        input='[\n {"sector": "a", "enrolled": 1, "potential": 2},\n {"sector": "b", "enrolled": "x", "potential": 2}\n]',
+        input='[\n {"sector": "a", "enrolled": 1, "potential": 2},\n'
+        ' {"sector": "b", "enrolled": "x", "potential": 2}\n]',
     )
     assert result.stderr.startswith("enrollgap: error: <stdin>:3:2: enrolled: read 'x'")
     broken = run("report", input='[\n {"sector": "a", "enrolled": 1, "potential": 2}\n {"sector": "b"}]')
