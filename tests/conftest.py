@@ -34,7 +34,7 @@ def run(*args: str, input: str | bytes | None = None, env: dict | None = None) -
     runner = CliRunner()
     environment = {"ENROLLGAP_LOCALE": None, "NO_COLOR": None, "FORCE_COLOR": None, "COLUMNS": None}
     environment.update(env or {})
-    result = runner.invoke(cli, list(args), input=input, env=environment, catch_exceptions=False)
+    result = runner.invoke(cli, list(args), input=input, env=environment, catch_exceptions=False, prog_name="enrollgap")
     return Result(result.exit_code, result.stdout, result.stderr)
 
 

@@ -35,6 +35,8 @@ class EnrollgapGroup(click.Group):
             code = 130
         except click.ClickException as error:
             command = error.ctx.command_path if getattr(error, "ctx", None) else "enrollgap"
+            if type(error).__name__ == "NoArgsIsHelpError":  # enrollgap with no command
+                error = click.UsageError("missing command: report, project or check", error.ctx)
             hint = f" (see '{command} --help')" if isinstance(error, click.UsageError) else ""
             sys.stderr.write(f"{command}: error: {_one_line(error.format_message())}{hint}\n")
             code = 2

@@ -80,7 +80,7 @@ def table(view: View) -> Table:
         cells = []
         for column, (key, value) in enumerate(zip(view.keys, row)):
             style = ""
-            if key == "coverage_pct":
+            if key == "coverage_pct" and view.levels:
                 style = coverage_style(level, view.target_pct)
             elif key == "gap" and index in view.emphasis and not is_total:
                 style = "bold"
