@@ -1,0 +1,57 @@
+"""The README stays true: its Quick start, and every console example shown in full."""
+
+import re
+import shlex
+from pathlib import Path
+
+from conftest import run
+
+README = (Path(__file__).parent.parent / "README.md").read_text()
+
+
+def quick_start_commands() -> list[str]:
+    section = README.split("## Quick start", 1)[1]
+    block = section.split("```", 2)[1]
+    return [line for line in block.splitlines()[1:] if line.strip() and not line.startswith("#")]
+
+
+def test_quick_start_has_two_commands_install_and_run_then_install_and_test():
+    first, second = quick_start_commands()
+    assert first.startswith("pip install . && enrollgap report ")
+    assert second == "pip install -e '.[test]' && python -m pytest"
+
+
+def test_quick_start_report_runs():
+    first = quick_start_commands()[0]
+    args = shlex.split(first.split("&& enrollgap ", 1)[1])
+    result = run(*args)
+    assert result.exit_code == 0, result
+    assert "17.029" in result.stdout and "Rp 260,3 miliar" in result.stdout
+
+
+def console_examples():
+    """(command, expected output) for console blocks shown in full (no '...')."""
+    for block in re.findall(r"```console\n(.*?)```", README, re.S):
+        if "..." in block:
+            continue
+        parts = re.split(r"^\$ ", block, flags=re.M)[1:]
+        for part in parts:
+            command, _, output = part.partition("\n")
+            yield command, output
+
+
+def test_console_examples_print_what_the_readme_shows():
+    examples = list(console_examples())
+    assert examples
+    for command, expected in examples:
+        args = shlex.split(command)
+        assert args[0] == "enrollgap"
+        result = run(*args[1:])
+        assert (result.stdout + result.stderr) == expected, command
+
+
+def test_the_error_example_is_what_enrollgap_prints():
+    shown = re.search(r"^enrollgap: error: rows\.csv:90002:2: (.*)$", README, re.M).group(1)
+    text = "sector,enrolled,potential\n" + "a,1,2\n" * 90000 + "a,oops,2\n"
+    result = run("report", "-", input=text)
+    assert result.stderr == f"enrollgap: error: <stdin>:90002:2: {shown}\n"
