@@ -99,21 +99,7 @@ def test_target_outside_0_to_100():
 
 
 def test_compound_from_zero_suggests_linear():
-    result = run(
-        "project",
-        "-s",
-        "a",
-        "0",
-        "100",
-        "--from",
-        "2020",
-        "--target",
-        "10",
-        "--by",
-        "2025",
-        "--path",
-        "compound",
-    )
+    result = run(*"project -s a 0 100 --from 2020 --target 10 --by 2025 --path compound".split())
     assert result.exit_code == 2 and "use --path linear" in result.stderr and result.stdout == ""
 
 
@@ -128,19 +114,7 @@ def test_human_table_per_group_and_total_with_chart():
 
 def test_human_table_in_indonesian():
     result = run(
-        "project",
-        "--locale",
-        "id",
-        "-s",
-        "BPU",
-        "48.858",
-        "1,34 juta",
-        "--from",
-        "2020",
-        "--target",
-        "10",
-        "--by",
-        "2025",
+        "project", "--locale", "id", "-s", "BPU", "48.858", "1,34 juta", *"--from 2020 --target 10 --by 2025".split()
     )
     assert "Tahun" in result.stdout and "Peserta" in result.stdout and "134.000" in result.stdout
     assert "Target tercapai pada 2025." in result.stdout

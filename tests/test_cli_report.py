@@ -155,6 +155,15 @@ def test_rows_with_the_same_labels_are_summed_and_options_combine_with_input():
     assert len(run("report", *args, input=text).json()["groups"]) == 2
 
 
+def test_labels_that_differ_only_in_surrounding_spaces_are_one_group():
+    text = "region,sector,enrolled,potential\nSumsel, Farmers ,1,10\n Sumsel ,Farmers,2,20\nSumsel,Fishers,3,30\n"
+    groups = run("report", "-f", "json", input=text).json()["groups"]
+    assert [(g["region"], g["sector"], g["enrolled"]) for g in groups] == [
+        ("Sumsel", "Farmers", 3),
+        ("Sumsel", "Fishers", 3),
+    ]
+
+
 def test_locale_from_the_environment():
     result = run("report", "-s", "BPU", "48.858", "1,34 juta", "-f", "json", env={"ENROLLGAP_LOCALE": "id"})
     assert result.json()["total"]["potential"] == 1340000

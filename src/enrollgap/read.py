@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from .coverage import Group
 from .errors import InputError
@@ -303,51 +304,30 @@ def _sum_csv(source: _Source, options: ReadOptions) -> list[Group]:
                 raise InputError(f"{headers[index].strip()}: {error}", source.name, line, index + 1) from None
         return counts[0], counts[1]
 
+    # The labels as read (a cell, or a tuple of two): one C call per row. They are
+    # trimmed once per group in _groups, and read_groups merges what then matches.
+    key_of = itemgetter(*labels)
     try:
-        if len(labels) == 1:
-            il = labels[0]
-            for cells in reader:
-                try:
-                    if len(cells) != width:
-                        raise ValueError
-                    enrolled = int(cells[ie])
-                    potential = int(cells[ip])
-                    if enrolled < 0 or potential < 0:
-                        raise ValueError
-                except ValueError:
-                    counts = slow(cells, reader.line_num)
-                    if counts is None:
-                        continue
-                    enrolled, potential = counts
-                key = cells[il].strip()
-                acc = sums.get(key)
-                if acc is None:
-                    sums[key] = [enrolled, potential, reader.line_num]
-                else:
-                    acc[0] += enrolled
-                    acc[1] += potential
-        else:
-            ir, is_ = labels
-            for cells in reader:
-                try:
-                    if len(cells) != width:
-                        raise ValueError
-                    enrolled = int(cells[ie])
-                    potential = int(cells[ip])
-                    if enrolled < 0 or potential < 0:
-                        raise ValueError
-                except ValueError:
-                    counts = slow(cells, reader.line_num)
-                    if counts is None:
-                        continue
-                    enrolled, potential = counts
-                key = (cells[ir].strip(), cells[is_].strip())
-                acc = sums.get(key)
-                if acc is None:
-                    sums[key] = [enrolled, potential, reader.line_num]
-                else:
-                    acc[0] += enrolled
-                    acc[1] += potential
+        for cells in reader:
+            try:
+                if len(cells) != width:
+                    raise ValueError
+                enrolled = int(cells[ie])
+                potential = int(cells[ip])
+                if enrolled < 0 or potential < 0:
+                    raise ValueError
+            except ValueError:
+                counts = slow(cells, reader.line_num)
+                if counts is None:
+                    continue
+                enrolled, potential = counts
+            key = key_of(cells)
+            acc = sums.get(key)
+            if acc is None:
+                sums[key] = [enrolled, potential, reader.line_num]
+            else:
+                acc[0] += enrolled
+                acc[1] += potential
     except csv.Error as error:
         raise InputError(f"not valid {source.format.upper()}: {error}", source.name, reader.line_num) from None
     except _LineTooLong:
@@ -378,7 +358,7 @@ def _groups(sums: dict, grouping: tuple[str, ...], name: str) -> list[Group]:
             # Checked on the sums, not on every row: the fast path stays fast, and
             # any row too large makes its group's sum too large.
             raise InputError(f"the counts of {key!r} add up to more than 10^15; is a column misread?", name, int(line))
-        values = dict(zip(grouping, key if isinstance(key, tuple) else (key,)))
+        values = dict(zip(grouping, (_label(k) for k in (key if isinstance(key, tuple) else (key,)))))
         groups.append(Group(values.get("sector"), values.get("region"), enrolled, potential, f"{name}:{line}"))
     return groups
 
