@@ -625,4 +625,8 @@ def check(
 
 def main() -> None:
     """The console script's entry point."""
-    cli()
+    try:
+        cli()
+    except KeyboardInterrupt:  # Ctrl-C before click took over (while importing)
+        sys.stderr.write("\n")
+        sys.exit(130)
