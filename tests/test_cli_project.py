@@ -145,3 +145,11 @@ def test_jsonl_one_path_a_line():
         "jsonl",
     ).stdout.splitlines()
     assert [json.loads(line)["sector"] for line in lines] == ["Farmers", "Fishermen", None]
+
+
+def test_zero_potential_years_have_null_coverage_and_warn():
+    result = run(*"project -s a 0 0 -s b 1 10 --from 2020 --target 10 --by 2021 -f json".split())
+    assert result.exit_code == 0
+    assert [y["coverage_pct"] for y in result.json()["paths"][0]["years"]] == [None, None]
+    assert "coverage is undefined" in result.stderr
+    assert run(*"project -s a 0 0 --from 2020 --target 10 --by 2021 --strict".split()).exit_code == 2
