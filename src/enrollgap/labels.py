@@ -38,7 +38,6 @@ HEADERS = {
         "difference_pp": "Difference (pp)",
         "consistent": "Verdict",
         "implied_potential": "Potential that fits",
-        "implied_enrolled": "Enrolled that fits",
         "total": "Total",
     },
     "id": {
@@ -66,7 +65,6 @@ HEADERS = {
         "difference_pp": "Selisih (poin)",
         "consistent": "Hasil",
         "implied_potential": "Potensi yang cocok",
-        "implied_enrolled": "Peserta yang cocok",
         "total": "Total",
     },
 }
@@ -78,15 +76,11 @@ WORDS = {
         "undefined": "–",
         "none": "none",
         "to": "to",
-        "warning": "warning",
-        "error": "error",
         "linear": "linear",
         "compound": "compound",
         "closing": "closing",
         "growth": "growth",
         "add": "fixed additions",
-        "report_title": "Coverage and gap",
-        "check_title": "Published percentages against their counts",
     },
     "id": {
         "consistent": "konsisten",
@@ -94,15 +88,11 @@ WORDS = {
         "undefined": "–",
         "none": "tidak ada",
         "to": "s.d.",
-        "warning": "peringatan",
-        "error": "galat",
         "linear": "linier",
         "compound": "majemuk",
         "closing": "penutupan",
         "growth": "pertumbuhan",
         "add": "tambahan tetap",
-        "report_title": "Cakupan dan kesenjangan",
-        "check_title": "Persentase yang dipublikasikan terhadap angkanya",
     },
 }
 
