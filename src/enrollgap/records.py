@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # only for annotations: a report needs neither projection nor consistency
     from .consistency import Verdict
-    from .coverage import Report, Row
+    from .coverage import Plan, Report, Row
     from .projection import Path, Projection, Year
 
 
@@ -32,28 +32,27 @@ def total_label_field(rows: Sequence[object]) -> str:
     return "sector"
 
 
+def report_fields(plan: Plan) -> list[str]:
+    """The fields of a report's rows, in contract order: the optional ones only
+    when the plan asks for them (a target, a deadline, a premium)."""
+    fields = ["sector", "region", "enrolled", "potential", "coverage_pct", "gap", "gap_share_pct"]
+    if plan.target_pct is not None:
+        fields += ["target", "to_target"]
+        if plan.by is not None:
+            fields += ["per_year", "per_month"]
+    if plan.premium is not None:
+        fields.append("premium_gap_per_year")
+        if plan.target_pct is not None:
+            fields.append("premium_to_target_per_year")
+    return fields
+
+
 def report_row(row: Row, report: Report) -> dict[str, object]:
     """One group (or the total) with the fields the report was asked for, in contract order."""
-    record: dict[str, object] = {
-        "sector": row.sector,
-        "region": row.region,
-        "enrolled": row.enrolled,
-        "potential": row.potential,
-        "coverage_pct": percent(row.coverage_pct),
-        "gap": row.gap,
-        "gap_share_pct": percent(row.gap_share_pct),
-    }
-    plan = report.plan
-    if plan.target_pct is not None:
-        record["target"] = row.target
-        record["to_target"] = row.to_target
-        if plan.by is not None:
-            record["per_year"] = row.per_year
-            record["per_month"] = row.per_month
-    if plan.premium is not None:
-        record["premium_gap_per_year"] = plain(row.premium_gap_per_year)
-        if plan.target_pct is not None:
-            record["premium_to_target_per_year"] = plain(row.premium_to_target_per_year)
+    record: dict[str, object] = {}
+    for field in report_fields(report.plan):
+        value = getattr(row, field)
+        record[field] = percent(value) if field.endswith("_pct") else plain(value)
     return record
 
 

@@ -16,6 +16,7 @@ from .coverage import Report, Row
 from .labels import LABEL_LIMIT, header, sentence, visible, word
 from .numbers import format_compact, format_int, format_money, format_percent
 from .projection import Projection
+from .records import report_fields
 
 
 @dataclass
@@ -82,25 +83,20 @@ def label_fields(rows: Sequence[object]) -> list[str]:
 def report_view(report: Report, rows: Sequence[Row], locale: str, decimals: int = 2, total: bool = True) -> View:
     """The report as people read it: a row per group, the total, and a summary."""
     n = Numbers(locale, decimals)
-    labels = label_fields(rows or [report.total])
-    keys = [*labels, "enrolled", "potential", "coverage_pct", "gap", "gap_share_pct"]
     plan = report.plan
-    if plan.target_pct is not None:
-        keys += ["target", "to_target"]
-        if plan.by is not None:
-            keys += ["per_year", "per_month"]
-    if plan.premium is not None:
-        keys.append("premium_gap_per_year")
-        if plan.target_pct is not None:
-            keys.append("premium_to_target_per_year")
+    labels = label_fields(rows or [report.total])
+    keys = [*labels, *(f for f in report_fields(plan) if f not in ("sector", "region"))]
 
-    def cells(row: Row, name: str | None) -> list[str]:
+    def cells(row: Row, total_label: str | None = None) -> list[str]:
+        """A row's strings; the total's label stands in the first label column."""
         out = []
-        for key in keys:
+        for index, key in enumerate(keys):
             value = getattr(row, key)
             if key in ("sector", "region"):
-                out.append(name if name is not None else visible(value or "", LABEL_LIMIT))
-                name = "" if name is not None else None
+                if total_label is not None:
+                    out.append(total_label if index == 0 else "")
+                else:
+                    out.append(visible(value or "", LABEL_LIMIT))
             elif key.endswith("_pct"):
                 out.append(n.pct(value))
             elif key.startswith("premium"):
@@ -114,7 +110,7 @@ def report_view(report: Report, rows: Sequence[Row], locale: str, decimals: int 
         keys=keys,
         headers=[header(k, locale) for k in keys],
         numeric=[k not in ("sector", "region") for k in keys],
-        rows=[cells(r, None) for r in rows],
+        rows=[cells(r) for r in rows],
         total=cells(report.total, header("total", locale)) if total else None,
         levels=[r.coverage_pct for r in rows] + ([report.total.coverage_pct] if total else []),
         target_pct=plan.target_pct,
