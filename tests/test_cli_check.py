@@ -106,3 +106,11 @@ def test_errors_exit_2(args, message):
 def test_a_table_without_reported_column_is_an_error():
     result = run("check", input="enrolled,potential\n1,2\n")
     assert result.exit_code == 2 and "no reported column" in result.stderr
+
+
+def test_every_alias_of_reported_is_found_in_csv_and_json():
+    for header in ("reported", "Persen", "PERCENT", "reported_pct", "Reported Pct"):
+        text = f"enrolled,potential,{header}\n1,4,25\n"
+        assert run("check", "-f", "json", input=text).exit_code == 0, header
+        line = f'{{"enrolled": 1, "potential": 4, "{header}": 25}}\n'
+        assert run("check", "-f", "json", "--input-format", "jsonl", input=line).exit_code == 0, header

@@ -55,6 +55,10 @@ def normalize_header(text: str) -> str:
     return "".join(ch for ch in text.casefold() if not ch.isspace() and ch not in "_-")
 
 
+# Each field's aliases as normalize_header writes them ("reported_pct" is "reportedpct").
+_ALIAS_KEYS = {field: [normalize_header(alias) for alias in aliases] for field, aliases in ALIASES.items()}
+
+
 class JsonNumber(str):
     """A number as JSON wrote it: read the locale-free way, whatever --locale says."""
 
@@ -146,8 +150,6 @@ def _open(path: str, options: ReadOptions) -> _Source:
             raw = open(path, "rb")  # noqa: SIM115 -- closed by the reader
         except OSError as error:
             raise InputError(f"cannot open: {error.strerror or error}", name) from None
-        if os.path.isdir(path):
-            raise InputError("is a folder, not a file", name)
         try:
             size = os.fstat(raw.fileno()).st_size
         except OSError:
@@ -197,7 +199,7 @@ class _Columns:
             if wanted not in normalized:
                 raise InputError(f"--col {field}={header}: no such column (columns: {', '.join(headers)})", name)
             mapped[field] = normalized.index(wanted)
-        for field, aliases in ALIASES.items():
+        for field, aliases in _ALIAS_KEYS.items():
             if field in mapped:
                 self.where[field] = mapped[field]
                 continue
@@ -499,7 +501,7 @@ def _json_rows(source: _Source, options: ReadOptions) -> Iterator[tuple[str, int
     wanted = {}
     for field, header in options.columns:
         wanted[normalize_header(header)] = field
-    for field, aliases in ALIASES.items():
+    for field, aliases in _ALIAS_KEYS.items():
         if field not in wanted.values():
             for alias in aliases:
                 wanted.setdefault(alias, field)
