@@ -359,7 +359,7 @@ def _groups(sums: dict, grouping: tuple[str, ...], name: str) -> list[Group]:
         if enrolled > MAX_COUNT or potential > MAX_COUNT:
             # Checked on the sums, not on every row: the fast path stays fast, and
             # any row too large makes its group's sum too large.
-            raise InputError(f"the counts of {key!r} add up to more than 10^15; is a column misread?", name, int(line))
+            raise InputError(f"the counts of {key!r} add up to more than 10^15; is a column misread?", name, line)
         values = dict(zip(grouping, (_label(k) for k in (key if isinstance(key, tuple) else (key,)))))
         groups.append(Group(values.get("sector"), values.get("region"), enrolled, potential, f"{name}:{line}"))
     return groups
@@ -480,7 +480,7 @@ def _json_array(source: _Source, decoder) -> Iterator[tuple[int, int, dict]]:
                 break
             except json.JSONDecodeError as error:
                 if len(buffer) - start > MAX_LINE:
-                    fail("an element is larger than the limit", start)
+                    fail(f"{error.msg} (or an element larger than {MAX_LINE // 2**20} MiB)", error.pos)
                 if not fill():
                     fail(error.msg, error.pos)
                 start = pos
@@ -496,8 +496,8 @@ def _json_array(source: _Source, decoder) -> Iterator[tuple[int, int, dict]]:
         fail("extra data after the array", pos)
 
 
-def _json_rows(source: _Source, options: ReadOptions) -> Iterator[tuple[str, int, dict[str, object]]]:
-    """(location, column, {field: value}) for each object, keys matched like headers."""
+def _json_rows(source: _Source, options: ReadOptions) -> Iterator[tuple[int, int, dict[str, object]]]:
+    """(line, column, {field: value}) for each object, keys matched like headers."""
     wanted = {}
     for field, header in options.columns:
         wanted[normalize_header(header)] = field
@@ -518,7 +518,7 @@ def _json_rows(source: _Source, options: ReadOptions) -> Iterator[tuple[str, int
                     f"two keys hold the {field}; pick one with --col {field}=KEY", source.name, line, column
                 )
             row[field] = value
-        yield f"{source.name}:{line}", column, row
+        yield line, column, row
 
 
 def _sum_json(source: _Source, options: ReadOptions) -> list[Group]:
@@ -526,20 +526,20 @@ def _sum_json(source: _Source, options: ReadOptions) -> list[Group]:
     grouping: tuple[str, ...] | None = None
     if options.group_by is not None:
         grouping = GROUPINGS[options.group_by]
-    for origin, column, row in _json_rows(source, options):
-        name, line = origin.rsplit(":", 1)
+    name = source.name
+    for line, column, row in _json_rows(source, options):
         if grouping is None:
             grouping = tuple(f for f in ("region", "sector") if f in row)
             if not grouping:
-                raise InputError("no sector or region key in the first object", name, int(line), column)
+                raise InputError("no sector or region key in the first object", name, line, column)
         counts = []
         for field in ("enrolled", "potential"):
             if field not in row:
-                raise InputError(f"no {field} key (or one of {', '.join(ALIASES[field])})", name, int(line), column)
+                raise InputError(f"no {field} key (or one of {', '.join(ALIASES[field])})", name, line, column)
             try:
                 counts.append(read_value(row[field], options.locale, "count").count)
             except NumberError as error:
-                raise InputError(f"{field}: {error}", name, int(line), column) from None
+                raise InputError(f"{field}: {error}", name, line, column) from None
         key = tuple(_label(row.get(f)) for f in grouping)
         acc = sums.get(key)
         if acc is None:
@@ -648,8 +648,7 @@ def _cases(source: _Source, options: ReadOptions) -> Iterator[Case]:
     else:
 
         def json_records():
-            for origin, column, row in _json_rows(source, options):
-                line = int(origin.rsplit(":", 1)[1])
+            for line, column, row in _json_rows(source, options):
                 for field in needed:
                     if field not in row:
                         raise InputError(
