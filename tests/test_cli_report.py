@@ -326,3 +326,21 @@ def test_nothing_to_read_on_a_terminal_is_a_usage_error_with_a_hint(monkeypatch)
     with pytest.raises(click.UsageError, match="nothing to read"):
         input_path(None, False, "-s NAME ENROLLED POTENTIAL")
     assert input_path(None, True, "") is None
+
+
+def test_col_and_delimiter_mistakes_are_usage_errors():
+    for args, message in (
+        (["--col", "sector"], "expected FIELD=HEADER"),
+        (["--col", "village=Desa"], "unknown field 'village'"),
+        (["--col", "sector=Desa"], "--col sector=Desa: no such column"),
+        (["--delimiter", ";;"], "takes one character"),
+    ):
+        result = run("report", "-", *args, input="sector,enrolled,potential\na,1,2\n")
+        assert result.exit_code == 2 and result.stdout == "", args
+        assert message in result.stderr, (args, result.stderr)
+
+
+def test_tab_delimiter_by_name():
+    text = "sector\tenrolled\tpotential\na\t1\t2\n"
+    result = run("report", "-", "--input-format", "csv", "--delimiter", "tab", "-f", "json", input=text)
+    assert result.json()["total"]["potential"] == 2

@@ -16,7 +16,7 @@ import click
 from . import __version__
 from .errors import CheckError, DataError, InputError, ProjectionError
 from .numbers import LOCALES, NumberError, Written, parse_count, parse_money, parse_number
-from .read import FORMATS, GROUPINGS, ReadOptions
+from .read import FIELDS, FORMATS, GROUPINGS, ReadOptions
 
 # Errors that are the input's or the options' fault: one line, exit 2.
 USER_ERRORS = (InputError, DataError, ProjectionError, CheckError, NumberError)
@@ -208,11 +208,8 @@ def read_options(locale, input_format, delimiter, encoding, columns, group_by=No
         field = field.strip().casefold()
         if not sep or not header.strip():
             raise click.BadParameter(f"expected FIELD=HEADER, got {spec!r}", param_hint="--col")
-        if field not in ("sector", "region", "enrolled", "potential", "reported", "label"):
-            raise click.BadParameter(
-                f"unknown field {field!r}; choose sector, region, enrolled, potential, reported or label",
-                param_hint="--col",
-            )
+        if field not in FIELDS:
+            raise click.BadParameter(f"unknown field {field!r}; choose {', '.join(FIELDS)}", param_hint="--col")
         pairs.append((field, header.strip()))
     if delimiter is not None and len(delimiter) != 1:
         if delimiter in ("\\t", "tab"):
