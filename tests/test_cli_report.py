@@ -295,6 +295,12 @@ def test_bom_and_crlf_are_read_alike():
     assert run("report", "-f", "json", input=b"\xef\xbb\xbfsector,enrolled,potential\r\nA,1,2\r\n").json() == plain
 
 
+def test_target_outside_0_to_100_is_a_usage_error():
+    for value in ("-5", "101"):
+        result = run("report", "-s", "a", "1", "2", "--target", value)
+        assert result.exit_code == 2 and "between 0 and 100" in result.stderr
+
+
 def test_by_needs_target_and_must_come_after_from():
     assert run("report", "-s", "a", "1", "2", "--by", "2025").exit_code == 2
     result = run("report", "-s", "a", "1", "2", "--target", "10", "--by", "2020", "--from", "2020")

@@ -14,6 +14,7 @@ from fractions import Fraction
 import click
 
 from . import __version__
+from .coverage import SORT_KEYS
 from .errors import CheckError, DataError, InputError, ProjectionError
 from .numbers import LOCALES, NumberError, Written, parse_count, parse_money, parse_number
 from .read import FIELDS, FORMATS, GROUPINGS, ReadOptions
@@ -301,7 +302,7 @@ Examples:
 @click.option("--premium", metavar="AMOUNT", help="Monthly premium per worker (BPU minimum: 16800).")
 @click.option(
     "--sort",
-    type=click.Choice(["input", "name", "enrolled", "potential", "coverage", "gap"]),
+    type=click.Choice(SORT_KEYS),
     default="input",
     show_default=True,
     help="Row order; counts descending, coverage ascending.",
@@ -325,6 +326,8 @@ def report(
     from .read import read_groups
 
     target_pct = option_value(target, "--target", locale)
+    if target_pct is not None and not 0 <= target_pct.value <= 100:
+        raise click.BadParameter("the target must be between 0 and 100", param_hint="--target")
     limit = option_value(fail_under, "--fail-under", locale)
     premium_value = option_value(premium, "--premium", locale, "money")
     if by is not None and target is None:
