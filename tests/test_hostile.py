@@ -158,3 +158,14 @@ def test_big_file_piped_stderr_shows_no_progress(tmp_path):
     path.write_text("sector,enrolled,potential\n" + "a,1,2\n" * 20000)
     result = run_process("report", str(path), "-f", "json")
     assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_names_cannot_break_markdown_html_or_latex_tables():
+    markdown = run("report", "-s", "a|b", "1", "2", "-f", "markdown").stdout.splitlines()
+    assert markdown[2].startswith("| a\\|b ")
+    table = [line for line in markdown if line.startswith("|")]
+    assert all(line.count("|") - line.count("\\|") == table[0].count("|") for line in table)
+    html = run("report", "-s", "<script>alert(1)</script>", "1", "2", "-f", "html").stdout
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    latex = run("report", "-s", "50% & $x_1", "1", "2", "-f", "latex").stdout
+    assert "50\\% \\& \\$x\\_1" in latex

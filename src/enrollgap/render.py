@@ -17,6 +17,8 @@ if TYPE_CHECKING:  # machine formats never need the human views
 MACHINE_FORMATS = ("csv", "tsv", "json", "jsonl")
 OWN_FORMATS = ("table", *MACHINE_FORMATS, "markdown")
 TABULATE_ALIASES = {"markdown": "pipe"}
+# Markdown tables, where a "|" in a name would start a new column.
+MARKDOWN_FORMATS = ("pipe", "github")
 
 # A cell a spreadsheet would run as a formula starts with one of these (OWASP).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -81,14 +83,17 @@ def tabulate_text(views: Sequence[View], name: str) -> str:
     """Views in a tabulate format, each followed by its notes."""
     from tabulate import tabulate
 
+    table_format = TABULATE_ALIASES.get(name, name)
     parts = []
     for view in views:
         rows = [*view.rows, *([view.total] if view.total else [])]
+        if table_format in MARKDOWN_FORMATS:
+            rows = [[value.replace("|", "\\|") for value in row] for row in rows]
         align = ["right" if numeric else "left" for numeric in view.numeric]
         text = tabulate(
             rows,
             headers=view.headers,
-            tablefmt=TABULATE_ALIASES.get(name, name),
+            tablefmt=table_format,
             colalign=align,
             disable_numparse=True,
         )
