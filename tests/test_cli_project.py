@@ -153,3 +153,13 @@ def test_zero_potential_years_have_null_coverage_and_warn():
     assert [y["coverage_pct"] for y in result.json()["paths"][0]["years"]] == [None, None]
     assert "coverage is undefined" in result.stderr
     assert run(*"project -s a 0 0 --from 2020 --target 10 --by 2021 --strict".split()).exit_code == 2
+
+
+def test_from_defaults_to_this_year():
+    import datetime
+
+    this_year = datetime.date.today().year
+    document = run("project", "-s", "a", "1", "100", "--target", "10", "--by", str(this_year + 2), "-f", "json").json()
+    assert document["from"] == this_year
+    result = run("project", "-s", "a", "1", "100", "--target", "10", "--by", str(this_year))
+    assert result.exit_code == 2 and f"base year {this_year}" in result.stderr

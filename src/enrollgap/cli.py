@@ -251,10 +251,23 @@ def option_value(text: str | None, name: str, locale: str, kind: str = "percent"
         raise click.BadParameter(str(error), param_hint=name) from None
 
 
-def current_year() -> int:
-    import datetime
+def share_option(text: str | None, name: str, locale: str, what: str) -> Written | None:
+    """A percentage option that must lie between 0 and 100 (a target, a retention)."""
+    value = option_value(text, name, locale)
+    if value is not None and not 0 <= value.value <= 100:
+        raise click.BadParameter(f"the {what} must be between 0 and 100", param_hint=name)
+    return value
 
-    return datetime.date.today().year
+
+def base_year(from_year: int | None, by: int | None) -> int:
+    """The base year (--from, default this year), checked to come before --by."""
+    if from_year is None:
+        import datetime
+
+        from_year = datetime.date.today().year
+    if by is not None and by <= from_year:
+        raise click.BadParameter(f"the target year {by} must come after the base year {from_year}", param_hint="--by")
+    return from_year
 
 
 def finish(warnings_human: Sequence[str], strict: bool) -> None:
@@ -325,9 +338,7 @@ def report(
     from .coverage import Plan, build_report, sort_rows
     from .read import read_groups
 
-    target_pct = option_value(target, "--target", locale)
-    if target_pct is not None and not 0 <= target_pct.value <= 100:
-        raise click.BadParameter("the target must be between 0 and 100", param_hint="--target")
+    target_pct = share_option(target, "--target", locale, "target")
     limit = option_value(fail_under, "--fail-under", locale)
     premium_value = option_value(premium, "--premium", locale, "money")
     if by is not None and target is None:
@@ -335,11 +346,7 @@ def report(
     if from_year is not None and by is None:
         raise click.UsageError("--from goes with --by")
     if by is not None:
-        from_year = current_year() if from_year is None else from_year
-        if by <= from_year:
-            raise click.BadParameter(
-                f"the target year {by} must come after the base year {from_year}", param_hint="--by"
-            )
+        from_year = base_year(from_year, by)
     options = read_options(locale, input_format, delimiter, encoding, columns, group_by)
     path = input_path(input, bool(sectors), "-s NAME ENROLLED POTENTIAL")
     groups = read_groups(path, options, sectors)
@@ -478,17 +485,11 @@ def project(
         )
     if method is not None and by is None:
         raise click.UsageError("--path goes with --by")
-    target_pct = option_value(target, "--target", locale).value
-    if not 0 <= target_pct <= 100:
-        raise click.BadParameter("the target must be between 0 and 100", param_hint="--target")
-    retention_pct = option_value(retention, "--retention", locale).value
-    if not 0 <= retention_pct <= 100:
-        raise click.BadParameter("the retention must be between 0 and 100", param_hint="--retention")
+    target_pct = share_option(target, "--target", locale, "target").value
+    retention_pct = share_option(retention, "--retention", locale, "retention").value
     growth_value = option_value(potential_growth, "--potential-growth", locale).value
     premium_value = option_value(premium, "--premium", locale, "money")
-    from_year = current_year() if from_year is None else from_year
-    if by is not None and by <= from_year:
-        raise click.BadParameter(f"the target year {by} must come after the base year {from_year}", param_hint="--by")
+    from_year = base_year(from_year, by)
     assumptions = Assumptions(growth_value, retention_pct, premium_value.value if premium_value else None)
     options = read_options(locale, input_format, delimiter, encoding, columns, group_by)
     path = input_path(input, bool(sectors), "-s NAME ENROLLED POTENTIAL")
