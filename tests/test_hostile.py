@@ -169,3 +169,13 @@ def test_names_cannot_break_markdown_html_or_latex_tables():
     assert "<script>" not in html and "&lt;script&gt;" in html
     latex = run("report", "-s", "50% & $x_1", "1", "2", "-f", "latex").stdout
     assert "50\\% \\& \\$x\\_1" in latex
+
+
+def test_rows_that_add_up_past_10_15_are_refused_at_their_group():
+    big = "999999999999999"
+    result = run("report", input=f"sector,enrolled,potential\nb,1,2\na,{big},{big}\na,{big},{big}\n")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert (
+        result.stderr
+        == "enrollgap: error: <stdin>:3: the counts of a add up to more than 10^15; is a column misread?\n"
+    )

@@ -356,10 +356,6 @@ def _decode_error(error: UnicodeDecodeError, options: ReadOptions, name: str, li
 def _groups(sums: dict, grouping: tuple[str, ...], name: str) -> list[Group]:
     groups = []
     for key, (enrolled, potential, line) in sums.items():
-        if enrolled > MAX_COUNT or potential > MAX_COUNT:
-            # Checked on the sums, not on every row: the fast path stays fast, and
-            # any row too large makes its group's sum too large.
-            raise InputError(f"the counts of {key!r} add up to more than 10^15; is a column misread?", name, line)
         values = dict(zip(grouping, (_label(k) for k in (key if isinstance(key, tuple) else (key,)))))
         groups.append(Group(values.get("sector"), values.get("region"), enrolled, potential, f"{name}:{line}"))
     return groups
@@ -607,7 +603,11 @@ def merge(groups: Sequence[Group], group_by: str | None) -> list[Group]:
     out = []
     for key, (enrolled, potential, origin) in merged.items():
         if enrolled > MAX_COUNT or potential > MAX_COUNT:
-            raise InputError(f"the counts of {' / '.join(map(str, key))} add up to more than 10^15", origin)
+            # Checked on the sums, once per group, not on every row: the streaming
+            # loop stays fast, and any row too large makes its group's sum too large.
+            raise InputError(
+                f"the counts of {' / '.join(map(str, key))} add up to more than 10^15; is a column misread?", origin
+            )
         values = dict(zip(fields, key))
         out.append(Group(values.get("sector"), values.get("region"), enrolled, potential, origin))
     return out

@@ -14,7 +14,7 @@ from fractions import Fraction
 from .consistency import Verdict
 from .coverage import Report, Row
 from .labels import LABEL_LIMIT, header, sentence, visible, word
-from .numbers import format_compact, format_int, format_money, format_percent
+from .numbers import format_compact, format_decimal, format_int, format_money, format_percent
 from .projection import Projection
 from .records import report_fields
 
@@ -299,7 +299,7 @@ def check_sentence(verdict: Verdict, locale: str, decimals: int = 2) -> str:
         enrolled=enrolled,
         potential=potential,
         coverage=coverage,
-        difference=format_percent(verdict.difference_pp, max(verdict.reported_decimals, decimals), locale)[:-1],
+        difference=format_decimal(verdict.difference_pp, max(verdict.reported_decimals, decimals), locale),
     )
     if verdict.implied_potential is not None:
         low, high = verdict.implied_potential
@@ -322,7 +322,7 @@ def check_view(verdicts: Sequence[Verdict], locale: str, decimals: int = 2) -> V
                 _written(v.potential_range, v.potential, locale),
                 _reported(v, locale),
                 format_percent(v.coverage_pct, detail, locale),
-                format_percent(v.difference_pp, detail, locale)[:-1],
+                format_decimal(v.difference_pp, detail, locale),
                 word("consistent" if v.consistent else "inconsistent", locale),
                 n.range(v.implied_potential),
             ]
