@@ -2,8 +2,9 @@ from fractions import Fraction
 
 import pytest
 
-from enrollgap.consistency import CheckError, check_case, floor_sum, whole_range
-from enrollgap.numbers import Written, parse_count, parse_number
+from enrollgap.consistency import check_case, floor_sum, whole_range
+from enrollgap.errors import CheckError
+from enrollgap.numerals import Written, parse_count, parse_number
 
 
 def written(value, decimals=0, exponent=0):

@@ -2,7 +2,8 @@ from fractions import Fraction
 
 import pytest
 
-from enrollgap.coverage import DataError, Group, Plan, build_report, sort_rows
+from enrollgap.coverage import Group, Plan, build_report, sort_rows
+from enrollgap.errors import DataError
 
 SEED = Group("BPU", None, 48858, 1340000)
 

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from conftest import run, run_process
-from enrollgap import read
+from enrollgap.read import source as read
 
 
 def test_rich_markup_in_a_name_is_shown_literally():
@@ -54,7 +54,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(name):
 
 def test_tab_and_carriage_return_in_front_are_neutralised_too():
     # Labels are stripped when read, so only a cell written some other way can start so.
-    from enrollgap.render import cell
+    from enrollgap.output.delimited import cell
 
     assert cell("\tx") == "'\tx" and cell("\rx") == "'\rx"
     assert cell("x=1") == "x=1" and cell(-1.5) == "-1.5" and cell(None) == ""
@@ -133,7 +133,7 @@ def test_memory_does_not_grow_with_rows(tmp_path):
 def test_progress_bar_shows_and_clears_on_a_terminal():
     from rich.console import Console
 
-    from enrollgap.progress import progress_for
+    from enrollgap.output.progress import progress_for
 
     screen = io.StringIO()
     console = Console(file=screen, force_terminal=True, width=80)

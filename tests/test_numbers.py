@@ -2,7 +2,7 @@ from fractions import Fraction
 
 import pytest
 
-from enrollgap.numbers import (
+from enrollgap.numerals import (
     NumberError,
     Written,
     format_compact,

@@ -7,7 +7,7 @@ from fractions import Fraction
 import pytest
 
 from conftest import DATA, run
-from enrollgap.pictures import coverage_bar, coverage_style, path_chart
+from enrollgap.output.rich_table import coverage_bar, coverage_style, path_chart
 
 SEED = ["-s", "BPU", "48858", "1340000"]
 

@@ -3,7 +3,8 @@ from fractions import Fraction
 import pytest
 
 from enrollgap.coverage import Group
-from enrollgap.projection import Assumptions, ProjectionError, forecast, potentials, required_path
+from enrollgap.errors import ProjectionError
+from enrollgap.projection import Assumptions, forecast, potentials, required_path
 
 SEED = Group("BPU", None, 48858, 1340000)
 

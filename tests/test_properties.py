@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from enrollgap.consistency import check_case, whole_range
 from enrollgap.coverage import Group, Plan, build_report
-from enrollgap.numbers import (
+from enrollgap.numerals import (
     Written,
     format_decimal,
     format_int,

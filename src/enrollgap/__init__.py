@@ -1,59 +1,77 @@
 """enrollgap: coverage, gap, targets and consistency checks for social-security enrollment.
 
-The arithmetic is plain Python, usable without the command line::
+The library is what the command line uses, without click or rich::
 
-    from enrollgap import Group, Plan, build_report
-    report = build_report([Group("BPU", None, 48858, 1340000)], Plan(target_pct=10, by=2025, from_year=2020))
-    report.total.coverage_pct   # Fraction: 3.646...%
+    from enrollgap import Group, ReportOptions, report
+    result = report([Group("BPU", None, 48858, 1340000)], ReportOptions())
+    result.report.total.coverage_pct   # Fraction: 3.646...%
 
-Names are loaded on first use, so that the command line pays at start-up only
-for the modules a command needs.
+``report``, ``project`` and ``check`` (in ``api``) take plain dataclasses and
+return them; ``read_groups`` and ``read_cases`` read files; ``output.render``
+writes any result in any format.
 """
 
 from __future__ import annotations
 
-from importlib import import_module
-
 __version__ = "0.1.0"
 
-_HOMES = {
-    "Verdict": "consistency",
-    "check_case": "consistency",
-    "Group": "coverage",
-    "Plan": "coverage",
-    "Report": "coverage",
-    "Row": "coverage",
-    "build_report": "coverage",
-    "coverage_pct": "coverage",
-    "gap": "coverage",
-    "target_count": "coverage",
-    "Written": "numbers",
-    "format_int": "numbers",
-    "format_percent": "numbers",
-    "parse_count": "numbers",
-    "parse_number": "numbers",
-    "Assumptions": "projection",
-    "Path": "projection",
-    "Projection": "projection",
-    "Year": "projection",
-    "forecast": "projection",
-    "required_path": "projection",
-    "read_groups": "read",
-    "read_cases": "read",
-    "ReadOptions": "read",
-}
+from .api import (
+    CheckResult,
+    ProjectOptions,
+    ProjectResult,
+    ReportOptions,
+    ReportResult,
+    check,
+    project,
+    report,
+)
+from .consistency import Verdict, check_case
+from .coverage import Plan, Report, Row, build_report, coverage_pct, gap, target_count
+from .errors import EnrollgapError, ExitStatus, InputError, NumberError, OptionError
+from .groups import Group
+from .numerals import Style, Written, format_int, format_percent, parse_count, parse_number
+from .projection import Assumptions, GroupPath, Projection, Year, forecast, required_path
+from .read import Case, ReadOptions, read_cases, read_groups
 
-__all__ = ["__version__", *sorted(_HOMES)]
-
-
-def __getattr__(name: str):
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'enrollgap' has no attribute {name!r}")
-    value = getattr(import_module(f".{home}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__all__ = [
+    "Assumptions",
+    "Case",
+    "CheckResult",
+    "EnrollgapError",
+    "ExitStatus",
+    "Group",
+    "GroupPath",
+    "InputError",
+    "NumberError",
+    "OptionError",
+    "Plan",
+    "ProjectOptions",
+    "ProjectResult",
+    "Projection",
+    "ReadOptions",
+    "Report",
+    "ReportOptions",
+    "ReportResult",
+    "Row",
+    "Style",
+    "Verdict",
+    "Written",
+    "Year",
+    "__version__",
+    "build_report",
+    "check",
+    "check_case",
+    "coverage_pct",
+    "forecast",
+    "format_int",
+    "format_percent",
+    "gap",
+    "parse_count",
+    "parse_number",
+    "project",
+    "read_cases",
+    "read_groups",
+    "report",
+    "required_path",
+    "target_count",
+]

@@ -1,26 +1,33 @@
-"""The enrollgap command line: parse options, call the arithmetic, hand to render.
+"""The enrollgap command line: options in, the library's ``api`` called, ``output`` out.
 
-Exit codes: 0 done, 1 a finding (--fail-under not met, an inconsistent check),
-2 a usage or input error (one line on stderr, nothing on stdout), 130 Ctrl-C.
+Commands only turn options into the library's dataclasses and hand the result
+to ``output.render``; what is computed, and how, lives below them.
+
+Exit codes (``errors.ExitStatus``): 0 done, 1 a finding (--fail-under not met,
+an inconsistent check), 2 a usage or input error (one line on stderr, nothing
+on stdout), 130 Ctrl-C.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
-from fractions import Fraction
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
 
 import click
 
 from . import __version__
-from .coverage import SORT_KEYS
-from .errors import CheckError, DataError, InputError, ProjectionError
-from .numbers import LOCALES, NumberError, Written, parse_count, parse_money, parse_number
-from .read import FIELDS, FORMATS, GROUPINGS, ReadOptions
-
-# Errors that are the input's or the options' fault: one line, exit 2.
-USER_ERRORS = (InputError, DataError, ProjectionError, CheckError, NumberError)
+from .coverage import SORT_KEYS, Finding
+from .errors import EnrollgapError, ExitStatus, InputError, NumberError, OptionError
+from .groups import GROUPINGS, Group
+from .numerals import LOCALES, Style, Written, parse_count, parse_money, parse_number
+from .output.formats import check_format
+from .read.columns import parse_column_map
+from .read.source import FORMATS, STDIN, ReadOptions
+from .text import visible
 
 PROGRESS_FROM_BYTES = 50 * 1000 * 1000
 
@@ -33,43 +40,36 @@ class EnrollgapGroup(click.Group):
             code = super().main(args, prog_name or "enrollgap", complete_var, standalone_mode=False, **extra)
         except click.exceptions.Abort:
             sys.stderr.write("\n")
-            code = 130
+            code = ExitStatus.INTERRUPTED
         except click.ClickException as error:
             command = error.ctx.command_path if getattr(error, "ctx", None) else "enrollgap"
             if type(error).__name__ == "NoArgsIsHelpError":  # enrollgap with no command
                 error = click.UsageError("missing command: report, project or check", error.ctx)
             hint = f" (see '{command} --help')" if isinstance(error, click.UsageError) else ""
-            sys.stderr.write(f"{command}: error: {_one_line(error.format_message())}{hint}\n")
-            code = 2
-        except USER_ERRORS as error:
+            sys.stderr.write(f"{command}: error: {visible(error.format_message(), 1000)}{hint}\n")
+            code = ExitStatus.ERROR
+        except EnrollgapError as error:
             sys.stderr.write(f"enrollgap: error: {error}\n")
-            code = 2
+            code = error.exit_status
         except KeyboardInterrupt:
             sys.stderr.write("\n")
-            code = 130
+            code = ExitStatus.INTERRUPTED
         except BrokenPipeError:
             _silence_stdout()
-            code = 0
+            code = ExitStatus.OK
         except OSError as error:  # an --svg or --html file that cannot be written, a full disk
             where = f"{error.filename}: " if error.filename else ""
-            sys.stderr.write(f"enrollgap: error: {_one_line(where + (error.strerror or str(error)))}\n")
-            code = 2
+            sys.stderr.write(f"enrollgap: error: {visible(where + (error.strerror or str(error)), 1000)}\n")
+            code = ExitStatus.ERROR
         except Exception as error:  # a bug: still one line and exit 2, never a traceback
             if os.environ.get("ENROLLGAP_DEBUG"):
                 raise
             sys.stderr.write(
-                f"enrollgap: internal error: {type(error).__name__}: {_one_line(str(error))} "
+                f"enrollgap: internal error: {type(error).__name__}: {visible(str(error), 1000)} "
                 "(please report it; ENROLLGAP_DEBUG=1 shows the traceback)\n"
             )
-            code = 2
+            code = ExitStatus.ERROR
         sys.exit(code if isinstance(code, int) else 0)
-
-
-def _one_line(text: str) -> str:
-    """A message fit for one line of stderr: control characters written out, cut if huge."""
-    from .labels import visible
-
-    return visible(text, 1000)
 
 
 def _silence_stdout() -> None:
@@ -82,10 +82,11 @@ def _silence_stdout() -> None:
         pass
 
 
-def emit(text: str) -> None:
-    """Write the whole result to stdout; a closed pipe ends quietly."""
+def emit(chunks: Iterable[str]) -> None:
+    """Write a result to stdout chunk by chunk; a closed pipe ends quietly."""
     try:
-        sys.stdout.write(text)
+        for chunk in chunks:
+            sys.stdout.write(chunk)
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
@@ -100,7 +101,6 @@ def warn(messages: Sequence[str]) -> None:
 
 
 def _check_format(ctx, param, value):
-    from .render import check_format
 
     try:
         return check_format(value)
@@ -203,15 +203,9 @@ def group_by_option(func: Callable) -> Callable:
 
 
 def read_options(locale, input_format, delimiter, encoding, columns, group_by=None) -> ReadOptions:
-    pairs = []
-    for spec in columns:
-        field, sep, header = spec.partition("=")
-        field = field.strip().casefold()
-        if not sep or not header.strip():
-            raise click.BadParameter(f"expected FIELD=HEADER, got {spec!r}", param_hint="--col")
-        if field not in FIELDS:
-            raise click.BadParameter(f"unknown field {field!r}; choose {', '.join(FIELDS)}", param_hint="--col")
-        pairs.append((field, header.strip()))
+    """How to read INPUT, from the input options."""
+    with usage_errors():
+        pairs = parse_column_map(columns)
     if delimiter is not None and len(delimiter) != 1:
         if delimiter in ("\\t", "tab"):
             delimiter = "\t"
@@ -219,10 +213,68 @@ def read_options(locale, input_format, delimiter, encoding, columns, group_by=No
             raise click.BadParameter("takes one character, e.g. ';'", param_hint="--delimiter")
     progress = None
     if sys.stderr.isatty():
-        from .progress import progress_for
+        from .output.progress import progress_for
 
         progress = progress_for(PROGRESS_FROM_BYTES)
-    return ReadOptions(input_format, delimiter, encoding, tuple(pairs), locale, group_by, progress)
+    return ReadOptions(input_format, delimiter, encoding, pairs, locale, group_by, progress)
+
+
+@dataclass(frozen=True)
+class Common:
+    """The options every command shares: how to read INPUT and how to write the result."""
+
+    read: ReadOptions
+    strict: bool
+    output_format: str
+    style: Style
+    svg: str | None
+    html: str | None
+
+    @classmethod
+    def of(cls, params: dict[str, Any]) -> Common:
+        read = read_options(
+            params["locale"],
+            params["input_format"],
+            params["delimiter"],
+            params["encoding"],
+            params["columns"],
+            params.get("group_by"),
+        )
+        return cls(
+            read,
+            params["strict"],
+            params["output_format"],
+            Style(params["locale"], params["decimals"]),
+            params["svg"],
+            params["html"],
+        )
+
+    @property
+    def locale(self) -> str:
+        return self.style.locale
+
+    def warn(self, findings: Sequence[Finding]) -> None:
+        """Warnings to stderr in the locale, or with --strict the first one as an error."""
+        from .words import warning_text
+
+        texts = [warning_text(f, self.style) for f in findings]
+        if self.strict and texts:
+            raise InputError(f"{texts[0]} (--strict)")
+        warn(texts)
+
+    def write(self, result: object) -> None:
+        from .output import render
+
+        emit(render(result, self.output_format, self.style, stream=sys.stdout, svg=self.svg, html=self.html))
+
+
+@contextmanager
+def usage_errors() -> Iterator[None]:
+    """Options the library refuses are usage errors: "enrollgap report: error: ... (see --help)"."""
+    try:
+        yield
+    except OptionError as error:
+        raise click.UsageError(error.message) from None
 
 
 def input_path(path: str | None, has_rows: bool, hint: str) -> str | None:
@@ -237,6 +289,10 @@ def input_path(path: str | None, has_rows: bool, hint: str) -> str | None:
     return "-"
 
 
+def source_name(path: str | None) -> str | None:
+    return STDIN if path == "-" else path
+
+
 def option_value(text: str | None, name: str, locale: str, kind: str = "percent") -> Written | None:
     """An option's number read in the locale; a bad one is a usage error naming the option."""
     if text is None:
@@ -248,36 +304,38 @@ def option_value(text: str | None, name: str, locale: str, kind: str = "percent"
             return parse_money(text, locale)
         return parse_count(text, locale)
     except NumberError as error:
-        raise click.BadParameter(str(error), param_hint=name) from None
+        raise click.BadParameter(error.message, param_hint=name) from None
 
 
-def share_option(text: str | None, name: str, locale: str, what: str) -> Written | None:
-    """A percentage option that must lie between 0 and 100 (a target, a retention)."""
-    value = option_value(text, name, locale)
-    if value is not None and not 0 <= value.value <= 100:
-        raise click.BadParameter(f"the {what} must be between 0 and 100", param_hint=name)
-    return value
+def fraction(text: str | None, name: str, locale: str, kind: str = "percent"):
+    """An option's exact value (None when not given)."""
+    value = option_value(text, name, locale, kind)
+    return None if value is None else value.value
 
 
-def base_year(from_year: int | None, by: int | None) -> int:
-    """The base year (--from, default this year), checked to come before --by."""
-    if from_year is None:
-        import datetime
-
-        from_year = datetime.date.today().year
-    if by is not None and by <= from_year:
-        raise click.BadParameter(f"the target year {by} must come after the base year {from_year}", param_hint="--by")
-    return from_year
-
-
-def finish(warnings_human: Sequence[str], strict: bool) -> None:
-    """Warnings to stderr, or with --strict the first one as an error."""
-    if strict and warnings_human:
-        raise InputError(f"{warnings_human[0]} (--strict)")
-    warn(warnings_human)
+def command_groups(sectors: Sequence[tuple[str, str, str]], locale: str) -> list[Group]:
+    """The groups given as -s NAME ENROLLED POTENTIAL."""
+    groups = []
+    for index, (name, enrolled, potential) in enumerate(sectors, 1):
+        counts = []
+        for what, text in (("ENROLLED", enrolled), ("POTENTIAL", potential)):
+            try:
+                counts.append(parse_count(text, locale).count)
+            except NumberError as error:
+                raise InputError(f"-s {name}: {what}: {error.message}") from None
+        groups.append(Group(name.strip(), None, counts[0], counts[1], f"-s #{index}"))
+    return groups
 
 
-# ------------------------------------------------------------------ commands
+def read_input(
+    input: str | None, sectors: Sequence[tuple[str, str, str]], common: Common
+) -> tuple[list[Group], str | None]:
+    """The groups of INPUT (or standard input) and of -s, and the name of what was read."""
+    from .read import read_groups
+
+    extra = command_groups(sectors, common.locale)
+    path = input_path(input, bool(sectors), "-s NAME ENROLLED POTENTIAL")
+    return read_groups(path, common.read, extra), source_name(path)
 
 
 @click.group(cls=EnrollgapGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -324,95 +382,43 @@ Examples:
 @click.option("--no-total", is_flag=True, help="Leave out the total row.")
 @click.option("--fail-under", metavar="PCT", help="Exit 1 when the total coverage is below PCT.")
 @output_options
-def report(
-    input, input_format, delimiter, encoding, columns, locale, strict, sectors, group_by,
-    target, by, from_year, premium, sort, top, no_total, fail_under,
-    output_format, decimals, svg, html,
-) -> int:  # fmt: skip
+def report(input, sectors, target, by, from_year, premium, sort, top, no_total, fail_under, **params) -> int:
     """Coverage and gap per sector and region, with a total row.
 
     Coverage = enrolled / potential; the gap = the workers not yet covered.
     With --target (and --by) also what reaching the target takes; with
     --premium what the premiums for the gap cost a year.
     """
-    from .coverage import Plan, build_report, sort_rows
-    from .read import read_groups
+    from . import api
+    from .coverage import Plan
 
-    target_pct = share_option(target, "--target", locale, "target")
-    limit = option_value(fail_under, "--fail-under", locale)
-    premium_value = option_value(premium, "--premium", locale, "money")
-    if by is not None and target is None:
-        raise click.UsageError("--by goes with --target")
-    if from_year is not None and by is None:
-        raise click.UsageError("--from goes with --by")
-    if by is not None:
-        from_year = base_year(from_year, by)
-    options = read_options(locale, input_format, delimiter, encoding, columns, group_by)
-    path = input_path(input, bool(sectors), "-s NAME ENROLLED POTENTIAL")
-    groups = read_groups(path, options, sectors)
-    if not groups:
-        raise InputError("no rows to report on", path if path not in (None, "-") else "<stdin>")
-    plan = Plan(
-        target_pct.value if target_pct else None,
-        by,
-        from_year,
-        premium_value.value if premium_value else None,
-    )
-    result = build_report(groups, plan)
-    from .labels import warning_text
+    common = Common.of(params)
+    locale = common.locale
+    with usage_errors():
+        if by is not None and from_year is None:
+            from_year = api.this_year()
+        plan = Plan(
+            fraction(target, "--target", locale), by, from_year, fraction(premium, "--premium", locale, "money")
+        )
+        options = api.ReportOptions(plan, sort, top, not no_total, option_value(fail_under, "--fail-under", locale))
+    groups, source = read_input(input, sectors, common)
+    result = api.report(groups, options, source)
+    common.warn(result.findings)
+    common.write(result)
+    if not result.below:
+        return ExitStatus.OK
+    from .words import sentence
 
-    finish([warning_text(f, locale, decimals) for f in result.findings], strict)
-    rows = sort_rows(result.groups, sort)[:top]
-    code, reason = 0, None
-    if limit is not None:
-        code, reason = _fail_under(result.total.coverage_pct, limit, locale, decimals)
-    emit(_render_report(result, rows, output_format, locale, decimals, not no_total, svg, html))
-    if reason:
-        sys.stderr.write(f"enrollgap: {reason}\n")
-    return code
-
-
-def _fail_under(coverage: Fraction | None, limit: Written, locale: str, decimals: int) -> tuple[int, str | None]:
-    from .labels import sentence
-    from .numbers import format_percent
-
-    shown = format_percent(limit.value, limit.decimals, locale)
+    style = common.style
+    limit = options.fail_under
+    shown = style.pct(limit.value, limit.decimals) if limit else ""
+    coverage = result.report.total.coverage_pct
     if coverage is None:
-        return 1, sentence("fail_undefined", locale, limit=shown)
-    if coverage < limit.value:
-        return 1, sentence("fail_under", locale, coverage=format_percent(coverage, decimals, locale), limit=shown)
-    return 0, None
-
-
-def _render_report(result, rows, output_format, locale, decimals, total, svg, html) -> str:
-    from . import records, render
-    from .labels import warning_text
-
-    def lines() -> list[dict]:
-        out = [records.report_row(r, result) for r in rows]
-        return [*out, records.report_row(result.total, result)] if total else out
-
-    def table_rows() -> list[dict]:
-        out = lines()
-        if total:
-            out[-1][records.total_label_field(rows)] = "Total"
-        return out
-
-    def views():
-        from .views import report_view
-
-        return [report_view(result, rows, locale, decimals, total)]
-
-    return render.result_text(
-        output_format,
-        document=lambda: records.report_document(result, rows, [warning_text(f, "en", 2) for f in result.findings]),
-        lines=lines,
-        rows=table_rows,
-        views=views,
-        stream=sys.stdout,
-        svg=svg,
-        html=html,
-    )
+        reason = sentence("fail_undefined", locale, limit=shown)
+    else:
+        reason = sentence("fail_under", locale, coverage=style.pct(coverage), limit=shown)
+    sys.stderr.write(f"enrollgap: {reason}\n")
+    return ExitStatus.FINDING
 
 
 @cli.command(
@@ -464,81 +470,41 @@ Examples:
 )
 @click.option("--premium", metavar="AMOUNT", help="Monthly premium per worker: adds each year's premiums.")
 @output_options
-def project(
-    input, input_format, delimiter, encoding, columns, locale, strict, sectors, group_by,
-    target, from_year, by, growth, add, method, horizon, potential_growth, retention, premium,
-    output_format, decimals, svg, html,
-) -> int:  # fmt: skip
+def project(input, sectors, target, from_year, by, growth, add, method, horizon, potential_growth, retention,
+            premium, **params) -> int:  # fmt: skip
     """The year-by-year path to a coverage target, per group and for the total.
 
     With --by YEAR: the required path (linear, compound or closing). With
     --growth PCT or --add N: a forecast, and the first year the target is
     reached.
     """
-    from .projection import Assumptions, forecast, required_path
-    from .read import read_groups
+    from . import api
+    from .projection import Assumptions
 
-    chosen = [name for name, value in (("--by", by), ("--growth", growth), ("--add", add)) if value is not None]
-    if len(chosen) != 1:
-        raise click.UsageError(
-            "give one of --by YEAR, --growth PCT or --add N" + (f", not {' and '.join(chosen)}" if chosen else "")
+    common = Common.of(params)
+    locale = common.locale
+    with usage_errors():
+        assumptions = Assumptions(
+            fraction(potential_growth, "--potential-growth", locale),
+            fraction(retention, "--retention", locale),
+            fraction(premium, "--premium", locale, "money"),
         )
-    if method is not None and by is None:
-        raise click.UsageError("--path goes with --by")
-    target_pct = share_option(target, "--target", locale, "target").value
-    retention_pct = share_option(retention, "--retention", locale, "retention").value
-    growth_value = option_value(potential_growth, "--potential-growth", locale).value
-    premium_value = option_value(premium, "--premium", locale, "money")
-    from_year = base_year(from_year, by)
-    assumptions = Assumptions(growth_value, retention_pct, premium_value.value if premium_value else None)
-    options = read_options(locale, input_format, delimiter, encoding, columns, group_by)
-    path = input_path(input, bool(sectors), "-s NAME ENROLLED POTENTIAL")
-    groups = read_groups(path, options, sectors)
-    if not groups:
-        raise InputError("no rows to project", "<stdin>" if path in (None, "-") else path)
-    from .coverage import check_group
-    from .labels import warning_text
-
-    findings = [f for f in map(check_group, groups) if f is not None]
-    finish([warning_text(f, locale, decimals) for f in findings], strict)
-    if by is not None:
-        result = required_path(groups, target_pct, from_year, by, method or "linear", assumptions)
-    else:
-        result = forecast(
-            groups,
-            target_pct,
-            from_year,
-            growth_pct=option_value(growth, "--growth", locale).value if growth is not None else None,
-            add=option_value(add, "--add", locale, "count").count if add is not None else None,
-            horizon=horizon,
-            assumptions=assumptions,
+        added = option_value(add, "--add", locale, "count")
+        options = api.ProjectOptions(
+            fraction(target, "--target", locale),
+            api.this_year() if from_year is None else from_year,
+            by,
+            method,
+            fraction(growth, "--growth", locale),
+            None if added is None else added.count,
+            horizon,
+            assumptions,
         )
-    from . import records, render
-
-    def rows() -> list[dict]:
-        out = records.project_rows(result)
-        label = records.total_label_field(result.paths)
-        for row in out[-len(result.total.years) :]:
-            row[label] = "Total"
-        return out
-
-    def views():
-        from .views import project_views
-
-        return project_views(result, locale, decimals)
-
-    text = render.result_text(
-        output_format,
-        document=lambda: records.project_document(result, [warning_text(f, "en", 2) for f in findings]),
-        lines=lambda: [records.path_record(p) for p in (*result.paths, result.total)],
-        rows=rows,
-        views=views,
-        stream=sys.stdout,
-        svg=svg,
-        html=html,
-    )
-    emit(text)
-    return 0
+    groups, source = read_input(input, sectors, common)
+    result = api.project(groups, options, source)
+    common.warn(result.findings)
+    common.write(result)
+    return ExitStatus.OK
 
 
 @cli.command(
@@ -561,10 +527,7 @@ Examples:
     help="Widen the reported interval by PP points each side.",
 )
 @output_options
-def check(
-    input, input_format, delimiter, encoding, columns, locale, strict,
-    enrolled, potential, reported, tolerance, output_format, decimals, svg, html,
-) -> int:  # fmt: skip
+def check(input, enrolled, potential, reported, tolerance, **params) -> int:
     """Does a published percentage agree with its published counts?
 
     Each value stands for what it could have been before rounding: "3,63"
@@ -572,22 +535,20 @@ def check(
     consistent when some counts inside their ranges give a percentage inside
     the reported range. Exit 0 when every row is consistent, 1 when any is not.
     """
-    from .consistency import check_case
+    from . import api
     from .read import Case, read_cases
 
+    common = Common.of(params)
+    locale = common.locale
     single = (enrolled, potential, reported)
     if any(v is not None for v in single) and not all(v is not None for v in single):
         raise click.UsageError("a single case needs all three of --enrolled, --potential and --reported")
-    tolerance_pp = option_value(tolerance, "--tolerance", locale).value
+    tolerance_pp = fraction(tolerance, "--tolerance", locale)
     if tolerance_pp < 0:
         raise click.BadParameter("cannot be negative", param_hint="--tolerance")
-    cases = []
-    options = read_options(locale, input_format, delimiter, encoding, columns)
-    path = input_path(input, enrolled is not None, "--enrolled N --potential N --reported PCT")
-    if path is not None:
-        cases = read_cases(path, options)
+    given = []
     if enrolled is not None:
-        cases.append(
+        given.append(
             Case(
                 None,
                 option_value(enrolled, "--enrolled", locale, "count"),
@@ -595,33 +556,11 @@ def check(
                 option_value(reported, "--reported", locale),
             )
         )
-    if not cases:
-        raise InputError("no rows to check", "<stdin>" if path in (None, "-") else path)
-    verdicts = []
-    for case in cases:
-        try:
-            verdicts.append(check_case(case.enrolled, case.potential, case.reported, tolerance_pp, case.label))
-        except CheckError as error:
-            raise InputError(str(error), case.origin) from None
-    from . import records, render
-
-    def views():
-        from .views import check_view
-
-        return [check_view(verdicts, locale, decimals)]
-
-    text = render.result_text(
-        output_format,
-        document=lambda: records.check_document(verdicts),
-        lines=lambda: [records.verdict_record(v) for v in verdicts],
-        rows=lambda: records.check_rows(verdicts),
-        views=views,
-        stream=sys.stdout,
-        svg=svg,
-        html=html,
-    )
-    emit(text)
-    return 0 if all(v.consistent for v in verdicts) else 1
+    path = input_path(input, bool(given), "--enrolled N --potential N --reported PCT")
+    cases = read_cases(path, common.read) if path is not None else []
+    result = api.check([*cases, *given], tolerance_pp, source_name(path))
+    common.write(result)
+    return ExitStatus.OK if result.consistent else ExitStatus.FINDING
 
 
 def main() -> None:

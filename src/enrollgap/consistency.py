@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .errors import CheckError
-from .numbers import Written
+from .errors import CheckError, OptionError
+from .numerals import Written
+from .rounding import ceil
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,6 @@ class Verdict:
     reported_decimals: int
 
 
-def _ceil(value: Fraction) -> int:
-    return -((-value).__floor__())
-
-
 def whole_range(written: Written) -> tuple[int, int]:
     """The whole counts a written count stands for, inclusive: exact digits stand for
     themselves, "1,34 juta" for 1,335,000 to 1,344,999."""
@@ -52,7 +49,7 @@ def whole_range(written: Written) -> tuple[int, int]:
         return written.count, written.count
     low = written.value - written.half_unit
     high = written.value + written.half_unit
-    return max(_ceil(low), 0), _ceil(high) - 1
+    return max(ceil(low), 0), ceil(high) - 1
 
 
 def reported_interval(reported: Written, tolerance_pp: Fraction = Fraction(0)) -> tuple[Fraction, Fraction]:
@@ -78,7 +75,7 @@ def floor_sum(n: int, m: int, a: int, b: int) -> int:
         n, b, m, a = y_max // m, y_max % m, a, m
 
 
-def _sum_ceil(q: Fraction, first: int, last: int) -> int:
+def _sumceil(q: Fraction, first: int, last: int) -> int:
     """sum(ceil(q * p) for p in first..last)."""
     n, d = q.numerator, q.denominator
     # ceil(n p / d) = floor((n p + d - 1) / d), with p = first + i
@@ -98,7 +95,7 @@ def _has_whole_ratio(enrolled: tuple[int, int], potential: tuple[int, int], low:
         return False
     # Within p_lo..p_hi, the enrolled bounds hold; what is left is whether some p
     # has a whole number in [low * p, high * p): count them all at once.
-    return _sum_ceil(high, p_lo, p_hi) - _sum_ceil(low, p_lo, p_hi) > 0
+    return _sumceil(high, p_lo, p_hi) - _sumceil(low, p_lo, p_hi) > 0
 
 
 def implied_potential(enrolled: int, low: Fraction, high: Fraction) -> tuple[int, int] | None:
@@ -113,8 +110,8 @@ def implied_potential(enrolled: int, low: Fraction, high: Fraction) -> tuple[int
 
 def implied_enrolled(potential: int, low: Fraction, high: Fraction) -> tuple[int, int] | None:
     """The whole enrolled counts e >= 0 for which low <= e / potential < high, inclusive."""
-    first = max(_ceil(low * potential), 0)
-    last = _ceil(high * potential) - 1
+    first = max(ceil(low * potential), 0)
+    last = ceil(high * potential) - 1
     return (first, last) if first <= last else None
 
 
@@ -129,7 +126,7 @@ def check_case(
     if enrolled.value < 0 or potential.value < 0:
         raise CheckError("counts cannot be negative")
     if tolerance_pp < 0:
-        raise CheckError("the tolerance cannot be negative")
+        raise OptionError("cannot be negative", "--tolerance")
     if potential.count == 0:
         raise CheckError("the potential is 0, so no percentage can be checked against it")
     low_pct, high_pct = reported_interval(reported, tolerance_pp)

@@ -9,26 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from .errors import DataError
-
-
-@dataclass(frozen=True)
-class Group:
-    """Counts of one group of workers: a sector, a region, or a sector in a region.
-
-    ``origin`` says where the group was first read ("rows.csv:3"), for messages.
-    """
-
-    sector: str | None
-    region: str | None
-    enrolled: int
-    potential: int
-    origin: str | None = None
-
-    @property
-    def label(self) -> str:
-        """The group's name as people read it: "Farmers", "Sumsel / Farmers"."""
-        return " / ".join(part for part in (self.region, self.sector) if part is not None)
+from .errors import DataError, OptionError
+from .groups import Group, Labelled
+from .rounding import ceil_div
 
 
 @dataclass(frozen=True)
@@ -42,7 +25,7 @@ class Finding:
 
 
 @dataclass(frozen=True)
-class Row:
+class Row(Labelled):
     """One line of a report, for a group or for the total (sector and region None).
 
     Percentages are exact Fractions in percent (3.646 means 3.646%).
@@ -62,19 +45,31 @@ class Row:
     premium_gap_per_year: Fraction | None = None
     premium_to_target_per_year: Fraction | None = None
 
-    @property
-    def label(self) -> str:
-        return " / ".join(part for part in (self.region, self.sector) if part is not None)
-
 
 @dataclass(frozen=True)
 class Plan:
-    """What a report is asked for beyond coverage: a target, a deadline, a premium."""
+    """What a report is asked for beyond coverage: a target, a deadline, a premium.
+
+    Checked when made: a target within 0-100, a deadline after the base year
+    and only with a target (OptionError otherwise).
+    """
 
     target_pct: Fraction | None = None
     by: int | None = None
     from_year: int | None = None
     premium: Fraction | None = None
+
+    def __post_init__(self) -> None:
+        if self.target_pct is not None and not 0 <= self.target_pct <= 100:
+            raise OptionError("the target must be between 0 and 100", "--target")
+        if self.by is not None and self.target_pct is None:
+            raise OptionError("--by goes with --target")
+        if self.from_year is not None and self.by is None:
+            raise OptionError("--from goes with --by")
+        if self.by is not None and (self.from_year is None or self.by <= self.from_year):
+            raise OptionError(f"the target year {self.by} must come after the base year {self.from_year}", "--by")
+        if self.premium is not None and self.premium < 0:
+            raise OptionError("a premium cannot be negative", "--premium")
 
 
 @dataclass(frozen=True)
@@ -85,11 +80,6 @@ class Report:
     total: Row
     findings: tuple[Finding, ...]
     plan: Plan
-
-
-def ceil_div(numerator: int | Fraction, denominator: int | Fraction) -> int:
-    """The smallest whole number at or above numerator / denominator."""
-    return -((-Fraction(numerator) / denominator).__floor__())
 
 
 def coverage_pct(enrolled: int, potential: int) -> Fraction | None:
@@ -109,7 +99,7 @@ def target_count(target_pct: Fraction, potential: int) -> int:
     return ceil_div(target_pct * potential, 100)
 
 
-def check_group(group: Group) -> Finding | None:
+def group_finding(group: Group) -> Finding | None:
     """A finding for counts worth a warning; DataError for counts that make no sense."""
     if group.enrolled < 0 or group.potential < 0:
         raise DataError(f"{group.label or 'a group'}: counts cannot be negative")
@@ -124,6 +114,11 @@ def check_group(group: Group) -> Finding | None:
     if group.enrolled > group.potential:
         return Finding("over_covered", group.label, group.enrolled, group.potential)
     return None
+
+
+def findings_of(groups: Sequence[Group]) -> tuple[Finding, ...]:
+    """The warnings the groups' counts deserve; DataError for counts that make no sense."""
+    return tuple(f for f in map(group_finding, groups) if f is not None)
 
 
 def _row(
@@ -142,7 +137,7 @@ def _row(
         if sums is None:
             target = target_count(plan.target_pct, potential)
             to_target = max(target - enrolled, 0)
-            if plan.by is not None:
+            if plan.by is not None and plan.from_year is not None:
                 years = plan.by - plan.from_year
                 per_year = ceil_div(to_target, years)
                 per_month = ceil_div(to_target, 12 * years)
@@ -178,12 +173,9 @@ def build_report(groups: Sequence[Group], plan: Plan = Plan()) -> Report:
     The total's coverage comes from the summed counts; its gap, target,
     to_target, per_year and per_month are the sums of the groups' (an
     over-covered group does not fill another's gap). Raises DataError for a
-    group with enrolled workers out of a potential of 0, ValueError for a
-    deadline not after the base year.
+    group with enrolled workers out of a potential of 0.
     """
-    if plan.by is not None and (plan.from_year is None or plan.by <= plan.from_year):
-        raise ValueError(f"the target year {plan.by} must come after the base year {plan.from_year}")
-    findings = tuple(f for f in map(check_group, groups) if f is not None)
+    findings = findings_of(groups)
     rows = [_row(g.sector, g.region, g.enrolled, g.potential, plan) for g in groups]
     total_gap = sum(r.gap for r in rows)
     rows = [_with_share(r, total_gap) for r in rows]
@@ -220,4 +212,4 @@ def sort_rows(rows: Sequence[Row], key: str = "input") -> list[Row]:
         return sorted(rows, key=lambda r: (r.coverage_pct is None, r.coverage_pct or 0))
     if key in ("enrolled", "potential", "gap"):
         return sorted(rows, key=lambda r: -getattr(r, key))
-    raise ValueError(f"unknown sort key {key!r}; choose one of {', '.join(SORT_KEYS)}")
+    raise OptionError(f"unknown sort key {key!r}; choose one of {', '.join(SORT_KEYS)}", "--sort")

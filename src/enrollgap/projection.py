@@ -6,16 +6,19 @@ potential compounds exactly (Fractions) and is rounded half up.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .coverage import Group, ceil_div, coverage_pct, gap, target_count
+from .coverage import coverage_pct, gap, target_count
 from .errors import ProjectionError
-from .numbers import round_half_up
+from .groups import Group, Labelled
+from .rounding import ceil_div, round_float, round_half_up
 
 REQUIRED = ("linear", "compound", "closing")
+# No path spans more years than this: a --by of 99999 or a --horizon of a million
+# would be megabytes of output, and nobody plans that far.
+MAX_YEARS = 1000
 METHODS = (*REQUIRED, "growth", "add")
 
 
@@ -43,7 +46,7 @@ class Year:
 
 
 @dataclass(frozen=True)
-class Path:
+class GroupPath(Labelled):
     """The years of one group (or of the total, sector and region None) and the
     first year its target is reached (None if not within the years shown)."""
 
@@ -51,10 +54,6 @@ class Path:
     region: str | None
     reached: int | None
     years: tuple[Year, ...]
-
-    @property
-    def label(self) -> str:
-        return " / ".join(part for part in (self.region, self.sector) if part is not None)
 
 
 @dataclass(frozen=True)
@@ -66,8 +65,8 @@ class Projection:
     target_pct: Fraction
     method: str
     assumptions: Assumptions
-    paths: tuple[Path, ...]
-    total: Path
+    paths: tuple[GroupPath, ...]
+    total: GroupPath
 
 
 def potentials(potential: int, growth_pct: Fraction, years: int) -> list[int]:
@@ -112,15 +111,10 @@ def required_enrolled(enrolled: int, potential_by_year: Sequence[int], target_pc
         raise ProjectionError(f"unknown path {method!r}; choose one of {', '.join(REQUIRED)}")
     path = [enrolled]
     for value in raw[1:-1]:
-        path.append(min(max(_round(value), path[-1]), goal))
+        rounded = round_float(value) if isinstance(value, float) else round_half_up(value)
+        path.append(min(max(rounded, path[-1]), goal))
     path.append(goal)
     return path
-
-
-def _round(value: Fraction | float) -> int:
-    if isinstance(value, float):
-        return math.floor(value + 0.5)
-    return round_half_up(value)
 
 
 def _forecast_step(enrolled_exact: Fraction, method: str, rate: Fraction) -> Fraction:
@@ -165,7 +159,7 @@ def _reached(years: Sequence[Year], target_pct: Fraction) -> int | None:
     return None
 
 
-def _total(paths: Sequence[Path], target_pct: Fraction, assumptions: Assumptions) -> Path:
+def _total(paths: Sequence[GroupPath], target_pct: Fraction, assumptions: Assumptions) -> GroupPath:
     """The total's path: each year the sum of the groups' years; reached when every
     group is at its target in the same year."""
     years = []
@@ -191,16 +185,23 @@ def _total(paths: Sequence[Path], target_pct: Fraction, assumptions: Assumptions
         at_target = all(y.enrolled >= target_count(target_pct, y.potential) for y in group_years)
         if reached is None and at_target:
             reached = group_years[0].year
-    return Path(None, None, reached, tuple(years))
+    return GroupPath(None, None, reached, tuple(years))
 
 
-def _check(target_pct: Fraction, assumptions: Assumptions) -> None:
+def validate(target_pct: Fraction, assumptions: Assumptions) -> None:
     if not 0 <= target_pct <= 100:
-        raise ProjectionError(f"the target must be between 0 and 100 percent, not {target_pct}")
+        raise ProjectionError("the target must be between 0 and 100", "--target")
     if not 0 <= assumptions.retention_pct <= 100:
-        raise ProjectionError("the retention must be between 0 and 100 percent")
+        raise ProjectionError("the retention must be between 0 and 100", "--retention")
     if assumptions.potential_growth_pct <= -100:
-        raise ProjectionError("the potential cannot shrink by 100 percent or more a year")
+        raise ProjectionError("the potential cannot shrink by 100 percent or more a year", "--potential-growth")
+    if assumptions.premium is not None and assumptions.premium < 0:
+        raise ProjectionError("a premium cannot be negative", "--premium")
+
+
+def validate_span(years: int, option: str) -> None:
+    if years > MAX_YEARS:
+        raise ProjectionError(f"a path spans at most {MAX_YEARS} years, not {years}", option)
 
 
 def required_path(
@@ -213,11 +214,12 @@ def required_path(
 ) -> Projection:
     """The path each group must take from from_year to reach target_pct in year by,
     and the total's path (the sum of the groups')."""
-    _check(target_pct, assumptions)
+    validate(target_pct, assumptions)
     if method not in REQUIRED:
         raise ProjectionError(f"unknown path {method!r}; choose one of {', '.join(REQUIRED)}")
     if by <= from_year:
-        raise ProjectionError(f"the target year {by} must come after the base year {from_year}")
+        raise ProjectionError(f"the target year {by} must come after the base year {from_year}", "--by")
+    validate_span(by - from_year, "--by")
     years = by - from_year
     paths = []
     for group in groups:
@@ -227,7 +229,7 @@ def required_path(
         except ProjectionError as error:
             raise ProjectionError(f"{group.label}: {error}") from None
         path_years = _years(from_year, potential_by_year, enrolled_by_year, assumptions)
-        paths.append(Path(group.sector, group.region, _reached(path_years, target_pct), path_years))
+        paths.append(GroupPath(group.sector, group.region, _reached(path_years, target_pct), path_years))
     total = _total(paths, target_pct, assumptions)
     return Projection(from_year, by, target_pct, method, assumptions, tuple(paths), total)
 
@@ -244,15 +246,16 @@ def forecast(
 ) -> Projection:
     """Where enrolled goes growing by growth_pct a year (or by add people a year),
     year by year until every group has reached target_pct, or for horizon years."""
-    _check(target_pct, assumptions)
+    validate(target_pct, assumptions)
     if (growth_pct is None) == (add is None):
-        raise ProjectionError("give exactly one of --growth and --add")
+        raise ProjectionError("give one of --by YEAR, --growth PCT or --add N")
     if horizon < 1:
-        raise ProjectionError("the horizon must be at least 1 year")
+        raise ProjectionError("the horizon must be at least 1 year", "--horizon")
+    validate_span(horizon, "--horizon")
     if growth_pct is not None and growth_pct <= -100:
-        raise ProjectionError("enrolled cannot shrink by 100 percent or more a year")
+        raise ProjectionError("enrolled cannot shrink by 100 percent or more a year", "--growth")
     if add is not None and add < 0:
-        raise ProjectionError("--add takes a number of new enrollments, which cannot be negative")
+        raise ProjectionError("takes a number of new enrollments, which cannot be negative", "--add")
     method, rate = ("growth", growth_pct) if growth_pct is not None else ("add", Fraction(add))
     potential_by_group = [potentials(g.potential, assumptions.potential_growth_pct, horizon) for g in groups]
     enrolled_by_group: list[list[int]] = [[g.enrolled] for g in groups]
@@ -273,6 +276,6 @@ def forecast(
     paths = []
     for group, potential, enrolled in zip(groups, potential_by_group, enrolled_by_group):
         path_years = _years(from_year, potential[: last + 1], enrolled, assumptions)
-        paths.append(Path(group.sector, group.region, _reached(path_years, target_pct), path_years))
+        paths.append(GroupPath(group.sector, group.region, _reached(path_years, target_pct), path_years))
     total = _total(paths, target_pct, assumptions)
     return Projection(from_year, total.reached, target_pct, method, assumptions, tuple(paths), total)

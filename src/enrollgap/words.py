@@ -1,5 +1,4 @@
-"""English and Indonesian words for headers, summaries, verdicts and warnings,
-and how names from the input are shown to people.
+"""English and Indonesian words for headers, summaries, verdicts and warnings.
 
 Only human formats (and warnings) use these; machine formats keep the
 contract's field names.
@@ -7,10 +6,14 @@ contract's field names.
 
 from __future__ import annotations
 
-import re
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
-from .numbers import format_int, format_percent
+from .numerals import Style
+from .text import LABEL_LIMIT, visible
+
+if TYPE_CHECKING:
+    from .coverage import Finding
 
 HEADERS = {
     "en": {
@@ -165,40 +168,16 @@ def sentence(key: str, locale: str, **values: str) -> str:
     return SENTENCES[locale][key].format(**values)
 
 
-# C0 and C1 control characters, DEL, and the invisible marks that reorder or hide
-# text (bidi overrides, zero-width characters): never sent to a terminal as they are.
-_HIDDEN = "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]"
-
-
-# Names longer than this are cut in human formats (machine formats keep them whole).
-LABEL_LIMIT = 200
-
-
-def visible(text: str, limit: int | None = None) -> str:
-    """text with control and invisible characters written out (ESC as \\x1b)."""
-
-    def escape(match: re.Match) -> str:
-        code = ord(match.group())
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-    if limit is not None and len(text) > limit:
-        text = f"{text[:limit]}…(+{len(text) - limit})"
-    if text.isprintable():  # the common case, without the pattern
-        return text
-    return re.sub(_HIDDEN, escape, text)
-
-
-def warning_text(finding, locale: str, decimals: int = 2) -> str:
-    """A warning in the locale's words and numbers."""
+def warning_text(finding: Finding, style: Style = Style()) -> str:
+    """A finding as a warning in the style's words and numbers."""
     label = visible(finding.label, LABEL_LIMIT) or "–"
     if finding.kind == "undefined":
-        return sentence("undefined", locale, label=label)
-    coverage = Fraction(100 * finding.enrolled, finding.potential)
+        return sentence("undefined", style.locale, label=label)
     return sentence(
         "over_covered",
-        locale,
+        style.locale,
         label=label,
-        enrolled=format_int(finding.enrolled, locale),
-        potential=format_int(finding.potential, locale),
-        coverage=format_percent(coverage, decimals, locale),
+        enrolled=style.count(finding.enrolled),
+        potential=style.count(finding.potential),
+        coverage=style.pct(Fraction(100 * finding.enrolled, finding.potential)),
     )

@@ -1,7 +1,7 @@
 """Human views: what a person reads, as localized strings in rows and columns.
 
 A ``View`` is plain data shared by every human format: tabulate renders its
-strings as they are, rich (``pictures``) adds colour, bars and charts from
+strings as they are, rich (``rich_table``) adds colour, bars and charts from
 the extra fields. Nothing here imports rich or tabulate.
 """
 
@@ -11,11 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from .consistency import Verdict
-from .coverage import Report, Row
-from .labels import LABEL_LIMIT, header, sentence, visible, word
-from .numbers import format_compact, format_decimal, format_int, format_money, format_percent
-from .projection import Projection
+from ..consistency import Verdict
+from ..coverage import Report, Row
+from ..groups import label_fields
+from ..numerals import Style, format_compact, format_int
+from ..projection import Projection
+from ..text import LABEL_LIMIT, visible
+from ..words import header, sentence, word
 from .records import report_fields
 
 
@@ -23,8 +25,10 @@ from .records import report_fields
 class View:
     """A table for people: headers and rows of strings, plus what rich draws on top.
 
-    ``levels`` holds each row's coverage_pct (rows, then the total) for bars and
-    colours; ``chart_target`` the target percentage a path chart marks.
+    ``levels`` holds each row's coverage_pct (rows, then the total) for colours,
+    and for a bar after the column ``bar_after`` names, or a path chart when
+    ``chart``; ``target_pct`` is the target they mark; ``emphasis`` the rows whose
+    gap is in bold; ``verdicts`` each row's consistency, for a tick or a cross.
     """
 
     title: str | None
@@ -40,51 +44,37 @@ class View:
     verdicts: list[bool] = field(default_factory=list)
     chart: bool = False
     chart_header: str = ""
-    kind: str = "report"
+    bar_after: str | None = None
 
 
-class Numbers:
-    """The locale's way of writing each kind of value, with undefined as a dash."""
-
-    def __init__(self, locale: str, decimals: int) -> None:
-        self.locale = locale
-        self.decimals = decimals
-
-    def count(self, value: int | None) -> str:
-        return word("undefined", self.locale) if value is None else format_int(value, self.locale)
-
-    def pct(self, value: Fraction | None) -> str:
-        if value is None:
-            return word("undefined", self.locale)
-        return format_percent(value, self.decimals, self.locale)
-
-    def exact_pct(self, value: Fraction) -> str:
-        """A percentage someone typed (a target, a limit) with just the decimals it needs."""
-        decimals = next((d for d in range(5) if (value * 10**d).denominator == 1), self.decimals)
-        return format_percent(value, decimals, self.locale)
-
-    def money(self, value: Fraction | None) -> str:
-        return word("undefined", self.locale) if value is None else format_money(value, self.locale)
-
-    def range(self, pair: tuple[int, int] | None) -> str:
-        if pair is None:
-            return word("none", self.locale)
-        low, high = pair
-        if low == high:
-            return self.count(low)
-        return f"{self.count(low)} {word('to', self.locale)} {self.count(high)}"
+def _range(pair: tuple[int, int] | None, style: Style) -> str:
+    """An implied range: "1,335,000 to 1,344,999", one count, or "none"."""
+    if pair is None:
+        return word("none", style.locale)
+    low, high = pair
+    if low == high:
+        return style.count(low)
+    return f"{style.count(low)} {word('to', style.locale)} {style.count(high)}"
 
 
-def label_fields(rows: Sequence[object]) -> list[str]:
-    """The label columns worth showing: those that some row fills."""
-    return [f for f in ("region", "sector") if any(getattr(r, f) is not None for r in rows)] or ["sector"]
+def views_of(result: object, style: Style) -> list[View]:
+    """The views of any command's result."""
+    from ..api import CheckResult, ProjectResult, ReportResult
+
+    if isinstance(result, ReportResult):
+        return [report_view(result.report, result.rows, style.locale, style.decimals, result.options.total)]
+    if isinstance(result, ProjectResult):
+        return project_views(result.projection, style.locale, style.decimals)
+    if isinstance(result, CheckResult):
+        return [check_view(result.verdicts, style.locale, style.decimals)]
+    raise TypeError(f"no views for {type(result).__name__}")
 
 
 def report_view(report: Report, rows: Sequence[Row], locale: str, decimals: int = 2, total: bool = True) -> View:
     """The report as people read it: a row per group, the total, and a summary."""
-    n = Numbers(locale, decimals)
+    n = Style(locale, decimals)
     plan = report.plan
-    labels = label_fields(rows or [report.total])
+    labels = list(label_fields(rows)) or ["sector"]
     keys = [*labels, *(f for f in report_fields(plan) if f not in ("sector", "region"))]
 
     def cells(row: Row, total_label: str | None = None) -> list[str]:
@@ -114,6 +104,7 @@ def report_view(report: Report, rows: Sequence[Row], locale: str, decimals: int 
         total=cells(report.total, header("total", locale)) if total else None,
         levels=[r.coverage_pct for r in rows] + ([report.total.coverage_pct] if total else []),
         target_pct=plan.target_pct,
+        bar_after="coverage_pct",
     )
     by_gap = sorted(range(len(rows)), key=lambda i: -rows[i].gap)
     view.emphasis = {i for i in by_gap[:3] if rows[i].gap > 0} if len(rows) > 1 else set()
@@ -121,7 +112,7 @@ def report_view(report: Report, rows: Sequence[Row], locale: str, decimals: int 
     return view
 
 
-def report_notes(report: Report, shown: int, n: Numbers) -> list[str]:
+def report_notes(report: Report, shown: int, n: Style) -> list[str]:
     """The summary sentences under a report."""
     locale = n.locale
     t = report.total
@@ -170,7 +161,7 @@ PROJECT_KEYS = ["year", "potential", "enrolled", "coverage_pct", "gap", "new_net
 
 def project_views(projection: Projection, locale: str, decimals: int = 2) -> list[View]:
     """A year-by-year table per group and one for the total, with the assumptions."""
-    n = Numbers(locale, decimals)
+    n = Style(locale, decimals)
     keys = list(PROJECT_KEYS)
     a = projection.assumptions
     if a.premium is not None:
@@ -229,7 +220,6 @@ def project_views(projection: Projection, locale: str, decimals: int = 2) -> lis
                 target_pct=projection.target_pct,
                 chart=True,
                 chart_header=header("path", locale),
-                kind="project",
             )
         )
     premium = ""
@@ -260,7 +250,7 @@ CHECK_KEYS = [
 
 
 def _reported(verdict: Verdict, locale: str) -> str:
-    return format_percent(verdict.reported_pct, verdict.reported_decimals, locale)
+    return Style(locale).pct(verdict.reported_pct, verdict.reported_decimals)
 
 
 def _written(pair: tuple[int, int], count: int, locale: str) -> str:
@@ -270,7 +260,7 @@ def _written(pair: tuple[int, int], count: int, locale: str) -> str:
 
 def check_sentence(verdict: Verdict, locale: str, decimals: int = 2) -> str:
     """One sentence a journalist can quote: the verdict and what would make it true."""
-    n = Numbers(locale, decimals)
+    n = Style(locale, decimals)
     reported = _reported(verdict, locale)
     enrolled = _written(verdict.enrolled_range, verdict.enrolled, locale)
     potential = _written(verdict.potential_range, verdict.potential, locale)
@@ -278,7 +268,7 @@ def check_sentence(verdict: Verdict, locale: str, decimals: int = 2) -> str:
         verdict.potential_range[0] != verdict.potential_range[1]
         or verdict.enrolled_range[0] != verdict.enrolled_range[1]
     )
-    coverage = format_percent(verdict.coverage_pct, max(verdict.reported_decimals, decimals), locale)
+    coverage = n.pct(verdict.coverage_pct, max(verdict.reported_decimals, decimals))
     if verdict.consistent:
         text = sentence(
             "check_consistent",
@@ -299,7 +289,7 @@ def check_sentence(verdict: Verdict, locale: str, decimals: int = 2) -> str:
         enrolled=enrolled,
         potential=potential,
         coverage=coverage,
-        difference=format_decimal(verdict.difference_pp, max(verdict.reported_decimals, decimals), locale),
+        difference=n.decimal(verdict.difference_pp, max(verdict.reported_decimals, decimals)),
     )
     if verdict.implied_potential is not None:
         low, high = verdict.implied_potential
@@ -311,7 +301,7 @@ def check_sentence(verdict: Verdict, locale: str, decimals: int = 2) -> str:
 
 def check_view(verdicts: Sequence[Verdict], locale: str, decimals: int = 2) -> View:
     """The verdicts as a table, with a sentence for each single case or inconsistent row."""
-    n = Numbers(locale, decimals)
+    n = Style(locale, decimals)
     rows = []
     for v in verdicts:
         detail = max(v.reported_decimals, decimals)
@@ -321,10 +311,10 @@ def check_view(verdicts: Sequence[Verdict], locale: str, decimals: int = 2) -> V
                 _written(v.enrolled_range, v.enrolled, locale),
                 _written(v.potential_range, v.potential, locale),
                 _reported(v, locale),
-                format_percent(v.coverage_pct, detail, locale),
-                format_decimal(v.difference_pp, detail, locale),
+                n.pct(v.coverage_pct, detail),
+                n.decimal(v.difference_pp, detail),
                 word("consistent" if v.consistent else "inconsistent", locale),
-                n.range(v.implied_potential),
+                _range(v.implied_potential, n),
             ]
         )
     bad = [v for v in verdicts if not v.consistent]
@@ -344,5 +334,4 @@ def check_view(verdicts: Sequence[Verdict], locale: str, decimals: int = 2) -> V
         rows=rows,
         notes=notes,
         verdicts=[v.consistent for v in verdicts],
-        kind="check",
     )

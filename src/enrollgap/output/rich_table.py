@@ -6,8 +6,10 @@ Every cell is a ``Text``, never markup: a sector named "[red]x[/]" prints as is.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
+import tempfile
 from collections.abc import Sequence
 from fractions import Fraction
 
@@ -65,7 +67,7 @@ def path_chart(coverage: Fraction | None, target: Fraction, scale: Fraction, wid
 def table(view: View) -> Table:
     """One view as a rich table."""
     grid = Table(title=view.title, title_justify="left", show_edge=True, header_style="bold")
-    bar_after = view.keys.index("coverage_pct") if view.kind == "report" else None
+    bar_after = view.keys.index(view.bar_after) if view.bar_after in view.keys else None
     for index, (title, numeric) in enumerate(zip(view.headers, view.numeric)):
         grid.add_column(title, justify="right" if numeric else "left", no_wrap=numeric)
         if index == bar_after:
@@ -133,10 +135,31 @@ def render(views: Sequence[View], stream, svg: str | None = None, html: str | No
         for thing in things:
             recorder.print(thing)
         if svg:
-            recorder.save_svg(svg, title="enrollgap", clear=False)
+            save(svg, recorder.export_svg(title="enrollgap", clear=False))
         if html:
-            recorder.save_html(html, clear=False)
+            save(html, recorder.export_html(clear=False))
     return capture.get()
+
+
+def save(path: str, text: str) -> None:
+    """Write a picture through a temporary file renamed into place: a full disk or
+    Ctrl-C never leaves half a picture over an old one."""
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".enrollgap-", suffix=".tmp", dir=folder)
+    except OSError as error:  # name the file asked for, not the temporary one
+        raise OSError(error.errno, error.strerror, path) from None
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # as open() would have made it, not mkstemp's 0600
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def recorded(views: Sequence[View], svg: str | None, html: str | None) -> None:

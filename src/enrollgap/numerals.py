@@ -11,6 +11,10 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
+from .errors import NumberError
+from .rounding import round_half_up
+from .text import quoted
+
 LOCALES = ("en", "id")
 
 # Thousands separator and decimal mark of each locale.
@@ -51,17 +55,6 @@ _SHAPE = r"([+-]?)\s*(\d[\d.,]*)\s*([^\W\d_]*)"
 _GROUPING_SPACE = r"(?<=\d)[ _\u00a0\u202f](?=\d)"
 
 
-class NumberError(ValueError):
-    """A value that is not a valid number in the chosen locale; str() says why."""
-
-
-def quoted(text: str, limit: int = 60) -> str:
-    """text in quotes for a message, shortened: a value can be megabytes long."""
-    if len(text) > limit:
-        text = f"{text[:limit]}…(+{len(text) - limit} characters)"
-    return f"'{text}'"
-
-
 @dataclass(frozen=True)
 class Written:
     """A number as a person wrote it: its value and how precisely it was written.
@@ -89,14 +82,6 @@ class Written:
     def count(self) -> int:
         """The value as a whole number of people (rounded half up)."""
         return round_half_up(self.value)
-
-
-def round_half_up(value: Fraction | int) -> int:
-    """The nearest whole number; halves go away from zero (2.5 -> 3, -2.5 -> -3)."""
-    value = Fraction(value)
-    if value < 0:
-        return -((-value + Fraction(1, 2)).__floor__())
-    return (value + Fraction(1, 2)).__floor__()
 
 
 def other_locale(locale: str) -> str:
@@ -272,3 +257,39 @@ def parse_money(text: str, locale: str = "en") -> Written:
     if written.value < 0:
         raise NumberError(f"read {quoted(str(text))}, expected an amount, which cannot be negative")
     return written
+
+
+# ---------------------------------------------------------------- a style of writing
+
+UNDEFINED = "–"  # a dash for an undefined value (coverage of a potential of 0), in every locale
+
+
+@dataclass(frozen=True)
+class Style:
+    """How human formats write numbers: the locale and the decimals of percentages."""
+
+    locale: str = "en"
+    decimals: int = 2
+
+    def count(self, value: int | None) -> str:
+        """A count: 1,340,000 / 1.340.000."""
+        return UNDEFINED if value is None else format_int(value, self.locale)
+
+    def pct(self, value: Fraction | None, decimals: int | None = None) -> str:
+        """A percentage with the style's decimals (or the ones given): 3.65% / 3,65%."""
+        if value is None:
+            return UNDEFINED
+        return format_percent(value, self.decimals if decimals is None else decimals, self.locale)
+
+    def exact_pct(self, value: Fraction) -> str:
+        """A percentage someone typed (a target, a limit) with just the decimals it needs."""
+        decimals = next((d for d in range(5) if (value * 10**d).denominator == 1), self.decimals)
+        return format_percent(value, decimals, self.locale)
+
+    def decimal(self, value: Fraction, decimals: int | None = None) -> str:
+        """A signed decimal, such as a difference in points: -0.02 / -0,02."""
+        return format_decimal(value, self.decimals if decimals is None else decimals, self.locale)
+
+    def money(self, value: Fraction | int | None) -> str:
+        """Rupiah: Rp 16,800; Rp 260.3 billion / Rp 260,3 miliar."""
+        return UNDEFINED if value is None else format_money(value, self.locale)

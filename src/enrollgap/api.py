@@ -1,0 +1,185 @@
+"""The three things enrollgap does, as functions on plain data: report, project, check.
+
+These are the library's entry points and what the command line calls; each takes
+groups (or cases) and an options dataclass and returns a result dataclass that
+every output format renders. Nothing here reads files, prints or imports click
+or rich::
+
+    from enrollgap import Group, ReportOptions, report
+    result = report([Group("BPU", None, 48858, 1340000)], ReportOptions())
+    result.report.total.coverage_pct   # Fraction(244290, 67000): 3.646...%
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from .consistency import Verdict, check_case
+from .coverage import SORT_KEYS, Finding, Plan, Report, Row, build_report, findings_of, sort_rows
+from .errors import CheckError, InputError, OptionError
+from .groups import Group
+from .numerals import Written
+from .projection import Assumptions, Projection, forecast, required_path, validate, validate_span
+from .read.cases import Case
+
+
+def this_year() -> int:
+    """The base year when none is given."""
+    return datetime.date.today().year
+
+
+def _no_groups(groups: Sequence[object], what: str, source: str | None) -> None:
+    if not groups:
+        raise InputError(f"no rows to {what}", source)
+
+
+# ------------------------------------------------------------------ report
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What a report is asked for: the plan (target, deadline, premium), which rows
+    to show and in what order, and the coverage below which it is a finding."""
+
+    plan: Plan = Plan()
+    sort: str = "input"
+    top: int | None = None
+    total: bool = True
+    fail_under: Written | None = None
+
+    def __post_init__(self) -> None:
+        if self.sort not in SORT_KEYS:
+            raise OptionError(f"unknown sort key {self.sort!r}; choose one of {', '.join(SORT_KEYS)}", "--sort")
+        if self.top is not None and self.top < 1:
+            raise OptionError("shows at least 1 group", "--top")
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    """A report and what to show of it: ``rows`` sorted and cut to --top;
+    ``below`` is True when the total coverage is under --fail-under (or undefined)."""
+
+    report: Report
+    rows: tuple[Row, ...]
+    options: ReportOptions
+    below: bool = False
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.report.findings
+
+
+def report(
+    groups: Sequence[Group], options: ReportOptions = ReportOptions(), source: str | None = None
+) -> ReportResult:
+    """Coverage and gap per group and for the total, with what the plan asks for."""
+    _no_groups(groups, "report on", source)
+    built = build_report(groups, options.plan)
+    rows = tuple(sort_rows(built.groups, options.sort)[: options.top])
+    below = False
+    if options.fail_under is not None:
+        coverage = built.total.coverage_pct
+        below = coverage is None or coverage < options.fail_under.value
+    return ReportResult(built, rows, options, below)
+
+
+# ------------------------------------------------------------------ project
+
+METHODS = ("linear", "compound", "closing")
+
+
+@dataclass(frozen=True)
+class ProjectOptions:
+    """A path to ``target_pct``: required by the year ``by`` (shaped by ``method``),
+    or a forecast growing ``growth_pct`` a year or adding ``add`` a year."""
+
+    target_pct: Fraction
+    from_year: int
+    by: int | None = None
+    method: str | None = None
+    growth_pct: Fraction | None = None
+    add: int | None = None
+    horizon: int = 50
+    assumptions: Assumptions = field(default_factory=Assumptions)
+
+    def __post_init__(self) -> None:
+        chosen = [
+            name
+            for name, value in (("--by", self.by), ("--growth", self.growth_pct), ("--add", self.add))
+            if value is not None
+        ]
+        if len(chosen) != 1:
+            raise OptionError(
+                "give one of --by YEAR, --growth PCT or --add N" + (f", not {' and '.join(chosen)}" if chosen else "")
+            )
+        if self.method is not None and self.by is None:
+            raise OptionError("--path goes with --by")
+        if self.method is not None and self.method not in METHODS:
+            raise OptionError(f"unknown path {self.method!r}; choose one of {', '.join(METHODS)}", "--path")
+        if self.by is not None and self.by <= self.from_year:
+            raise OptionError(f"the target year {self.by} must come after the base year {self.from_year}", "--by")
+        validate(self.target_pct, self.assumptions)
+        if self.by is not None:
+            validate_span(self.by - self.from_year, "--by")
+        else:
+            validate_span(self.horizon, "--horizon")
+
+
+@dataclass(frozen=True)
+class ProjectResult:
+    """The paths, and the warnings the groups' counts deserve."""
+
+    projection: Projection
+    findings: tuple[Finding, ...]
+
+
+def project(groups: Sequence[Group], options: ProjectOptions, source: str | None = None) -> ProjectResult:
+    """The year-by-year path of each group and of the total."""
+    _no_groups(groups, "project", source)
+    findings = findings_of(groups)
+    if options.by is not None:
+        projection = required_path(
+            groups, options.target_pct, options.from_year, options.by, options.method or "linear", options.assumptions
+        )
+    else:
+        projection = forecast(
+            groups,
+            options.target_pct,
+            options.from_year,
+            growth_pct=options.growth_pct,
+            add=options.add,
+            horizon=options.horizon,
+            assumptions=options.assumptions,
+        )
+    return ProjectResult(projection, findings)
+
+
+# ------------------------------------------------------------------ check
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One verdict per case, in input order; ``consistent`` when every one is."""
+
+    verdicts: tuple[Verdict, ...]
+
+    @property
+    def consistent(self) -> bool:
+        return all(v.consistent for v in self.verdicts)
+
+
+def check(cases: Sequence[Case], tolerance_pp: Fraction = Fraction(0), source: str | None = None) -> CheckResult:
+    """Does each published percentage agree with its published counts?"""
+    _no_groups(cases, "check", source)
+    if tolerance_pp < 0:
+        raise OptionError("cannot be negative", "--tolerance")
+    verdicts = []
+    for case in cases:
+        try:
+            verdicts.append(check_case(case.enrolled, case.potential, case.reported, tolerance_pp, case.label))
+        except CheckError as error:
+            raise CheckError(error.message, case.origin) from None
+    return CheckResult(tuple(verdicts))

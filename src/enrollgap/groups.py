@@ -1,0 +1,61 @@
+"""Groups of workers as read: their labels, their counts, and which label columns they use.
+
+A group is a sector, a region, or a sector in a region. Which label columns a
+set of groups (or of rows and paths computed from them) fills is decided here
+and nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .text import join_label
+
+# The label fields, in the order people read them ("Sumsel / Farmers").
+LABEL_FIELDS = ("region", "sector")
+
+# --group-by choices and the label fields each sums by.
+GROUPINGS = {
+    "sector": ("sector",),
+    "region": ("region",),
+    "region,sector": ("region", "sector"),
+    "sector,region": ("region", "sector"),
+}
+
+
+class Labelled:
+    """Something named by a sector and/or a region: a group, a report row, a path."""
+
+    sector: str | None
+    region: str | None
+
+    @property
+    def label(self) -> str:
+        """The name as people read it: "Farmers", "Sumsel / Farmers" ("" for the total)."""
+        return join_label(self.region, self.sector)
+
+
+@dataclass(frozen=True)
+class Group(Labelled):
+    """Counts of one group of workers: a sector, a region, or a sector in a region.
+
+    ``origin`` says where the group was first read ("rows.csv:3"), for messages.
+    """
+
+    sector: str | None
+    region: str | None
+    enrolled: int
+    potential: int
+    origin: str | None = None
+
+
+def label_fields(items: Iterable[Labelled]) -> tuple[str, ...]:
+    """The label fields that some item fills, in reading order (region, sector)."""
+    items = list(items)
+    return tuple(f for f in LABEL_FIELDS if any(getattr(item, f) is not None for item in items))
+
+
+def total_label_field(items: Iterable[Labelled]) -> str:
+    """Where a flat table writes "Total": the sector column, unless only regions are labelled."""
+    return "region" if label_fields(items) == ("region",) else "sector"

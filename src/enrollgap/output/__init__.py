@@ -1,0 +1,88 @@
+"""Results out, in every format: one entry point, ``render``.
+
+Machine formats (``records``: the contract's plain dicts) are written by
+``jsonout`` and ``delimited`` as they are computed; human formats go through
+``views`` (localized strings) to ``rich_table`` or ``tabulated``. Rendering
+starts only once all input is read and checked, so an input error never leaves
+half a result on stdout. rich and tabulate are imported only when a format needs
+them.
+
+- ``formats``: the format names
+- ``records``: machine records per result
+- ``views``: human views per result
+- ``jsonout``, ``delimited``, ``tabulated``, ``rich_table``: the writers
+- ``progress``: the reading progress bar
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import IO, Any
+
+from ..numerals import Style
+from . import records
+from .formats import MACHINE_FORMATS, check_format, is_machine
+
+__all__ = ["MACHINE_FORMATS", "check_format", "is_machine", "render"]
+
+
+def _shapes(result: object) -> tuple[Callable[[Any], dict], Callable[[Any], Iterator[dict]], Callable[[Any], Any]]:
+    """The document, lines and table functions of a command's result."""
+    from ..api import CheckResult, ProjectResult, ReportResult
+
+    if isinstance(result, ReportResult):
+        return records.report_document, records.report_lines, records.report_table
+    if isinstance(result, ProjectResult):
+        return records.project_document, records.project_lines, records.project_table
+    if isinstance(result, CheckResult):
+        return records.check_document, records.check_lines, records.check_table
+    raise TypeError(f"cannot render {type(result).__name__}")
+
+
+def render(
+    result: object,
+    name: str,
+    style: Style = Style(),
+    *,
+    stream: IO[str] | None = None,
+    svg: str | None = None,
+    html: str | None = None,
+) -> Iterator[str]:
+    """A command's result in the format ``name``, as chunks of text to write in turn.
+
+    ``stream`` is where the text goes (rich colours it for a terminal); ``svg`` and
+    ``html`` also save the rich table as pictures, whatever the format.
+    """
+    if is_machine(name):
+        if svg or html:
+            from .rich_table import recorded
+            from .views import views_of
+
+            recorded(views_of(result, style), svg, html)
+        document, lines, table = _shapes(result)
+        if name == "json":
+            from .jsonout import json_chunks
+
+            return json_chunks(document(result))
+        if name == "jsonl":
+            from .jsonout import jsonl_chunks
+
+            return jsonl_chunks(lines(result))
+        from .delimited import delimited_chunks
+
+        fields, rows = table(result)
+        return delimited_chunks(fields, rows, "," if name == "csv" else "\t")
+    from .views import views_of
+
+    views = views_of(result, style)
+    if name == "table":
+        from .rich_table import render as rich_text
+
+        return iter([rich_text(views, stream, svg, html)])
+    if svg or html:
+        from .rich_table import recorded
+
+        recorded(views, svg, html)
+    from .tabulated import tabulate_text
+
+    return iter([tabulate_text(views, name)])

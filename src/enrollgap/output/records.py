@@ -1,0 +1,224 @@
+"""The contract's machine records: plain dicts of plain numbers, for JSON, JSON
+Lines, CSV and TSV. Field names and order are the public interface."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from ..groups import total_label_field
+from ..words import warning_text
+
+if TYPE_CHECKING:  # only for annotations: a report needs neither projection nor consistency
+    from ..api import CheckResult, ProjectResult, ReportResult
+    from ..consistency import Verdict
+    from ..coverage import Finding, Plan, Report, Row
+    from ..projection import GroupPath, Year
+
+TOTAL = "Total"
+
+
+def plain(value: object) -> object:
+    """A JSON-ready number: exact whole values as int, other Fractions as float."""
+    if isinstance(value, Fraction):
+        return value.numerator if value.denominator == 1 else float(value)
+    return value
+
+
+def percent(value: Fraction | None) -> float | None:
+    """A percentage as a float, always (3.0 rather than 3), or None when undefined."""
+    return None if value is None else float(value)
+
+
+def warnings(findings: Sequence[Finding]) -> list[str]:
+    """Warnings as machine formats carry them: in English, whatever --locale says."""
+    return [warning_text(f) for f in findings]
+
+
+def report_fields(plan: Plan) -> list[str]:
+    """The fields of a report's rows, in contract order: the optional ones only
+    when the plan asks for them (a target, a deadline, a premium)."""
+    fields = ["sector", "region", "enrolled", "potential", "coverage_pct", "gap", "gap_share_pct"]
+    if plan.target_pct is not None:
+        fields += ["target", "to_target"]
+        if plan.by is not None:
+            fields += ["per_year", "per_month"]
+    if plan.premium is not None:
+        fields.append("premium_gap_per_year")
+        if plan.target_pct is not None:
+            fields.append("premium_to_target_per_year")
+    return fields
+
+
+def report_row(row: Row, report: Report) -> dict[str, object]:
+    """One group (or the total) with the fields the report was asked for, in contract order."""
+    record: dict[str, object] = {}
+    for field in report_fields(report.plan):
+        value = getattr(row, field)
+        record[field] = percent(value) if field.endswith("_pct") else plain(value)
+    return record
+
+
+def report_document(result: ReportResult) -> dict[str, object]:
+    """The ``enrollgap.report/1`` document; its groups are an iterator, written as computed."""
+    report = result.report
+    return {
+        "schema": "enrollgap.report/1",
+        "groups": (report_row(row, report) for row in result.rows),
+        "total": report_row(report.total, report),
+        "warnings": warnings(result.findings),
+    }
+
+
+def report_lines(result: ReportResult) -> Iterator[dict[str, object]]:
+    """JSON Lines and CSV: a record per shown group, then the total's (unless --no-total)."""
+    for row in result.rows:
+        yield report_row(row, result.report)
+    if result.options.total:
+        yield report_row(result.report.total, result.report)
+
+
+def report_table(result: ReportResult) -> tuple[list[str], Iterator[dict[str, object]]]:
+    """CSV and TSV: the fields, and the records with "Total" in the total's label column."""
+
+    def rows() -> Iterator[dict[str, object]]:
+        for row in result.rows:
+            yield report_row(row, result.report)
+        if result.options.total:
+            total = report_row(result.report.total, result.report)
+            total[total_label_field(result.rows)] = TOTAL
+            yield total
+
+    return report_fields(result.report.plan), rows()
+
+
+def year_record(year: Year) -> dict[str, object]:
+    return {
+        "year": year.year,
+        "potential": year.potential,
+        "enrolled": year.enrolled,
+        "coverage_pct": percent(year.coverage_pct),
+        "gap": year.gap,
+        "new_net": year.new_net,
+        "new_gross": year.new_gross,
+        "premium_per_year": plain(year.premium_per_year),
+    }
+
+
+def path_record(path: GroupPath) -> dict[str, object]:
+    return {
+        "sector": path.sector,
+        "region": path.region,
+        "reached": path.reached,
+        "years": [year_record(y) for y in path.years],
+    }
+
+
+def project_document(result: ProjectResult) -> dict[str, object]:
+    """The ``enrollgap.project/1`` document; the total's path is the last of ``paths``."""
+    projection = result.projection
+    assumptions = projection.assumptions
+    return {
+        "schema": "enrollgap.project/1",
+        "from": projection.from_year,
+        "to": projection.to_year,
+        "target_pct": float(projection.target_pct),
+        "method": projection.method,
+        "assumptions": {
+            "potential_growth_pct": float(assumptions.potential_growth_pct),
+            "retention_pct": float(assumptions.retention_pct),
+            "premium": plain(assumptions.premium),
+        },
+        "paths": (path_record(p) for p in (*projection.paths, projection.total)),
+        "warnings": warnings(result.findings),
+    }
+
+
+def project_lines(result: ProjectResult) -> Iterator[dict[str, object]]:
+    """JSON Lines: a record per path, the total's last."""
+    projection = result.projection
+    return (path_record(p) for p in (*projection.paths, projection.total))
+
+
+PROJECT_FIELDS = [
+    "sector",
+    "region",
+    "reached",
+    "year",
+    "potential",
+    "enrolled",
+    "coverage_pct",
+    "gap",
+    "new_net",
+    "new_gross",
+    "premium_per_year",
+]
+
+
+def project_table(result: ProjectResult) -> tuple[list[str], Iterator[dict[str, object]]]:
+    """CSV and TSV: one flat row per path and year; the total's rows last, "Total" in its label column."""
+    projection = result.projection
+
+    def rows() -> Iterator[dict[str, object]]:
+        label = total_label_field(projection.paths)
+        for path in (*projection.paths, projection.total):
+            for year in path.years:
+                row = {"sector": path.sector, "region": path.region, "reached": path.reached, **year_record(year)}
+                if path is projection.total:
+                    row[label] = TOTAL
+                yield row
+
+    return PROJECT_FIELDS, rows()
+
+
+def verdict_record(verdict: Verdict) -> dict[str, object]:
+    return {
+        "label": verdict.label,
+        "enrolled": verdict.enrolled,
+        "potential": verdict.potential,
+        "reported_pct": float(verdict.reported_pct),
+        "coverage_pct": float(verdict.coverage_pct),
+        "difference_pp": float(verdict.difference_pp),
+        "consistent": verdict.consistent,
+        "implied_potential": list(verdict.implied_potential) if verdict.implied_potential else None,
+        "implied_enrolled": list(verdict.implied_enrolled) if verdict.implied_enrolled else None,
+    }
+
+
+def check_document(result: CheckResult) -> dict[str, object]:
+    """The ``enrollgap.check/1`` document."""
+    return {"schema": "enrollgap.check/1", "rows": check_lines(result)}
+
+
+def check_lines(result: CheckResult) -> Iterator[dict[str, object]]:
+    return (verdict_record(v) for v in result.verdicts)
+
+
+CHECK_FIELDS = [
+    "label",
+    "enrolled",
+    "potential",
+    "reported_pct",
+    "coverage_pct",
+    "difference_pp",
+    "consistent",
+    "implied_potential_min",
+    "implied_potential_max",
+    "implied_enrolled_min",
+    "implied_enrolled_max",
+]
+
+
+def check_table(result: CheckResult) -> tuple[list[str], Iterator[dict[str, object]]]:
+    """Verdicts flattened for CSV and TSV: each range as two columns, min and max."""
+
+    def rows() -> Iterator[dict[str, object]]:
+        for verdict in result.verdicts:
+            record = verdict_record(verdict)
+            for name in ("implied_potential", "implied_enrolled"):
+                pair = record.pop(name) or (None, None)
+                record[f"{name}_min"], record[f"{name}_max"] = pair
+            yield record
+
+    return CHECK_FIELDS, rows()

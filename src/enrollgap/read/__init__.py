@@ -1,0 +1,66 @@
+"""Rows in: CSV, TSV, JSON or JSON Lines from a file or standard input.
+
+``read_groups`` sums rows that share labels into groups while it streams, so a
+file of millions of rows is read in constant memory; ``read_cases`` reads the
+published cases ``check`` looks at. Every error names the file, line and column.
+
+- ``source``: opening, the endless-line guard, format and delimiter sniffing
+- ``columns``: which column holds which field (aliases, --col, grouping)
+- ``cells``: one value as a number or a label
+- ``delimited`` / ``jsonrows``: the formats
+- ``accumulate``: rows summed into groups, the 10^15 limit
+- ``cases``: rows for ``check``
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from ..groups import Group
+from .accumulate import merge
+from .cases import Case, cases
+from .columns import ALIASES, FIELDS, normalize_header, parse_column_map
+from .delimited import sum_csv
+from .jsonrows import sum_json
+from .source import FORMATS, MAX_LINE, ReadOptions, Source, decode_error, open_source
+
+__all__ = [
+    "ALIASES",
+    "FIELDS",
+    "FORMATS",
+    "MAX_LINE",
+    "Case",
+    "ReadOptions",
+    "merge",
+    "normalize_header",
+    "parse_column_map",
+    "read_cases",
+    "read_groups",
+]
+
+T = TypeVar("T")
+
+
+def _read(path: str, options: ReadOptions, work: Callable[[Source], T]) -> T:
+    source = open_source(path, options)
+    try:
+        return work(source)
+    except UnicodeDecodeError as error:  # JSON: the decoder does not know the line
+        raise decode_error(error, source, None) from None
+    finally:
+        source.close()
+
+
+def read_groups(path: str | None, options: ReadOptions = ReadOptions(), extra: Sequence[Group] = ()) -> list[Group]:
+    """The groups of a file ("-" for standard input; None for none), followed by
+    ``extra`` groups (the command line's -s), rows that share labels summed."""
+    groups: list[Group] = []
+    if path is not None:
+        groups = _read(path, options, lambda s: (sum_csv if s.format in ("csv", "tsv") else sum_json)(s, options))
+    return merge([*groups, *extra], options.group_by)
+
+
+def read_cases(path: str, options: ReadOptions = ReadOptions()) -> list[Case]:
+    """The published cases of a file for ``check``, in input order."""
+    return _read(path, options, lambda s: list(cases(s, options)))

@@ -1,0 +1,75 @@
+"""Published cases for ``check``: one per row, counts and percentage as written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..errors import InputError, NumberError
+from ..numerals import Written
+from ..text import join_label
+from .cells import read_label, read_value
+from .columns import ALIASES, Columns
+from .delimited import csv_rows
+from .jsonrows import json_rows
+from .source import ReadOptions, Source
+
+NEEDED = ("enrolled", "potential", "reported")
+KINDS = (("enrolled", "count"), ("potential", "count"), ("reported", "percent"))
+
+
+@dataclass(frozen=True)
+class Case:
+    """One published case for ``check``: the counts and percentage as written."""
+
+    label: str | None
+    enrolled: Written
+    potential: Written
+    reported: Written
+    origin: str | None = None
+
+
+# (line, {field: (raw value, column)}) for each row of a source.
+Records = Iterator[tuple[int, dict[str, tuple[object, int]]]]
+
+
+def _csv_records(source: Source, options: ReadOptions) -> Records:
+    rows = csv_rows(source)
+    first = next(rows, None)
+    if first is None:
+        raise InputError("is empty; expected a header row and data rows", source.name)
+    headers = first[1]
+    columns = Columns(headers, options.columns, source.name)
+    columns.require(NEEDED)
+    for line, cells in rows:
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(headers):
+            raise InputError(f"expected {len(headers)} fields as in the header, found {len(cells)}", source.name, line)
+        yield line, {f: (cells[i], i + 1) for f, i in columns.where.items()}
+
+
+def _json_records(source: Source, options: ReadOptions) -> Records:
+    for line, column, row in json_rows(source, options):
+        for field in NEEDED:
+            if field not in row:
+                raise InputError(f"no {field} key (or one of {', '.join(ALIASES[field])})", source.name, line, column)
+        yield line, {f: (v, column) for f, v in row.items()}
+
+
+def cases(source: Source, options: ReadOptions) -> Iterator[Case]:
+    """The cases of an opened source, in input order."""
+    records = _csv_records(source, options) if source.format in ("csv", "tsv") else _json_records(source, options)
+    for line, record in records:
+        values = {}
+        for field, kind in KINDS:
+            raw, column = record[field]
+            try:
+                values[field] = read_value(raw, options.locale, kind)
+            except NumberError as error:
+                raise InputError(f"{field}: {error.message}", source.name, line, column) from None
+        label = read_label(record["label"][0]) if "label" in record else None
+        if label is None:
+            parts = [read_label(record[f][0]) for f in ("region", "sector") if f in record]
+            label = join_label(*(p for p in parts if p)) or None
+        yield Case(label, values["enrolled"], values["potential"], values["reported"], f"{source.name}:{line}")

@@ -1,0 +1,102 @@
+"""Which column holds which field: header aliases, --col, and the label columns to group by."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ..errors import InputError, OptionError
+from ..groups import GROUPINGS, LABEL_FIELDS
+
+ALIASES = {
+    "sector": ("sector", "sektor", "name"),
+    "region": ("region", "wilayah", "province", "provinsi", "district", "kabupaten", "kota"),
+    "enrolled": ("enrolled", "peserta", "participants", "members", "covered"),
+    "potential": ("potential", "potensi", "eligible", "population", "universe"),
+    "reported": ("reported", "persen", "percent", "reported_pct"),
+    "label": ("label",),
+}
+FIELDS = tuple(ALIASES)
+
+
+def normalize_header(text: str) -> str:
+    """Headers match case-, space-, underscore- and hyphen-insensitively."""
+    return "".join(ch for ch in text.casefold() if not ch.isspace() and ch not in "_-")
+
+
+# Each field's aliases as normalize_header writes them ("reported_pct" is "reportedpct").
+ALIAS_KEYS = {field: [normalize_header(alias) for alias in aliases] for field, aliases in ALIASES.items()}
+
+
+def parse_column_map(specs: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    """--col FIELD=HEADER values as (field, header) pairs; OptionError for a bad one."""
+    pairs = []
+    for spec in specs:
+        field, sep, header = spec.partition("=")
+        field = field.strip().casefold()
+        if not sep or not header.strip():
+            raise OptionError(f"expected FIELD=HEADER, got {spec!r}", "--col")
+        if field not in FIELDS:
+            raise OptionError(f"unknown field {field!r}; choose {', '.join(FIELDS)}", "--col")
+        pairs.append((field, header.strip()))
+    return tuple(pairs)
+
+
+def missing_field(field: str) -> str:
+    """What to say when no column holds field."""
+    return f"no {field} column (looked for {', '.join(ALIASES[field])})"
+
+
+class Columns:
+    """Which position of a header row holds each field."""
+
+    def __init__(self, headers: Sequence[str], mapping: Sequence[tuple[str, str]], name: str) -> None:
+        self.headers = list(headers)
+        self.name = name
+        self.where: dict[str, int] = {}
+        normalized = [normalize_header(h) for h in headers]
+        mapped = {}
+        for field, header in mapping:
+            wanted = normalize_header(header)
+            if wanted not in normalized:
+                raise InputError(f"--col {field}={header}: no such column (columns: {', '.join(headers)})", name)
+            mapped[field] = normalized.index(wanted)
+        for field, aliases in ALIAS_KEYS.items():
+            if field in mapped:
+                self.where[field] = mapped[field]
+                continue
+            found = [i for i, h in enumerate(normalized) if h in aliases and i not in mapped.values()]
+            if len(found) > 1:
+                both = " and ".join(repr(headers[i]) for i in found)
+                raise InputError(f"columns {both} both hold the {field}; pick one with --col {field}=HEADER", name)
+            if found:
+                self.where[field] = found[0]
+
+    def require(self, fields: Iterable[str]) -> None:
+        """InputError naming the first field no column holds."""
+        for field in fields:
+            if field not in self.where:
+                raise InputError(
+                    f"{missing_field(field)}; found {', '.join(self.headers) or 'none'}; "
+                    f"name it with --col {field}=HEADER",
+                    self.name,
+                )
+
+    def grouping(self, group_by: str | None) -> tuple[str, ...]:
+        """The label fields rows are summed by: --group-by's, else every label column present."""
+        if group_by is not None:
+            self.require(GROUPINGS[group_by])
+        fields = label_grouping(self.where, group_by)
+        if not fields:
+            looked = ", ".join(ALIASES["sector"] + ALIASES["region"])
+            raise InputError(
+                f"no sector or region column (looked for {looked}); name one with --col sector=HEADER", self.name
+            )
+        return fields
+
+
+def label_grouping(present: Iterable[str], group_by: str | None) -> tuple[str, ...]:
+    """The label fields to sum by: --group-by's, else those present (maybe none)."""
+    if group_by is not None:
+        return GROUPINGS[group_by]
+    present = set(present)
+    return tuple(f for f in LABEL_FIELDS if f in present)

@@ -1,0 +1,187 @@
+"""JSON arrays and JSON Lines: objects decoded one at a time, keys matched like headers."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from ..errors import InputError, NumberError
+from ..groups import Group
+from .accumulate import add_row, to_groups
+from .cells import JsonNumber, read_label, read_value
+from .columns import ALIAS_KEYS, ALIASES, label_grouping, normalize_header
+from .source import CHUNK, MAX_LINE, LineTooLong, ReadOptions, Source, line_too_long
+
+COUNT_FIELDS = ("enrolled", "potential")
+
+
+def _decoder():
+    return json.JSONDecoder(parse_int=JsonNumber, parse_float=JsonNumber, parse_constant=_no_constant)
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not a number")
+
+
+def _json_objects(source: Source) -> Iterator[tuple[int, int, dict]]:
+    """(line, column, object) for each object of a JSON array or JSON Lines source."""
+    decoder = _decoder()
+    try:
+        if source.format == "jsonl":
+            for line_number, line in enumerate(source.text, 1):
+                if len(line) > MAX_LINE:
+                    raise line_too_long(source.name, line_number)
+                if not line.strip():
+                    continue
+                try:
+                    value = decoder.decode(line)
+                except RecursionError:
+                    raise InputError("not valid JSON: nested too deeply", source.name, line_number) from None
+                except (json.JSONDecodeError, ValueError) as error:
+                    column = getattr(error, "colno", 1)
+                    message = getattr(error, "msg", str(error))
+                    raise InputError(f"not valid JSON: {message}", source.name, line_number, column) from None
+                yield line_number, 1, value
+            return
+        yield from _json_array(source, decoder)
+    except LineTooLong:
+        raise line_too_long(source.name) from None
+
+
+def _json_array(source: Source, decoder) -> Iterator[tuple[int, int, dict]]:
+    """Objects of a JSON array, decoded one at a time from a sliding buffer."""
+    text = source.text
+    buffer = ""
+    pos = 0
+    line = 1  # line number of buffer[0]
+    line_start = 0  # index in buffer where that line starts (may be negative)
+    eof = False
+
+    def where(index: int) -> tuple[int, int]:
+        before = buffer[:index]
+        newlines = before.count("\n")
+        if newlines:
+            return line + newlines, index - before.rfind("\n")
+        return line, index - line_start + 1
+
+    def fill() -> bool:
+        nonlocal buffer, pos, line, line_start, eof
+        if eof:
+            return False
+        if pos > CHUNK:
+            dropped = buffer[:pos]
+            newlines = dropped.count("\n")
+            if newlines:
+                line += newlines
+                line_start = dropped.rfind("\n") + 1 - pos
+            else:
+                line_start -= pos
+            buffer, pos = buffer[pos:], 0
+        chunk = text.read(CHUNK)
+        if not chunk:
+            eof = True
+            return False
+        buffer += chunk
+        return True
+
+    def skip_space() -> str:
+        nonlocal pos
+        while True:
+            while pos < len(buffer) and buffer[pos] in " \t\r\n\ufeff":
+                pos += 1
+            if pos < len(buffer):
+                return buffer[pos]
+            if not fill():
+                return ""
+
+    def fail(message: str, index: int):
+        line_no, column = where(index)
+        raise InputError(f"not valid JSON: {message}", source.name, line_no, column)
+
+    if skip_space() != "[":
+        fail("expected an array of objects, [ {...}, ... ]", pos)
+    pos += 1
+    first = True
+    while True:
+        ch = skip_space()
+        if ch == "]":
+            pos += 1
+            break
+        if not first:
+            if ch != ",":
+                fail("expected , or ] after an object", pos)
+            pos += 1
+            ch = skip_space()
+        if ch == "":
+            fail("the array is not closed with ]", pos)
+        start = pos
+        while True:
+            try:
+                value, end = decoder.raw_decode(buffer, start)
+                break
+            except json.JSONDecodeError as error:
+                if len(buffer) - start > MAX_LINE:
+                    fail(f"{error.msg} (or an element larger than {MAX_LINE // 2**20} MiB)", error.pos)
+                if not fill():
+                    fail(error.msg, error.pos)
+                start = pos
+            except ValueError as error:
+                fail(str(error), start)
+            except RecursionError:
+                fail("nested too deeply", start)
+        line_no, column = where(start)
+        pos = end
+        first = False
+        yield line_no, column, value
+    if skip_space() != "":
+        fail("extra data after the array", pos)
+
+
+def json_rows(source: Source, options: ReadOptions) -> Iterator[tuple[int, int, dict[str, object]]]:
+    """(line, column, {field: value}) for each object, keys matched like headers."""
+    wanted = {}
+    for field, header in options.columns:
+        wanted[normalize_header(header)] = field
+    for field, aliases in ALIAS_KEYS.items():
+        if field not in wanted.values():
+            for alias in aliases:
+                wanted.setdefault(alias, field)
+    for line, column, obj in _json_objects(source):
+        if not isinstance(obj, dict):
+            raise InputError(f"expected an object, found {type(obj).__name__}", source.name, line, column)
+        row: dict[str, object] = {}
+        for key, value in obj.items():
+            field = wanted.get(normalize_header(str(key)))
+            if field is None:
+                continue
+            if field in row:
+                raise InputError(
+                    f"two keys hold the {field}; pick one with --col {field}=KEY", source.name, line, column
+                )
+            row[field] = value
+        yield line, column, row
+
+
+def sum_json(source: Source, options: ReadOptions) -> list[Group]:
+    """Groups summed from a JSON array or JSON Lines source."""
+    sums: dict = {}
+    grouping: tuple[str, ...] | None = None
+    name = source.name
+    for line, column, row in json_rows(source, options):
+        if grouping is None:
+            grouping = label_grouping(row, options.group_by)
+            if not grouping:
+                raise InputError("no sector or region key in the first object", name, line, column)
+        counts = []
+        for field in COUNT_FIELDS:
+            if field not in row:
+                raise InputError(f"no {field} key (or one of {', '.join(ALIASES[field])})", name, line, column)
+            try:
+                counts.append(read_value(row[field], options.locale, "count").count)
+            except NumberError as error:
+                raise InputError(f"{field}: {error.message}", name, line, column) from None
+        key = tuple(read_label(row.get(f)) for f in grouping)
+        add_row(sums, key, counts[0], counts[1], line)
+    if grouping is None:
+        raise InputError("holds no rows", source.name)
+    return to_groups(sums, grouping, source.name)

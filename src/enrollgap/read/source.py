@@ -1,0 +1,167 @@
+"""Opening input: a file or standard input, guarded against endless lines,
+decoded, and its format and delimiter found."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import IO, BinaryIO
+
+from ..errors import InputError
+
+FORMATS = ("csv", "tsv", "json", "jsonl")
+EXTENSIONS = {
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+
+# No line (and so no field) may be longer than this: a file of one endless line
+# gets an error instead of eating the memory.
+MAX_LINE = 32 * 1024 * 1024
+CHUNK = 1024 * 1024
+STDIN = "<stdin>"
+
+# Called with (source name, size in bytes) when a file is opened; may return a
+# function that is told the bytes read so far, and None when reading ends.
+Progress = Callable[[str, int], "Callable[[int | None], None] | None"]
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read input: format, CSV delimiter, encoding, column mapping, locale, grouping."""
+
+    input_format: str | None = None
+    delimiter: str | None = None
+    encoding: str = "utf-8-sig"
+    columns: tuple[tuple[str, str], ...] = ()
+    locale: str = "en"
+    group_by: str | None = None
+    progress: Progress | None = None
+
+
+def line_too_long(name: str, line: int | None = None, what: str = "") -> InputError:
+    """The one error for a line past MAX_LINE, whatever the format."""
+    return InputError(f"a line is longer than {MAX_LINE // 2**20} MiB{what}", name, line)
+
+
+class LineTooLong(InputError):
+    """Raised by the guard; the reader that knows the line number adds it."""
+
+
+class _Guarded(io.RawIOBase):
+    """A raw byte stream that refuses lines longer than MAX_LINE and reports progress.
+
+    ``head`` holds bytes already read from ``raw`` (to sniff the format).
+    """
+
+    def __init__(self, raw: BinaryIO, name: str, head: bytes = b"", progress=None) -> None:
+        self._raw = raw
+        self._name = name
+        self._head = head
+        self._since_newline = 0
+        self._read = 0
+        self._progress = progress
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        if self._head:
+            data, self._head = self._head[: len(buffer)], self._head[len(buffer) :]
+        else:
+            data = self._raw.read(len(buffer))
+        if not data:
+            return 0
+        size = len(data)
+        buffer[:size] = data
+        newline = data.rfind(b"\n")
+        self._since_newline = size - newline - 1 if newline >= 0 else self._since_newline + size
+        if self._since_newline > MAX_LINE:
+            raise LineTooLong(line_too_long(self._name).message, self._name)
+        self._read += size
+        if self._progress is not None:
+            self._progress(self._read)
+        return size
+
+
+@dataclass
+class Source:
+    """An opened input: its name for messages, its text, format and delimiter."""
+
+    name: str
+    text: IO[str]
+    format: str
+    delimiter: str | None
+    encoding: str
+    progress: Callable[[int | None], None] | None = None
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress(None)
+        if self.name != STDIN:
+            self.text.close()
+
+
+def sniff_format(sample: str) -> str:
+    """The format of text that has no extension to go by."""
+    if sample.startswith("["):
+        return "json"
+    if sample.startswith("{"):
+        return "jsonl"
+    if "\t" in sample.partition("\n")[0]:
+        return "tsv"
+    return "csv"
+
+
+def open_source(path: str, options: ReadOptions) -> Source:
+    """The named file ("-" for standard input) as text, with its format found."""
+    size: int | None
+    if path == "-":
+        name, raw, size = STDIN, sys.stdin.buffer, None
+    else:
+        name = path
+        try:
+            raw = open(path, "rb")  # noqa: SIM115 -- closed with the Source
+        except OSError as error:
+            raise InputError(f"cannot open: {error.strerror or error}", name) from None
+        try:
+            size = os.fstat(raw.fileno()).st_size
+        except OSError:
+            size = None
+    try:
+        head = raw.read(64 * 1024) or b""
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", name) from None
+    progress = options.progress(name, size) if options.progress is not None and size else None
+    guarded = _Guarded(raw, name, head, progress)
+    try:
+        text = io.TextIOWrapper(io.BufferedReader(guarded, CHUNK), encoding=options.encoding, newline="")
+    except LookupError:
+        raise InputError(f"unknown encoding {options.encoding!r} (try utf-8 or latin-1)") from None
+    sample = head.decode(options.encoding, errors="replace").lstrip("\ufeff \t\r\n")
+    input_format = options.input_format or EXTENSIONS.get(os.path.splitext(path)[1].casefold()) or sniff_format(sample)
+    delimiter = None
+    if input_format == "tsv":
+        delimiter = options.delimiter or "\t"
+    elif input_format == "csv":
+        first = sample.partition("\n")[0]
+        delimiter = options.delimiter or (";" if first.count(";") > first.count(",") else ",")
+    return Source(name, text, input_format, delimiter, options.encoding, progress)
+
+
+def decode_error(error: UnicodeDecodeError, source: Source, line: int | None) -> InputError:
+    """The error for bytes that are not text in the source's encoding."""
+    byte = error.object[error.start : error.start + 1].hex()
+    return InputError(
+        f"not valid {source.encoding.replace('-sig', '')} text (byte 0x{byte}); "
+        "name the file's encoding with --encoding, e.g. --encoding latin-1",
+        source.name,
+        line,
+    )
