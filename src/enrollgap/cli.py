@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 import click
@@ -294,9 +295,12 @@ def source_name(path: str | None) -> str | None:
 
 
 def option_value(text: str | None, name: str, locale: str, kind: str = "percent") -> Written | None:
+    """An option's number read in the locale (None when not given)."""
+    return None if text is None else parse_option(text, name, locale, kind)
+
+
+def parse_option(text: str, name: str, locale: str, kind: str = "percent") -> Written:
     """An option's number read in the locale; a bad one is a usage error naming the option."""
-    if text is None:
-        return None
     try:
         if kind == "percent":
             return parse_number(text, locale, percent=True)
@@ -307,7 +311,7 @@ def option_value(text: str | None, name: str, locale: str, kind: str = "percent"
         raise click.BadParameter(error.message, param_hint=name) from None
 
 
-def fraction(text: str | None, name: str, locale: str, kind: str = "percent"):
+def fraction(text: str | None, name: str, locale: str, kind: str = "percent") -> Fraction | None:
     """An option's exact value (None when not given)."""
     value = option_value(text, name, locale, kind)
     return None if value is None else value.value
@@ -485,13 +489,13 @@ def project(input, sectors, target, from_year, by, growth, add, method, horizon,
     locale = common.locale
     with usage_errors():
         assumptions = Assumptions(
-            fraction(potential_growth, "--potential-growth", locale),
-            fraction(retention, "--retention", locale),
+            parse_option(potential_growth, "--potential-growth", locale).value,
+            parse_option(retention, "--retention", locale).value,
             fraction(premium, "--premium", locale, "money"),
         )
         added = option_value(add, "--add", locale, "count")
         options = api.ProjectOptions(
-            fraction(target, "--target", locale),
+            parse_option(target, "--target", locale).value,
             api.this_year() if from_year is None else from_year,
             by,
             method,
@@ -543,17 +547,17 @@ def check(input, enrolled, potential, reported, tolerance, **params) -> int:
     single = (enrolled, potential, reported)
     if any(v is not None for v in single) and not all(v is not None for v in single):
         raise click.UsageError("a single case needs all three of --enrolled, --potential and --reported")
-    tolerance_pp = fraction(tolerance, "--tolerance", locale)
+    tolerance_pp = parse_option(tolerance, "--tolerance", locale).value
     if tolerance_pp < 0:
         raise click.BadParameter("cannot be negative", param_hint="--tolerance")
     given = []
-    if enrolled is not None:
+    if enrolled is not None and potential is not None and reported is not None:
         given.append(
             Case(
                 None,
-                option_value(enrolled, "--enrolled", locale, "count"),
-                option_value(potential, "--potential", locale, "count"),
-                option_value(reported, "--reported", locale),
+                parse_option(enrolled, "--enrolled", locale, "count"),
+                parse_option(potential, "--potential", locale, "count"),
+                parse_option(reported, "--reported", locale),
             )
         )
     path = input_path(input, bool(given), "--enrolled N --potential N --reported PCT")

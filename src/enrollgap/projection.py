@@ -256,7 +256,7 @@ def forecast(
         raise ProjectionError("enrolled cannot shrink by 100 percent or more a year", "--growth")
     if add is not None and add < 0:
         raise ProjectionError("takes a number of new enrollments, which cannot be negative", "--add")
-    method, rate = ("growth", growth_pct) if growth_pct is not None else ("add", Fraction(add))
+    method, rate = ("growth", growth_pct) if growth_pct is not None else ("add", Fraction(add or 0))
     potential_by_group = [potentials(g.potential, assumptions.potential_growth_pct, horizon) for g in groups]
     enrolled_by_group: list[list[int]] = [[g.enrolled] for g in groups]
     exact = [Fraction(g.enrolled) for g in groups]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 
-def progress_for(threshold: int, console=None) -> Callable[[str, int], Callable[[int], None] | None]:
+def progress_for(threshold: int, console=None) -> Callable[[str, int], Callable[[int | None], None] | None]:
     """A ReadOptions.progress hook: for a file of at least threshold bytes, a function
     that moves a bar to the bytes read so far, and removes it when called with None
     (the file is read, or reading stopped at an error)."""

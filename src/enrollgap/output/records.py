@@ -210,6 +210,11 @@ CHECK_FIELDS = [
 ]
 
 
+def verdict_record_range(value: object) -> tuple[object, object]:
+    """An implied range as two cells, (None, None) when there is none."""
+    return (value[0], value[1]) if isinstance(value, list) else (None, None)
+
+
 def check_table(result: CheckResult) -> tuple[list[str], Iterator[dict[str, object]]]:
     """Verdicts flattened for CSV and TSV: each range as two columns, min and max."""
 
@@ -217,7 +222,7 @@ def check_table(result: CheckResult) -> tuple[list[str], Iterator[dict[str, obje
         for verdict in result.verdicts:
             record = verdict_record(verdict)
             for name in ("implied_potential", "implied_enrolled"):
-                pair = record.pop(name) or (None, None)
+                pair = verdict_record_range(record.pop(name))
                 record[f"{name}_min"], record[f"{name}_max"] = pair
             yield record
 

@@ -38,7 +38,7 @@ def coverage_bar(coverage: Fraction | None, width: int = BAR_WIDTH) -> Text:
     """A bar proportional to coverage, capped at 100%; over-coverage ends in ▶."""
     if coverage is None:
         return Text("")
-    filled = min(coverage, 100) * width / 100
+    filled = min(coverage, Fraction(100)) * width / 100
     whole = int(filled)
     text = "█" * whole
     if whole < width and filled - whole >= Fraction(1, 2):

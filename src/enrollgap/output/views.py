@@ -292,8 +292,8 @@ def check_sentence(verdict: Verdict, locale: str, decimals: int = 2) -> str:
         difference=n.decimal(verdict.difference_pp, max(verdict.reported_decimals, decimals)),
     )
     if verdict.implied_potential is not None:
-        low, high = verdict.implied_potential
-        text += sentence("check_implied", locale, reported=reported, low=n.count(low), high=n.count(high))
+        fewest, most = verdict.implied_potential
+        text += sentence("check_implied", locale, reported=reported, low=n.count(fewest), high=n.count(most))
     else:
         text += sentence("check_none_fits", locale, reported=reported)
     return text + "."

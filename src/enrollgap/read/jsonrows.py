@@ -139,7 +139,7 @@ def _json_array(source: Source, decoder) -> Iterator[tuple[int, int, dict]]:
 
 def json_rows(source: Source, options: ReadOptions) -> Iterator[tuple[int, int, dict[str, object]]]:
     """(line, column, {field: value}) for each object, keys matched like headers."""
-    wanted = {}
+    wanted: dict[str, str] = {}
     for field, header in options.columns:
         wanted[normalize_header(header)] = field
     for field, aliases in ALIAS_KEYS.items():
@@ -151,9 +151,10 @@ def json_rows(source: Source, options: ReadOptions) -> Iterator[tuple[int, int, 
             raise InputError(f"expected an object, found {type(obj).__name__}", source.name, line, column)
         row: dict[str, object] = {}
         for key, value in obj.items():
-            field = wanted.get(normalize_header(str(key)))
-            if field is None:
+            found = wanted.get(normalize_header(str(key)))
+            if found is None:
                 continue
+            field = found
             if field in row:
                 raise InputError(
                     f"two keys hold the {field}; pick one with --col {field}=KEY", source.name, line, column

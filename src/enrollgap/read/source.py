@@ -72,7 +72,7 @@ class _Guarded(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # type: ignore[override]
+    def readinto(self, buffer) -> int:
         if self._head:
             data, self._head = self._head[: len(buffer)], self._head[len(buffer) :]
         else:
