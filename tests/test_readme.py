@@ -55,3 +55,19 @@ def test_the_error_example_is_what_enrollgap_prints():
     text = "sector,enrolled,potential\n" + "a,1,2\n" * 90000 + "a,oops,2\n"
     result = run("report", "-", input=text)
     assert result.stderr == f"enrollgap: error: <stdin>:90002:2: {shown}\n"
+
+
+def test_the_python_api_example_gives_what_its_comments_say():
+    block = re.search(r"^## Python API.*?```python\n(.*?)```", README, re.S | re.M).group(1)
+    namespace: dict = {}
+    statements, checks = [], []
+    for line in block.splitlines():
+        code, _, comment = line.partition("  # ")
+        if comment and not code.lstrip().startswith(("from ", "import ")) and "=" not in code.split("(")[0]:
+            checks.append((code.strip(), comment.split(":")[0].strip()))
+        else:
+            statements.append(line)
+    exec("\n".join(statements), namespace)
+    assert len(checks) == 4
+    for expression, expected in checks:
+        assert eval(expression, namespace) == eval(expected, namespace), expression
