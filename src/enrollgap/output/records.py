@@ -195,19 +195,10 @@ def check_lines(result: CheckResult) -> Iterator[dict[str, object]]:
     return (verdict_record(v) for v in result.verdicts)
 
 
-CHECK_FIELDS = [
-    "label",
-    "enrolled",
-    "potential",
-    "reported_pct",
-    "coverage_pct",
-    "difference_pp",
-    "consistent",
-    "implied_potential_min",
-    "implied_potential_max",
-    "implied_enrolled_min",
-    "implied_enrolled_max",
-]
+# A verdict's fields in contract order; CSV splits each implied range into _min and _max.
+VERDICT_FIELDS = ["label", "enrolled", "potential", "reported_pct", "coverage_pct", "difference_pp", "consistent"]
+RANGE_FIELDS = ["implied_potential", "implied_enrolled"]
+CHECK_FIELDS = [*VERDICT_FIELDS, *(f"{name}_{end}" for name in RANGE_FIELDS for end in ("min", "max"))]
 
 
 def verdict_record_range(value: object) -> tuple[object, object]:
@@ -221,7 +212,7 @@ def check_table(result: CheckResult) -> tuple[list[str], Iterator[dict[str, obje
     def rows() -> Iterator[dict[str, object]]:
         for verdict in result.verdicts:
             record = verdict_record(verdict)
-            for name in ("implied_potential", "implied_enrolled"):
+            for name in RANGE_FIELDS:
                 pair = verdict_record_range(record.pop(name))
                 record[f"{name}_min"], record[f"{name}_max"] = pair
             yield record

@@ -18,7 +18,7 @@ from ..numerals import Style, format_compact, format_int
 from ..projection import Projection
 from ..text import LABEL_LIMIT, visible
 from ..words import header, sentence, word
-from .records import report_fields
+from .records import VERDICT_FIELDS, report_fields
 
 
 @dataclass
@@ -237,16 +237,7 @@ def project_views(projection: Projection, locale: str, decimals: int = 2) -> lis
     return views
 
 
-CHECK_KEYS = [
-    "label",
-    "enrolled",
-    "potential",
-    "reported_pct",
-    "coverage_pct",
-    "difference_pp",
-    "consistent",
-    "implied_potential",
-]
+CHECK_KEYS = [*VERDICT_FIELDS, "implied_potential"]
 
 
 def _reported(verdict: Verdict, locale: str) -> str:
