@@ -19,7 +19,7 @@ from fractions import Fraction
 
 from .consistency import Verdict, check_case
 from .coverage import SORT_KEYS, Finding, Plan, Report, Row, build_report, findings_of, sort_rows
-from .errors import CheckError, InputError, OptionError
+from .errors import CheckError, ExitStatus, InputError, OptionError
 from .groups import Group
 from .numerals import Written
 from .projection import Assumptions, Projection, forecast, required_path, validate, validate_span
@@ -70,6 +70,11 @@ class ReportResult:
     @property
     def findings(self) -> tuple[Finding, ...]:
         return self.report.findings
+
+    @property
+    def exit_status(self) -> ExitStatus:
+        """FINDING when the total coverage is under --fail-under, else OK."""
+        return ExitStatus.FINDING if self.below else ExitStatus.OK
 
 
 def report(
@@ -135,6 +140,10 @@ class ProjectResult:
     projection: Projection
     findings: tuple[Finding, ...]
 
+    @property
+    def exit_status(self) -> ExitStatus:
+        return ExitStatus.OK
+
 
 def project(groups: Sequence[Group], options: ProjectOptions, source: str | None = None) -> ProjectResult:
     """The year-by-year path of each group and of the total."""
@@ -170,16 +179,30 @@ class CheckResult:
     def consistent(self) -> bool:
         return all(v.consistent for v in self.verdicts)
 
+    @property
+    def exit_status(self) -> ExitStatus:
+        """FINDING when any published case does not add up, else OK."""
+        return ExitStatus.OK if self.consistent else ExitStatus.FINDING
 
-def check(cases: Sequence[Case], tolerance_pp: Fraction = Fraction(0), source: str | None = None) -> CheckResult:
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """How strictly to check: each reported percentage widened by ``tolerance_pp`` points each side."""
+
+    tolerance_pp: Fraction = Fraction(0)
+
+    def __post_init__(self) -> None:
+        if self.tolerance_pp < 0:
+            raise OptionError("cannot be negative", "--tolerance")
+
+
+def check(cases: Sequence[Case], options: CheckOptions = CheckOptions(), source: str | None = None) -> CheckResult:
     """Does each published percentage agree with its published counts?"""
     _no_groups(cases, "check", source)
-    if tolerance_pp < 0:
-        raise OptionError("cannot be negative", "--tolerance")
     verdicts = []
     for case in cases:
         try:
-            verdicts.append(check_case(case.enrolled, case.potential, case.reported, tolerance_pp, case.label))
+            verdicts.append(check_case(case.enrolled, case.potential, case.reported, options.tolerance_pp, case.label))
         except CheckError as error:
             raise CheckError(error.message, case.origin) from None
     return CheckResult(tuple(verdicts))

@@ -20,15 +20,19 @@ from typing import Any
 
 import click
 
-from . import __version__
-from .coverage import SORT_KEYS, Finding
+from . import __version__, api
+from .coverage import SORT_KEYS, Finding, Plan
 from .errors import EnrollgapError, ExitStatus, InputError, NumberError, OptionError
 from .groups import GROUPINGS, Group
 from .numerals import LOCALES, Style, Written, parse_count, parse_money, parse_number
+from .output import render
 from .output.formats import check_format
+from .projection import Assumptions
+from .read import Case, read_cases, read_groups
 from .read.columns import parse_column_map
 from .read.source import FORMATS, STDIN, ReadOptions
 from .text import visible
+from .words import sentence, warning_text
 
 PROGRESS_FROM_BYTES = 50 * 1000 * 1000
 
@@ -256,16 +260,12 @@ class Common:
 
     def warn(self, findings: Sequence[Finding]) -> None:
         """Warnings to stderr in the locale, or with --strict the first one as an error."""
-        from .words import warning_text
-
         texts = [warning_text(f, self.style) for f in findings]
         if self.strict and texts:
             raise InputError(f"{texts[0]} (--strict)")
         warn(texts)
 
     def write(self, result: object) -> None:
-        from .output import render
-
         emit(render(result, self.output_format, self.style, stream=sys.stdout, svg=self.svg, html=self.html))
 
 
@@ -335,8 +335,6 @@ def read_input(
     input: str | None, sectors: Sequence[tuple[str, str, str]], common: Common
 ) -> tuple[list[Group], str | None]:
     """The groups of INPUT (or standard input) and of -s, and the name of what was read."""
-    from .read import read_groups
-
     extra = command_groups(sectors, common.locale)
     path = input_path(input, bool(sectors), "-s NAME ENROLLED POTENTIAL")
     return read_groups(path, common.read, extra), source_name(path)
@@ -393,9 +391,6 @@ def report(input, sectors, target, by, from_year, premium, sort, top, no_total, 
     With --target (and --by) also what reaching the target takes; with
     --premium what the premiums for the gap cost a year.
     """
-    from . import api
-    from .coverage import Plan
-
     common = Common.of(params)
     locale = common.locale
     with usage_errors():
@@ -409,10 +404,8 @@ def report(input, sectors, target, by, from_year, premium, sort, top, no_total, 
     result = api.report(groups, options, source)
     common.warn(result.findings)
     common.write(result)
-    if not result.below:
+    if result.exit_status == ExitStatus.OK:
         return ExitStatus.OK
-    from .words import sentence
-
     style = common.style
     limit = options.fail_under
     shown = style.pct(limit.value, limit.decimals) if limit else ""
@@ -422,7 +415,7 @@ def report(input, sectors, target, by, from_year, premium, sort, top, no_total, 
     else:
         reason = sentence("fail_under", locale, coverage=style.pct(coverage), limit=shown)
     sys.stderr.write(f"enrollgap: {reason}\n")
-    return ExitStatus.FINDING
+    return result.exit_status
 
 
 @cli.command(
@@ -482,9 +475,6 @@ def project(input, sectors, target, from_year, by, growth, add, method, horizon,
     --growth PCT or --add N: a forecast, and the first year the target is
     reached.
     """
-    from . import api
-    from .projection import Assumptions
-
     common = Common.of(params)
     locale = common.locale
     with usage_errors():
@@ -508,7 +498,7 @@ def project(input, sectors, target, from_year, by, growth, add, method, horizon,
     result = api.project(groups, options, source)
     common.warn(result.findings)
     common.write(result)
-    return ExitStatus.OK
+    return result.exit_status
 
 
 @cli.command(
@@ -539,17 +529,13 @@ def check(input, enrolled, potential, reported, tolerance, **params) -> int:
     consistent when some counts inside their ranges give a percentage inside
     the reported range. Exit 0 when every row is consistent, 1 when any is not.
     """
-    from . import api
-    from .read import Case, read_cases
-
     common = Common.of(params)
     locale = common.locale
     single = (enrolled, potential, reported)
     if any(v is not None for v in single) and not all(v is not None for v in single):
         raise click.UsageError("a single case needs all three of --enrolled, --potential and --reported")
-    tolerance_pp = parse_option(tolerance, "--tolerance", locale).value
-    if tolerance_pp < 0:
-        raise click.BadParameter("cannot be negative", param_hint="--tolerance")
+    with usage_errors():
+        options = api.CheckOptions(parse_option(tolerance, "--tolerance", locale).value)
     given = []
     if enrolled is not None and potential is not None and reported is not None:
         given.append(
@@ -562,9 +548,9 @@ def check(input, enrolled, potential, reported, tolerance, **params) -> int:
         )
     path = input_path(input, bool(given), "--enrolled N --potential N --reported PCT")
     cases = read_cases(path, common.read) if path is not None else []
-    result = api.check([*cases, *given], tolerance_pp, source_name(path))
+    result = api.check([*cases, *given], options, source_name(path))
     common.write(result)
-    return ExitStatus.OK if result.consistent else ExitStatus.FINDING
+    return result.exit_status
 
 
 def main() -> None:
