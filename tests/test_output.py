@@ -1,0 +1,69 @@
+"""The output package on its own: any result, any format, from the library's results."""
+
+import io
+import json
+from fractions import Fraction
+
+import pytest
+
+from enrollgap import Group, Plan, ProjectOptions, ReportOptions, project, report
+from enrollgap.api import CheckOptions, check
+from enrollgap.numerals import Style, parse_count, parse_number
+from enrollgap.output import check_format, render
+from enrollgap.output.jsonout import json_chunks
+from enrollgap.read import Case
+
+GROUPS = [Group("Farmers", "Sumsel", 100, 1000), Group("Fishers", "Sumsel", 50, 500)]
+
+
+def text(result, name, style=Style()):
+    return "".join(render(result, name, style, stream=io.StringIO()))
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {},
+        {"a": 1, "b": [1, {"c": None}], "d": "é"},
+        {"schema": "x", "groups": iter([{"a": 1}, {"b": [2, 3]}]), "total": {"a": 3}, "warnings": []},
+        {"rows": iter([])},
+    ],
+)
+def test_streamed_json_is_what_json_dumps_writes(document):
+    whole = {key: list(value) if hasattr(value, "__next__") else value for key, value in document.items()}
+    copy = {key: iter(value) if hasattr(value, "__next__") else value for key, value in whole.items()}
+    assert "".join(json_chunks(copy)) == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_a_report_renders_in_every_machine_format():
+    result = report(GROUPS, ReportOptions(Plan(Fraction(15))))
+    document = json.loads(text(result, "json"))
+    assert document["total"]["to_target"] == 75
+    lines = [json.loads(line) for line in text(result, "jsonl").splitlines()]
+    assert [line["enrolled"] for line in lines] == [100, 50, 150]
+    csv_lines = text(result, "csv").splitlines()
+    assert csv_lines[0].split(",")[:3] == ["sector", "region", "enrolled"]
+    assert csv_lines[-1].startswith("Total,,150,1500,")
+    assert text(result, "tsv").splitlines()[-1].startswith("Total\t\t150\t1500\t")
+
+
+def test_human_formats_use_the_style_locale():
+    result = report([Group("BPU", None, 48858, 1340000)], ReportOptions())
+    assert "3,65%" in text(result, "github", Style("id"))
+    assert "1.340.000" in text(result, "table", Style("id"))
+
+
+def test_project_and_check_results_render_too():
+    paths = project(GROUPS, ProjectOptions(Fraction(20), 2024, by=2026))
+    rows = text(paths, "csv").splitlines()
+    assert len(rows) == 1 + 3 * 3  # header, then 2024-2026 for two groups and the total
+    assert rows[-1].startswith("Total,,")
+    verdicts = check([Case(None, parse_count("1"), parse_count("3"), parse_number("35", percent=True))], CheckOptions())
+    assert json.loads(text(verdicts, "json"))["rows"][0]["consistent"] is False
+    assert verdicts.exit_status == 1
+
+
+def test_unknown_formats_are_refused_with_the_choices():
+    assert check_format("grid") == "grid"
+    with pytest.raises(ValueError, match="choose table, csv"):
+        check_format("xml")
