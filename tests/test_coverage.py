@@ -1,6 +1,8 @@
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from enrollgap.coverage import Group, Plan, build_report, sort_rows
 from enrollgap.errors import DataError
@@ -84,3 +86,11 @@ def test_sorting():
     assert [r.sector for r in sort_rows(rows, "enrolled")] == ["c", "b", "a", "d"]
     assert [r.sector for r in sort_rows(rows, "potential")] == ["a", "b", "c", "d"]
     assert [r.sector for r in sort_rows(rows, "input")] == ["b", "a", "c", "d"]
+
+
+@given(st.integers(0, 10**15), st.integers(0, 10**15))
+def test_percent_float_is_the_exact_percentage_rounded_once(part, whole):
+    from enrollgap.coverage import coverage_pct, percent_float
+
+    exact = coverage_pct(part, whole)
+    assert percent_float(part, whole) == (None if exact is None else float(exact))

@@ -27,6 +27,8 @@ def text(result, name, style=Style()):
         {"a": 1, "b": [1, {"c": None}], "d": "é"},
         {"schema": "x", "groups": iter([{"a": 1}, {"b": [2, 3]}]), "total": {"a": 3}, "warnings": []},
         {"rows": iter([])},
+        {"groups": iter([{"s": 'é "q" \u2028\\', "t": True, "f": False, "x": 1.5, "n": None, "i": 10**15}, {}])},
+        {"total": {"nan": float("nan"), "big": 1e300, "small": 3.0, "neg": -0.0}},
     ],
 )
 def test_streamed_json_is_what_json_dumps_writes(document):

@@ -90,8 +90,16 @@ def _silence_stdout() -> None:
 def emit(chunks: Iterable[str]) -> None:
     """Write a result to stdout chunk by chunk; a closed pipe ends quietly."""
     try:
+        pending: list[str] = []
+        size = 0
         for chunk in chunks:
-            sys.stdout.write(chunk)
+            pending.append(chunk)
+            size += len(chunk)
+            if size >= 1 << 16:
+                sys.stdout.write("".join(pending))
+                pending.clear()
+                size = 0
+        sys.stdout.write("".join(pending))
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()

@@ -6,7 +6,7 @@ Pure functions on plain data; exact (integers and Fractions) throughout.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from fractions import Fraction
 
 from .errors import DataError, OptionError
@@ -28,22 +28,33 @@ class Finding:
 class Row(Labelled):
     """One line of a report, for a group or for the total (sector and region None).
 
-    Percentages are exact Fractions in percent (3.646 means 3.646%).
+    Percentages are exact Fractions in percent (3.646 means 3.646%), computed
+    from the whole counts when asked: a report of 100,000 groups keeps integers
+    and turns them into numbers for output once (``percent_float``).
     """
 
     sector: str | None
     region: str | None
     enrolled: int
     potential: int
-    coverage_pct: Fraction | None
     gap: int
-    gap_share_pct: Fraction | None = None
+    total_gap: int  # the report's total gap, of which gap_share_pct is this row's share
     target: int | None = None
     to_target: int | None = None
     per_year: int | None = None
     per_month: int | None = None
     premium_gap_per_year: Fraction | None = None
     premium_to_target_per_year: Fraction | None = None
+
+    @property
+    def coverage_pct(self) -> Fraction | None:
+        """100 * enrolled / potential; None when the potential is 0."""
+        return coverage_pct(self.enrolled, self.potential)
+
+    @property
+    def gap_share_pct(self) -> Fraction | None:
+        """This row's share of the total gap, in percent; None when there is no gap at all."""
+        return coverage_pct(self.gap, self.total_gap)
 
 
 @dataclass(frozen=True)
@@ -89,6 +100,12 @@ def coverage_pct(enrolled: int, potential: int) -> Fraction | None:
     return Fraction(100 * enrolled, potential)
 
 
+def percent_float(part: int, whole: int) -> float | None:
+    """float(coverage_pct(part, whole)), without building the Fraction: Python divides
+    integers with correct rounding, as Fraction's float() does, so the two are equal."""
+    return None if whole == 0 else 100 * part / whole
+
+
 def gap(enrolled: int, potential: int) -> int:
     """The number of workers not yet covered; never negative."""
     return max(potential - enrolled, 0)
@@ -127,6 +144,7 @@ def _row(
     enrolled: int,
     potential: int,
     plan: Plan,
+    total_gap: int,
     gap_value: int | None = None,
     sums: dict[str, int] | None = None,
 ) -> Row:
@@ -155,9 +173,8 @@ def _row(
         region,
         enrolled,
         potential,
-        coverage_pct(enrolled, potential),
         row_gap,
-        None,
+        total_gap,
         target,
         to_target,
         per_year,
@@ -176,9 +193,8 @@ def build_report(groups: Sequence[Group], plan: Plan = Plan()) -> Report:
     group with enrolled workers out of a potential of 0.
     """
     findings = findings_of(groups)
-    rows = [_row(g.sector, g.region, g.enrolled, g.potential, plan) for g in groups]
-    total_gap = sum(r.gap for r in rows)
-    rows = [_with_share(r, total_gap) for r in rows]
+    total_gap = sum(gap(g.enrolled, g.potential) for g in groups)
+    rows = [_row(g.sector, g.region, g.enrolled, g.potential, plan, total_gap) for g in groups]
     sums = {name: sum(getattr(r, name) or 0 for r in rows) for name in ("target", "to_target", "per_year", "per_month")}
     total = _row(
         None,
@@ -187,15 +203,10 @@ def build_report(groups: Sequence[Group], plan: Plan = Plan()) -> Report:
         sum(g.potential for g in groups),
         plan,
         total_gap,
+        total_gap,
         sums,
     )
-    total = _with_share(total, total_gap)
     return Report(tuple(rows), total, findings, plan)
-
-
-def _with_share(row: Row, total_gap: int) -> Row:
-    share = Fraction(100 * row.gap, total_gap) if total_gap else None
-    return replace(row, gap_share_pct=share)
 
 
 SORT_KEYS = ("input", "name", "enrolled", "potential", "coverage", "gap")

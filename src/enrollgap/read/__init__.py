@@ -55,10 +55,11 @@ def _read(path: str, options: ReadOptions, work: Callable[[Source], T]) -> T:
 def read_groups(path: str | None, options: ReadOptions = ReadOptions(), extra: Sequence[Group] = ()) -> list[Group]:
     """The groups of a file ("-" for standard input; None for none), followed by
     ``extra`` groups (the command line's -s), rows that share labels summed."""
-    groups: list[Group] = []
-    if path is not None:
-        groups = _read(path, options, lambda s: (sum_csv if s.format in ("csv", "tsv") else sum_json)(s, options))
-    return merge([*groups, *extra], options.group_by)
+    if path is None:
+        return merge(extra, options.group_by)
+    groups = _read(path, options, lambda s: (sum_csv if s.format in ("csv", "tsv") else sum_json)(s, options))
+    # A source's groups are summed and checked already; only -s groups need joining.
+    return merge([*groups, *extra], options.group_by) if extra else groups
 
 
 def read_cases(path: str, options: ReadOptions = ReadOptions()) -> list[Case]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from operator import attrgetter
+from typing import Any
 
 from ..errors import InputError
-from ..groups import Group
+from ..groups import LABEL_FIELDS, Group
 from ..numerals import MAX_COUNT
 from .cells import read_label
 from .columns import label_grouping
@@ -25,36 +27,65 @@ def add_row(sums: Sums, key: object, enrolled: int, potential: int, line: int) -
 
 
 def to_groups(sums: Sums, grouping: tuple[str, ...], name: str) -> list[Group]:
-    """The summed rows of one source as groups; labels trimmed once per group."""
-    groups = []
+    """The summed rows of one source as groups, in first-seen order: labels trimmed
+    (once per group), groups whose labels then match summed, the 10^15 limit checked."""
+    merged: dict[tuple, list] = {}
+    single = len(grouping) == 1
     for key, (enrolled, potential, line) in sums.items():
-        values = dict(zip(grouping, (read_label(k) for k in (key if isinstance(key, tuple) else (key,)))))
-        groups.append(Group(values.get("sector"), values.get("region"), enrolled, potential, f"{name}:{line}"))
-    return groups
+        if single:
+            labels = (key.strip(),) if type(key) is str else (read_label(key),)
+        else:
+            labels = tuple(map(read_label, key))
+        acc = merged.get(labels)
+        if acc is None:
+            merged[labels] = [enrolled, potential, line]
+        else:
+            acc[0] += enrolled
+            acc[1] += potential
+    return _groups(merged, grouping, lambda line: f"{name}:{line}")
+
+
+def _groups(merged: dict[tuple, list], fields: tuple[str, ...], origin: Callable[[Any], str | None]) -> list[Group]:
+    """Groups from label tuples and [enrolled, potential, where first seen]."""
+    at = {field: fields.index(field) if field in fields else None for field in LABEL_FIELDS}
+    sector, region = at["sector"], at["region"]
+    out = []
+    for key, (enrolled, potential, first) in merged.items():
+        if enrolled > MAX_COUNT or potential > MAX_COUNT:
+            raise InputError(
+                f"the counts of {' / '.join(map(str, key))} add up to more than 10^15; is a column misread?",
+                origin(first),
+            )
+        out.append(
+            Group(
+                None if sector is None else key[sector],
+                None if region is None else key[region],
+                enrolled,
+                potential,
+                origin(first),
+            )
+        )
+    return out
 
 
 def merge(groups: Sequence[Group], group_by: str | None) -> list[Group]:
     """Groups that share labels (under the grouping) summed into one, in first-seen order.
 
-    Every read ends here, so the 10^15 limit is checked here, once per group:
-    any row too large makes its group's sum too large.
+    Every read ends here or in to_groups, so the 10^15 limit is checked in both,
+    once per group: any row too large makes its group's sum too large.
     """
-    present = [f for f in ("region", "sector") if any(getattr(g, f) is not None for g in groups)]
+    present = [f for f in LABEL_FIELDS if any(getattr(g, f) is not None for g in groups)]
     fields = label_grouping(present, group_by)
+    key_of = attrgetter(*fields) if fields else (lambda g: ())
     merged: dict[tuple, list] = {}
     for g in groups:
-        key = tuple(getattr(g, f) for f in fields)
-        if key in merged:
-            merged[key][0] += g.enrolled
-            merged[key][1] += g.potential
-        else:
+        key = key_of(g)
+        if len(fields) == 1:
+            key = (key,)
+        acc = merged.get(key)
+        if acc is None:
             merged[key] = [g.enrolled, g.potential, g.origin]
-    out = []
-    for key, (enrolled, potential, origin) in merged.items():
-        if enrolled > MAX_COUNT or potential > MAX_COUNT:
-            raise InputError(
-                f"the counts of {' / '.join(map(str, key))} add up to more than 10^15; is a column misread?", origin
-            )
-        values = dict(zip(fields, key))
-        out.append(Group(values.get("sector"), values.get("region"), enrolled, potential, origin))
-    return out
+        else:
+            acc[0] += g.enrolled
+            acc[1] += g.potential
+    return _groups(merged, fields, lambda origin: origin)
