@@ -6,10 +6,8 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Iterable, Iterator
+from json.encoder import encode_basestring
 from typing import Any
-
-
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
 
 
 def _dumps(value: object, indent: int | None = 2) -> str:

@@ -32,10 +32,11 @@ def to_groups(sums: Sums, grouping: tuple[str, ...], name: str) -> list[Group]:
     merged: dict[tuple, list] = {}
     single = len(grouping) == 1
     for key, (enrolled, potential, line) in sums.items():
-        if single:
-            labels = (key.strip(),) if type(key) is str else (read_label(key),)
-        else:
+        labels: tuple[str | None, ...]
+        if not single:
             labels = tuple(map(read_label, key))
+        else:  # CSV cells are str: strip them without a call per group
+            labels = (key.strip(),) if type(key) is str else (read_label(key),)
         acc = merged.get(labels)
         if acc is None:
             merged[labels] = [enrolled, potential, line]
