@@ -144,3 +144,24 @@ def test_decimals_written_in_a_locale_read_back(value, decimals, locale):
     parsed = parse_number(text, locale)
     assert abs(parsed.value - value) <= Fraction(1, 2 * 10**decimals)
     assert parsed.decimals == decimals
+
+
+@given(st.integers(-(10**18), 10**18), st.integers(1, 10**12))
+def test_round_half_up_in_integers_is_the_fraction_rule(numerator, denominator):
+    import math
+
+    from enrollgap.rounding import round_half_up
+
+    value = Fraction(numerator, denominator)
+    half = Fraction(1, 2)
+    expected = -math.floor(-value + half) if value < 0 else math.floor(value + half)
+    assert round_half_up(value) == expected
+
+
+@given(st.integers(0, 10**15), st.integers(0, 10**15), st.integers(0, 6), st.sampled_from(["en", "id"]))
+def test_a_percentage_from_counts_is_written_as_from_the_exact_fraction(part, whole, decimals, locale):
+    from enrollgap.coverage import coverage_pct
+    from enrollgap.numerals import Style
+
+    style = Style(locale, decimals)
+    assert style.ratio_pct(part, whole) == style.pct(coverage_pct(part, whole))

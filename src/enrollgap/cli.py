@@ -25,7 +25,7 @@ from .coverage import SORT_KEYS, Finding, Plan
 from .errors import EnrollgapError, ExitStatus, InputError, NumberError, OptionError
 from .groups import GROUPINGS, Group
 from .numerals import LOCALES, Style, Written, parse_count, parse_money, parse_number
-from .output import render
+from .output import long_table_rows, render
 from .output.formats import check_format
 from .projection import Assumptions
 from .read import Case, read_cases, read_groups
@@ -105,9 +105,9 @@ def emit(chunks: Iterable[str]) -> None:
         _silence_stdout()
 
 
-def warn(messages: Sequence[str]) -> None:
+def warn(messages: Sequence[str], kind: str = "warning") -> None:
     for message in messages:
-        sys.stderr.write(f"enrollgap: warning: {message}\n")
+        sys.stderr.write(f"enrollgap: {kind}: {message}\n")
 
 
 # ------------------------------------------------------------------ shared options
@@ -274,6 +274,9 @@ class Common:
         warn(texts)
 
     def write(self, result: object) -> None:
+        rows = long_table_rows(result, self.output_format)
+        if rows is not None:
+            warn([sentence("long_table", self.locale, rows=self.style.count(rows))], "note")
         emit(render(result, self.output_format, self.style, stream=sys.stdout, svg=self.svg, html=self.html))
 
 
@@ -296,6 +299,25 @@ def input_path(path: str | None, has_rows: bool, hint: str) -> str | None:
     if stdin is None or stdin.isatty():
         raise click.UsageError(f"nothing to read: give INPUT (a file, or - for standard input) or {hint}")
     return "-"
+
+
+def refuse_overwriting(path: str | None, common: Common) -> None:
+    """A picture must never be written over the input it was made from."""
+    if path is None or path == "-":
+        return
+    for option, target in (("--svg", common.svg), ("--html", common.html)):
+        if target is not None and _same_file(path, target):
+            raise click.BadParameter(
+                f"{target} is the input file; name another file for the picture", param_hint=option
+            )
+
+
+def _same_file(first: str, second: str) -> bool:
+    """True when both names lead to one file (through links and relative paths too)."""
+    try:
+        return os.path.samefile(first, second)
+    except OSError:  # one of them does not exist (yet)
+        return os.path.realpath(first) == os.path.realpath(second)
 
 
 def source_name(path: str | None) -> str | None:
@@ -345,6 +367,7 @@ def read_input(
     """The groups of INPUT (or standard input) and of -s, and the name of what was read."""
     extra = command_groups(sectors, common.locale)
     path = input_path(input, bool(sectors), "-s NAME ENROLLED POTENTIAL")
+    refuse_overwriting(path, common)
     return read_groups(path, common.read, extra), source_name(path)
 
 
@@ -555,6 +578,7 @@ def check(input, enrolled, potential, reported, tolerance, **params) -> int:
             )
         )
     path = input_path(input, bool(given), "--enrolled N --potential N --reported PCT")
+    refuse_overwriting(path, common)
     cases = read_cases(path, common.read) if path is not None else []
     result = api.check([*cases, *given], options, source_name(path))
     common.write(result)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from .errors import NumberError
-from .rounding import round_half_up
+from .rounding import round_half_up, round_ratio
 from .text import quoted
 
 LOCALES = ("en", "id")
@@ -212,7 +212,13 @@ def format_int(value: int, locale: str = "en") -> str:
 
 def format_decimal(value: Fraction | int | float, decimals: int = 2, locale: str = "en") -> str:
     """value rounded half up to decimals, with thousands separators and the locale's mark."""
-    scaled = round_half_up(Fraction(value) * 10**decimals)
+    exact = value if isinstance(value, Fraction) else Fraction(value)
+    return format_ratio(exact.numerator, exact.denominator, decimals, locale)
+
+
+def format_ratio(numerator: int, denominator: int, decimals: int = 2, locale: str = "en") -> str:
+    """numerator / denominator (denominator > 0) as format_decimal writes it, in integers alone."""
+    scaled = round_ratio(numerator * 10**decimals, denominator)
     sign = "-" if scaled < 0 else ""
     integer, fraction = divmod(abs(scaled), 10**decimals)
     text = sign + format_int(integer, locale)
@@ -280,6 +286,12 @@ class Style:
         if value is None:
             return UNDEFINED
         return format_percent(value, self.decimals if decimals is None else decimals, self.locale)
+
+    def ratio_pct(self, part: int, whole: int) -> str:
+        """self.pct(100 * part / whole) from whole counts, without building a Fraction."""
+        if whole == 0:
+            return UNDEFINED
+        return format_ratio(100 * part, whole, self.decimals, self.locale) + "%"
 
     def exact_pct(self, value: Fraction) -> str:
         """A percentage someone typed (a target, a limit) with just the decimals it needs."""

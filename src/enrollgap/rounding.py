@@ -12,10 +12,19 @@ from fractions import Fraction
 
 def round_half_up(value: Fraction | int) -> int:
     """The nearest whole number; halves go away from zero (2.5 -> 3, -2.5 -> -3)."""
-    value = Fraction(value)
-    if value < 0:
-        return -((-value + Fraction(1, 2)).__floor__())
-    return (value + Fraction(1, 2)).__floor__()
+    if isinstance(value, int):
+        return value
+    if not isinstance(value, Fraction):
+        value = Fraction(value)
+    return round_ratio(value.numerator, value.denominator)
+
+
+def round_ratio(numerator: int, denominator: int) -> int:
+    """round_half_up(numerator / denominator) for a positive denominator, in integers
+    alone: floor(n/d + 1/2) is floor((2n + d) / 2d)."""
+    if numerator < 0:
+        return -((-2 * numerator + denominator) // (2 * denominator))
+    return (2 * numerator + denominator) // (2 * denominator)
 
 
 def round_float(value: float) -> int:

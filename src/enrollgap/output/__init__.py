@@ -21,9 +21,21 @@ from typing import IO, Any
 
 from ..numerals import Style
 from . import records
-from .formats import MACHINE_FORMATS, check_format, is_machine
+from .formats import LONG_TABLE, MACHINE_FORMATS, check_format, is_machine
 
-__all__ = ["MACHINE_FORMATS", "check_format", "is_machine", "render"]
+__all__ = ["MACHINE_FORMATS", "check_format", "is_machine", "long_table_rows", "render"]
+
+
+def long_table_rows(result: object, name: str) -> int | None:
+    """How many rows a human table of result has, when that is more than anyone reads."""
+    from ..api import CheckResult, ReportResult
+
+    if is_machine(name):
+        return None
+    rows = len(result.rows) if isinstance(result, ReportResult) else None
+    if isinstance(result, CheckResult):
+        rows = len(result.verdicts)
+    return rows if rows is not None and rows > LONG_TABLE else None
 
 
 def _shapes(result: object) -> tuple[Callable[[Any], dict], Callable[[Any], Iterator[dict]], Callable[[Any], Any]]:
@@ -78,7 +90,7 @@ def render(
     if name == "table":
         from .rich_table import render as rich_text
 
-        return iter([rich_text(views, stream, svg, html)])
+        return rich_text(views, stream, svg, html)
     if svg or html:
         from .rich_table import recorded
 

@@ -6,6 +6,10 @@ MACHINE_FORMATS = ("csv", "tsv", "json", "jsonl")
 OWN_FORMATS = ("table", *MACHINE_FORMATS, "markdown")
 TABULATE_ALIASES = {"markdown": "pipe"}
 
+# A human table longer than this many rows is hard to read (the command line says
+# so on stderr), and the rich table is written as it is formatted.
+LONG_TABLE = 1000
+
 
 def check_format(name: str) -> str:
     """The format name if enrollgap can write it, else ValueError listing the choices."""

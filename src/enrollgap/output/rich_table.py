@@ -10,13 +10,15 @@ import contextlib
 import io
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
+from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from .formats import LONG_TABLE
 from .views import View
 
 BAR_WIDTH = 12
@@ -38,12 +40,13 @@ def coverage_bar(coverage: Fraction | None, width: int = BAR_WIDTH) -> Text:
     """A bar proportional to coverage, capped at 100%; over-coverage ends in ▶."""
     if coverage is None:
         return Text("")
-    filled = min(coverage, Fraction(100)) * width / 100
-    whole = int(filled)
+    # filled = min(coverage, 100) * width / 100 cells, in integers: whole cells and a remainder
+    scale = 100 * coverage.denominator
+    whole, rest = divmod(min(coverage.numerator, scale) * width, scale)
     text = "█" * whole
-    if whole < width and filled - whole >= Fraction(1, 2):
+    if whole < width and 2 * rest >= scale:
         text += "▌"
-    elif whole < width and filled > whole:
+    elif whole < width and rest > 0:
         text += "▏"
     text = text.ljust(width, "·")
     if coverage > 100:
@@ -64,40 +67,138 @@ def path_chart(coverage: Fraction | None, target: Fraction, scale: Fraction, wid
     return Text("".join(cells))
 
 
-def table(view: View) -> Table:
-    """One view as a rich table."""
-    grid = Table(title=view.title, title_justify="left", show_edge=True, header_style="bold")
-    bar_after = view.keys.index(view.bar_after) if view.bar_after in view.keys else None
-    for index, (title, numeric) in enumerate(zip(view.headers, view.numeric)):
-        grid.add_column(title, justify="right" if numeric else "left", no_wrap=numeric)
-        if index == bar_after:
-            grid.add_column("", no_wrap=True)
+def _cells(view: View, index: int, scale: Fraction) -> list[Text]:
+    """Row ``index`` of the view (the total after the rows) as styled cells, with its bar or chart."""
+    is_total = view.total is not None and index == len(view.rows)
+    row = view.total if is_total and view.total is not None else view.rows[index]
+    level = view.levels[index] if index < len(view.levels) else None
+    cells = []
+    for key, value in zip(view.keys, row):
+        style = ""
+        if key == "coverage_pct" and view.levels:
+            style = coverage_style(level, view.target_pct)
+        elif key == "gap" and index in view.emphasis and not is_total:
+            style = "bold"
+        elif key == "consistent" and view.verdicts:
+            style = "green" if view.verdicts[index] else "bold red"
+            value = ("✓ " if view.verdicts[index] else "✗ ") + value
+        cells.append(Text(value, style=style))
+        if key == view.bar_after:
+            cells.append(coverage_bar(level))
     if view.chart:
-        grid.add_column(view.chart_header, no_wrap=True)
-    scale = max([view.target_pct or 0, *(c for c in view.levels if c is not None)]) if view.chart else 0
-    lines = [*view.rows, *([view.total] if view.total else [])]
-    for index, row in enumerate(lines):
-        is_total = view.total is not None and index == len(lines) - 1
-        level = view.levels[index] if index < len(view.levels) else None
-        cells = []
-        for column, (key, value) in enumerate(zip(view.keys, row)):
-            style = ""
-            if key == "coverage_pct" and view.levels:
-                style = coverage_style(level, view.target_pct)
-            elif key == "gap" and index in view.emphasis and not is_total:
-                style = "bold"
-            elif key == "consistent" and view.verdicts:
-                style = "green" if view.verdicts[index] else "bold red"
-                value = ("✓ " if view.verdicts[index] else "✗ ") + value
-            cells.append(Text(value, style=style))
-            if column == bar_after:
-                cells.append(coverage_bar(level))
-        if view.chart:
-            cells.append(path_chart(level, view.target_pct or Fraction(0), Fraction(scale)))
-        if is_total:
-            grid.add_section()
-        grid.add_row(*cells, style="bold" if is_total else None)
+        cells.append(path_chart(level, view.target_pct or Fraction(0), scale))
+    return cells
+
+
+def _columns(view: View) -> list[tuple[str, bool]]:
+    """(header, right-aligned) of every column, the bar and chart columns included."""
+    columns = []
+    for key, title, numeric in zip(view.keys, view.headers, view.numeric):
+        columns.append((title, numeric))
+        if key == view.bar_after:
+            columns.append(("", False))
+    if view.chart:
+        columns.append((view.chart_header, False))
+    return columns
+
+
+def _scale(view: View) -> Fraction:
+    return (
+        Fraction(max([view.target_pct or 0, *(c for c in view.levels if c is not None)])) if view.chart else Fraction(0)
+    )
+
+
+def table(view: View, rows: range | None = None, widths: Sequence[int] | None = None, total: bool = True) -> Table:
+    """The view (or its ``rows``) as a rich table; ``widths`` fixes each column's width."""
+    grid = Table(title=view.title, title_justify="left", show_edge=True, header_style="bold")
+    for index, (title, numeric) in enumerate(_columns(view)):
+        width = widths[index] if widths else None
+        grid.add_column(
+            title, justify="right" if numeric else "left", no_wrap=numeric or width is not None, width=width
+        )
+    scale = _scale(view)
+    for index in rows if rows is not None else range(len(view.rows)):
+        grid.add_row(*_cells(view, index, scale))
+    if total and view.total is not None:
+        grid.add_section()
+        grid.add_row(*_cells(view, len(view.rows), scale), style="bold")
     return grid
+
+
+# ------------------------------------------------------------------ long tables
+
+# Above this many rows a table is written as it is formatted: rich draws the header
+# and the first rows, and the rest follow in the same grid, drawn here (rich takes
+# about half a millisecond a row, most of a minute for 100,000).
+RICH_ROWS = 100
+_SGR = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "bold red": "1;31"}
+
+
+def is_long(view: View) -> bool:
+    return len(view.rows) > RICH_ROWS and len(view.rows) > LONG_TABLE and not view.chart
+
+
+def _line(texts: Sequence[Text], widths: Sequence[int], right: Sequence[bool], colour: bool, bold: bool) -> str:
+    parts = []
+    for text, width, align_right in zip(texts, widths, right):
+        plain = text.plain
+        pad = " " * max(width - (len(plain) if plain.isascii() else cell_len(plain)), 0)
+        cell = pad + plain if align_right else plain + pad
+        style = text.style if isinstance(text.style, str) else ""
+        if colour and (style or bold):
+            codes = ";".join(filter(None, ("1" if bold else "", _SGR.get(style, ""))))
+            cell = f"\x1b[{codes}m{cell}\x1b[0m"
+        parts.append(cell)
+    return "│ " + " │ ".join(parts) + " │\n"
+
+
+def _rule(left: str, middle: str, right: str, widths: Sequence[int]) -> str:
+    return left + middle.join("─" * (width + 2) for width in widths) + right + "\n"
+
+
+def _widths(view: View, count: int) -> list[int]:
+    """Each column's width: its widest string (the bar and chart have their own)."""
+    lines = [*view.rows, *([view.total] if view.total is not None else [])][:count]
+    widths = []
+    for column, (key, title) in enumerate(zip(view.keys, view.headers)):
+        extra = 2 if key == "consistent" and view.verdicts else 0  # the tick or cross
+        widest = max((len(line[column]) if line[column].isascii() else cell_len(line[column]) for line in lines),
+                     default=0)  # fmt: skip
+        widths.append(max(cell_len(title), widest + extra))
+        if key == view.bar_after:
+            widths.append(BAR_WIDTH)
+    if view.chart:
+        widths.append(max(cell_len(view.chart_header), CHART_WIDTH))
+    return widths
+
+
+def long_table(view: View, console: Console) -> Iterator[str]:
+    """A long view as chunks of text: widths decided from every row's strings, rich
+    for the header and the first RICH_ROWS rows, the rest drawn line by line."""
+    scale = _scale(view)
+    columns = _columns(view)
+    right = [numeric for _, numeric in columns]
+    count = len(view.rows) + (1 if view.total is not None else 0)
+    widths = _widths(view, count)
+    first = table(view, range(min(RICH_ROWS, len(view.rows))), widths, total=False)
+    console.width = max(console.width, sum(widths) + 3 * len(widths) + 1)
+    with console.capture() as capture:
+        console.print(first)
+    head = capture.get()
+    yield head[: head.rstrip("\n").rfind("\n") + 1]  # without its bottom border
+    colour = console.is_terminal and not console.no_color
+    chunk = []
+    for index in range(RICH_ROWS, len(view.rows)):
+        chunk.append(_line(_cells(view, index, scale), widths, right, colour, False))
+        if len(chunk) == 1000:
+            yield "".join(chunk)
+            chunk = []
+    if view.total is not None:
+        chunk.append(_rule("├", "┼", "┤", widths))
+        chunk.append(_line(_cells(view, len(view.rows), scale), widths, right, colour, True))
+    chunk.append(_rule("└", "┴", "┘", widths))
+    chunk.extend(note + "\n" for note in view.notes)
+    yield "".join(chunk)
 
 
 def renderables(views: Sequence[View]) -> list:
@@ -113,32 +214,38 @@ def _width(console: Console, things: Sequence) -> int:
     return max(40, min(widest, 240))
 
 
-def render(views: Sequence[View], stream, svg: str | None = None, html: str | None = None) -> str:
+def render(views: Sequence[View], stream, svg: str | None = None, html: str | None = None) -> Iterator[str]:
     """The views as the rich text to write to stream (coloured if stream is a terminal),
-    also saved as SVG and HTML files when asked."""
-    things = renderables(views)
+    in chunks; also saved as SVG and HTML files when asked."""
     on_terminal = hasattr(stream, "isatty") and stream.isatty()
     width = None if on_terminal or os.environ.get("COLUMNS") else 240
     console = Console(file=stream, width=width, highlight=False, emoji=False, markup=False)
-    with console.capture() as capture:
-        for thing in things:
-            console.print(thing)
     if svg or html:
-        probe = Console(file=io.StringIO(), width=240)
-        recorder = Console(
-            file=io.StringIO(),
-            record=True,
-            width=_width(probe, things),
-            force_terminal=True,
-            color_system="truecolor",
-        )
-        for thing in things:
-            recorder.print(thing)
-        if svg:
-            save(svg, recorder.export_svg(title="enrollgap", clear=False))
-        if html:
-            save(html, recorder.export_html(clear=False))
-    return capture.get()
+        _record(renderables(views), svg, html)
+    for view in views:
+        if is_long(view):
+            yield from long_table(view, console)
+            continue
+        with console.capture() as capture:
+            console.print(renderables([view])[0])
+        yield capture.get()
+
+
+def _record(things: Sequence, svg: str | None, html: str | None) -> None:
+    probe = Console(file=io.StringIO(), width=240)
+    recorder = Console(
+        file=io.StringIO(),
+        record=True,
+        width=_width(probe, things),
+        force_terminal=True,
+        color_system="truecolor",
+    )
+    for thing in things:
+        recorder.print(thing)
+    if svg:
+        save(svg, recorder.export_svg(title="enrollgap", clear=False))
+    if html:
+        save(html, recorder.export_html(clear=False))
 
 
 def save(path: str, text: str) -> None:
@@ -164,4 +271,4 @@ def save(path: str, text: str) -> None:
 
 def recorded(views: Sequence[View], svg: str | None, html: str | None) -> None:
     """Save the rich rendering of views as SVG and/or HTML, whatever format stdout gets."""
-    render(views, io.StringIO(), svg, html)
+    _record(renderables(views), svg, html)

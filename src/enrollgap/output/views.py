@@ -7,7 +7,7 @@ the extra fields. Nothing here imports rich or tabulate.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -77,22 +77,26 @@ def report_view(report: Report, rows: Sequence[Row], locale: str, decimals: int 
     labels = list(label_fields(rows)) or ["sector"]
     keys = [*labels, *(f for f in report_fields(plan) if f not in ("sector", "region"))]
 
+    # How each column is written, worked out once: a report may have 100,000 rows.
+    def label(key: str) -> Callable[[Row], str]:
+        return lambda row: visible(getattr(row, key) or "", LABEL_LIMIT)
+
+    def number(key: str) -> Callable[[Row], str]:
+        write = n.money if key.startswith("premium") else n.count
+        return lambda row: write(getattr(row, key))
+
+    writers: dict[str, Callable[[Row], str]] = {
+        "coverage_pct": lambda row: n.ratio_pct(row.enrolled, row.potential),
+        "gap_share_pct": lambda row: n.ratio_pct(row.gap, row.total_gap),
+    }
+    columns = [writers.get(key) or (label(key) if key in ("sector", "region") else number(key)) for key in keys]
+
     def cells(row: Row, total_label: str | None = None) -> list[str]:
         """A row's strings; the total's label stands in the first label column."""
-        out = []
-        for index, key in enumerate(keys):
-            value = getattr(row, key)
-            if key in ("sector", "region"):
-                if total_label is not None:
-                    out.append(total_label if index == 0 else "")
-                else:
-                    out.append(visible(value or "", LABEL_LIMIT))
-            elif key.endswith("_pct"):
-                out.append(n.pct(value))
-            elif key.startswith("premium"):
-                out.append(n.money(value))
-            else:
-                out.append(n.count(value))
+        out = [write(row) for write in columns]
+        if total_label is not None:
+            for index in range(len(labels)):
+                out[index] = total_label if index == 0 else ""
         return out
 
     view = View(
