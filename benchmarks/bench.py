@@ -1,8 +1,8 @@
 """Speed and memory of enrollgap, each as a ratio against a floor measured in the same run.
 
-    python benchmarks/bench.py            # start-up, 1M-row throughput, memory at 10k and 1M rows
-    python benchmarks/bench.py --big      # also memory at 10M rows (a 340 MB file)
-    python benchmarks/bench.py --quick    # fewer repetitions and 200k rows, for a smoke run
+    python benchmarks/bench.py            # start-up, 1M-row throughput, memory, 1k-100k groups
+    python benchmarks/bench.py --big      # also memory at 10M rows (a 340 MB file) and 1M groups
+    python benchmarks/bench.py --quick    # fewer repetitions, 200k rows and up to 10k groups
 
 It generates its own data (in a temporary folder unless --data DIR), runs every
 command as a real process, and reads peak memory from the kernel (wait4's
@@ -25,20 +25,49 @@ from pathlib import Path
 
 SECTORS = ["Home industry", "Farmers", "Fishermen", "Construction", "Transport", "Traders", "Tailors", "Drivers"]
 
+# The floor: a bare csv loop that sums the same groups. Inside a function, where
+# its names are fast locals: at module level the same loop is about 1.2x slower.
 FLOOR_LOOP = """
 import csv, sys
-sums = {}
-with open(sys.argv[1], newline="") as f:
-    reader = csv.reader(f)
-    next(reader)
-    for row in reader:
-        acc = sums.get(row[1])
-        if acc is None:
-            sums[row[1]] = [int(row[2]), int(row[3])]
-        else:
-            acc[0] += int(row[2])
-            acc[1] += int(row[3])
-print(len(sums))
+
+def main():
+    sums = {}
+    with open(sys.argv[1], newline="") as f:
+        reader = csv.reader(f)
+        next(reader)
+        for row in reader:
+            acc = sums.get(row[1])
+            if acc is None:
+                sums[row[1]] = [int(row[2]), int(row[3])]
+            else:
+                acc[0] += int(row[2])
+                acc[1] += int(row[3])
+    print(len(sums))
+
+main()
+"""
+
+# The floor for many groups: the same loop over sector,enrolled,potential rows, then
+# every group dumped with json (as enrollgap's JSON is: indented).
+GROUP_FLOOR = """
+import csv, json, sys
+
+def main():
+    sums = {}
+    with open(sys.argv[1], newline="") as f:
+        reader = csv.reader(f)
+        next(reader)
+        for row in reader:
+            acc = sums.get(row[0])
+            if acc is None:
+                sums[row[0]] = [int(row[1]), int(row[2])]
+            else:
+                acc[0] += int(row[1])
+                acc[1] += int(row[2])
+    groups = [{"sector": k, "enrolled": e, "potential": p} for k, (e, p) in sums.items()]
+    sys.stdout.write(json.dumps({"groups": groups}, indent=2))
+
+main()
 """
 
 
@@ -58,6 +87,33 @@ def generate(path: Path, rows: int) -> Path:
                 lines.clear()
         out.writelines(lines)
     return path
+
+
+def generate_groups(path: Path, groups: int) -> Path:
+    """sector,enrolled,potential rows: one row per village, every row its own group."""
+    if path.exists():
+        return path
+    rng = random.Random(84000)
+    with path.open("w") as out:
+        out.write("sector,enrolled,potential\n")
+        for i in range(groups):
+            potential = rng.randint(10, 5000)
+            out.write(f"Desa {i:07d},{rng.randint(0, potential)},{potential}\n")
+    return path
+
+
+def first_lines(command: list[str], lines: int = 5) -> tuple[float, float]:
+    """Seconds until the first lines of stdout arrive, and until the command ends."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert process.stdout is not None
+    for _ in range(lines):
+        process.stdout.readline()
+    first = time.perf_counter() - start
+    for _ in process.stdout:
+        pass
+    process.wait()
+    return first, time.perf_counter() - start
 
 
 def run(command: list[str]) -> tuple[float, int]:
@@ -135,6 +191,7 @@ def main() -> None:
                 "-f",
                 "json",
             ],
+            "minimal table": [python, str(Path(__file__).with_name("minimal_cli.py")), "report", "-s", "a", "1", "2"],
             "json": [enrollgap, "report", "-s", "a", "1", "2", "-f", "json"],
             "table": [enrollgap, "report", "-s", "a", "1", "2"],
         },
@@ -142,10 +199,15 @@ def main() -> None:
     )
     print(f"floors: python -c pass {startup['python'] * 1000:.1f} ms; "
           f"import click, fractions, json, dataclasses {startup['click+stdlib'] * 1000:.1f} ms")  # fmt: skip
-    print(line("enrollgap report -s a 1 2 -f json vs import click", startup["json"], startup["click"], 1.15))
-    print(line("benchmarks/minimal_cli.py report ... vs import click", startup["minimal"], startup["click"], None))
-    print(line("enrollgap report -s a 1 2 -f json vs minimal_cli.py", startup["json"], startup["minimal"], None))
-    print(line("enrollgap report -s a 1 2 vs import click, rich.*", startup["table"], startup["click+rich"], 1.15))
+    print(line("enrollgap report -s a 1 2 -f json vs import click", startup["json"], startup["click"], None))
+    print(
+        line("enrollgap report -s a 1 2 -f json vs minimal_cli.py -f json", startup["json"], startup["minimal"], 1.10)
+    )
+    print(
+        line(
+            "enrollgap report -s a 1 2 vs minimal_cli.py (rich table)", startup["table"], startup["minimal table"], 1.10
+        )
+    )
     print()
 
     data = generate(folder / f"rows-{rows}.csv", rows)
@@ -165,10 +227,38 @@ def main() -> None:
             "enrollgap report rows.csv --group-by sector -f json",
             throughput["enrollgap"],
             throughput["floor"],
-            1.2,
+            1.1,
             "s",
         )
     )
+    print()
+
+    group_floor = folder / "group_floor.py"
+    group_floor.write_text(GROUP_FLOOR)
+    counts = [1_000, 10_000] + ([] if args.quick else [100_000]) + ([1_000_000] if args.big else [])
+    print("many groups (one row per village): seconds, and per group; floor = csv loop + json.dumps")
+    for count in counts:
+        path = generate_groups(folder / f"groups-{count}.csv", count)
+        times = medians(
+            {
+                "floor": [python, str(group_floor), str(path)],
+                "json": [enrollgap, "report", str(path), "-f", "json"],
+                "csv": [enrollgap, "report", str(path), "-f", "csv"],
+            },
+            3,
+        )
+        memory = run([enrollgap, "report", str(path), "-f", "json"])[1]
+        table_first, table_all = first_lines([enrollgap, "report", str(path)])
+        floor = times["floor"]
+        target = count == 100_000
+        print(f"  {count:>9,} groups: floor {floor:6.2f} s; json {times['json']:6.2f} s "
+              f"({times['json'] / count * 1e6:5.1f} us/group, {memory} MiB); csv {times['csv']:6.2f} s; "
+              f"table: first lines {table_first:6.2f} s, all {table_all:6.2f} s")  # fmt: skip
+        if target:
+            print(line("    -f json at 100,000 groups", times["json"], floor, 1.5, "s"))
+            print(f"    peak memory {memory} MiB (target at most 100 MiB: {'met' if memory <= 100 else 'NOT met'})")
+            print(line("    table, first lines", table_first, floor, 3.0, "s"))
+            print(line("    table, whole", table_all, floor, 10.0, "s"))
     print()
 
     sizes = [10_000, rows] + ([10_000_000] if args.big else [])

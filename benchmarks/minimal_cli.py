@@ -1,8 +1,9 @@
-"""The smallest click program that does what `enrollgap report -s a 1 2 -f json` does:
-a command with the same short options, exact coverage with Fraction, JSON out.
+"""The smallest click program that does what `enrollgap report -s a 1 2` does:
+a command with the same short options, exact coverage with Fraction, JSON out
+(-f json) or a rich table (the default).
 
-bench.py times it as a second start-up floor: what any click tool with exact
-arithmetic and JSON pays on this machine before a line of its own logic.
+bench.py times it as the start-up floor: what any click tool with exact
+arithmetic and JSON or rich pays on this machine before a line of its own logic.
 """
 
 import json
@@ -26,7 +27,18 @@ def report(sector, fmt):
     groups = [
         {"sector": n, "enrolled": e, "potential": p, "coverage_pct": float(Fraction(100 * e, p))} for n, e, p in rows
     ]
-    sys.stdout.write(json.dumps({"groups": groups}) + "\n")
+    if fmt == "json":
+        sys.stdout.write(json.dumps({"groups": groups}) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table()
+    for name in ("Sector", "Enrolled", "Potential", "Coverage"):
+        table.add_column(name)
+    for group in groups:
+        table.add_row(group["sector"], str(group["enrolled"]), str(group["potential"]), f"{group['coverage_pct']:.2f}%")
+    Console().print(table)
 
 
 if __name__ == "__main__":

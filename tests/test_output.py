@@ -69,3 +69,19 @@ def test_unknown_formats_are_refused_with_the_choices():
     assert check_format("grid") == "grid"
     with pytest.raises(ValueError, match="choose table, csv"):
         check_format("xml")
+
+
+def test_every_public_name_loads_from_where_editors_are_told_it_lives():
+    import ast
+    from pathlib import Path
+
+    import enrollgap
+
+    source = Path(enrollgap.__file__).read_text()
+    declared = {}
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
+            declared.update({alias.name: node.module for alias in node.names})
+    assert declared == enrollgap._HOMES
+    for name in enrollgap.__all__:
+        assert getattr(enrollgap, name) is not None

@@ -15,23 +15,41 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .api import (
-    CheckResult,
-    ProjectOptions,
-    ProjectResult,
-    ReportOptions,
-    ReportResult,
-    check,
-    project,
-    report,
-)
-from .consistency import Verdict, check_case
-from .coverage import Plan, Report, Row, build_report, coverage_pct, gap, target_count
-from .errors import EnrollgapError, ExitStatus, InputError, NumberError, OptionError
-from .groups import Group
-from .numerals import Style, Written, format_int, format_percent, parse_count, parse_number
-from .projection import Assumptions, GroupPath, Projection, Year, forecast, required_path
-from .read import Case, ReadOptions, read_cases, read_groups
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # what editors and type checkers read; at run time the names load on first use
+    from .api import (
+        CheckResult,
+        ProjectOptions,
+        ProjectResult,
+        ReportOptions,
+        ReportResult,
+        check,
+        project,
+        report,
+    )
+    from .consistency import Verdict, check_case
+    from .coverage import Plan, Report, Row, build_report, coverage_pct, gap, target_count
+    from .errors import EnrollgapError, ExitStatus, InputError, NumberError, OptionError
+    from .groups import Group
+    from .numerals import Style, Written, format_int, format_percent, parse_count, parse_number
+    from .projection import Assumptions, GroupPath, Projection, Year, forecast, required_path
+    from .read import Case, ReadOptions, read_cases, read_groups
+
+# Where each public name lives: ``import enrollgap`` stays cheap for the command
+# line, which imports only the modules a command needs.
+_HOMES = {
+    **dict.fromkeys(["CheckResult", "ProjectOptions", "ProjectResult", "ReportOptions", "ReportResult"], "api"),
+    **dict.fromkeys(["check", "project", "report"], "api"),
+    **dict.fromkeys(["Verdict", "check_case"], "consistency"),
+    **dict.fromkeys(["Plan", "Report", "Row", "build_report", "coverage_pct", "gap", "target_count"], "coverage"),
+    **dict.fromkeys(["EnrollgapError", "ExitStatus", "InputError", "NumberError", "OptionError"], "errors"),
+    "Group": "groups",
+    **dict.fromkeys(["Style", "Written", "format_int", "format_percent", "parse_count", "parse_number"], "numerals"),
+    **dict.fromkeys(["Assumptions", "GroupPath", "Projection", "Year", "forecast", "required_path"], "projection"),
+    **dict.fromkeys(["Case", "ReadOptions", "read_cases", "read_groups"], "read"),
+}
 
 __all__ = [
     "Assumptions",
@@ -75,3 +93,16 @@ __all__ = [
     "required_path",
     "target_count",
 ]
+
+
+def __getattr__(name: str) -> object:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'enrollgap' has no attribute {name!r}")
+    value = getattr(import_module(f".{home}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

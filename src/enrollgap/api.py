@@ -12,7 +12,7 @@ or rich::
 
 from __future__ import annotations
 
-import datetime
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -28,7 +28,7 @@ from .read.cases import Case
 
 def this_year() -> int:
     """The base year when none is given."""
-    return datetime.date.today().year
+    return time.localtime().tm_year
 
 
 def _no_groups(groups: Sequence[object], what: str, source: str | None) -> None:

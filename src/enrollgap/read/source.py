@@ -8,9 +8,12 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import IO, BinaryIO
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
+
+if TYPE_CHECKING:
+    from typing import IO, BinaryIO
 
 FORMATS = ("csv", "tsv", "json", "jsonl")
 EXTENSIONS = {
