@@ -66,10 +66,11 @@ class ReportResult:
     rows: tuple[Row, ...]
     options: ReportOptions
     below: bool = False
+    read_findings: tuple[Finding, ...] = ()  # from reading: an export's total row that does not add up
 
     @property
     def findings(self) -> tuple[Finding, ...]:
-        return self.report.findings
+        return (*self.read_findings, *self.report.findings)
 
     @property
     def exit_status(self) -> ExitStatus:
@@ -78,9 +79,13 @@ class ReportResult:
 
 
 def report(
-    groups: Sequence[Group], options: ReportOptions = ReportOptions(), source: str | None = None
+    groups: Sequence[Group],
+    options: ReportOptions = ReportOptions(),
+    source: str | None = None,
+    findings: Sequence[Finding] = (),
 ) -> ReportResult:
-    """Coverage and gap per group and for the total, with what the plan asks for."""
+    """Coverage and gap per group and for the total, with what the plan asks for;
+    ``findings`` from reading (read_input's) travel with the result's own."""
     _no_groups(groups, "report on", source)
     built = build_report(groups, options.plan)
     rows = tuple(sort_rows(built.groups, options.sort)[: options.top])
@@ -88,7 +93,7 @@ def report(
     if options.fail_under is not None:
         coverage = built.total.coverage_pct
         below = coverage is None or coverage < options.fail_under.value
-    return ReportResult(built, rows, options, below)
+    return ReportResult(built, rows, options, below, tuple(findings))
 
 
 # ------------------------------------------------------------------ project
@@ -145,10 +150,13 @@ class ProjectResult:
         return ExitStatus.OK
 
 
-def project(groups: Sequence[Group], options: ProjectOptions, source: str | None = None) -> ProjectResult:
-    """The year-by-year path of each group and of the total."""
+def project(
+    groups: Sequence[Group], options: ProjectOptions, source: str | None = None, findings: Sequence[Finding] = ()
+) -> ProjectResult:
+    """The year-by-year path of each group and of the total; ``findings`` from reading
+    travel with the result's own."""
     _no_groups(groups, "project", source)
-    findings = findings_of(groups)
+    findings = (*findings, *findings_of(groups))
     if options.by is not None:
         projection = required_path(
             groups, options.target_pct, options.from_year, options.by, options.method or "linear", options.assumptions
@@ -163,7 +171,7 @@ def project(groups: Sequence[Group], options: ProjectOptions, source: str | None
             horizon=options.horizon,
             assumptions=options.assumptions,
         )
-    return ProjectResult(projection, findings)
+    return ProjectResult(projection, tuple(findings))
 
 
 # ------------------------------------------------------------------ check

@@ -28,11 +28,11 @@ from .numerals import LOCALES, Style, Written, parse_count, parse_money, parse_n
 from .output import long_table_rows, render
 from .output.formats import check_format
 from .projection import Assumptions
-from .read import Case, read_cases, read_groups
+from .read import Case, Input, read_cases, read_input
 from .read.columns import parse_column_map
 from .read.source import FORMATS, STDIN, ReadOptions
 from .text import visible
-from .words import sentence, warning_text
+from .words import note_texts, sentence, warning_text
 
 PROGRESS_FROM_BYTES = 50 * 1000 * 1000
 
@@ -130,7 +130,10 @@ def input_options(func: Callable) -> Callable:
             type=click.Choice(FORMATS),
             help="Format of INPUT; default: by extension, else sniffed.",
         ),
-        click.option("--delimiter", metavar="CHAR", help="CSV delimiter; default: sniffed (, or ;)."),
+        click.option("--delimiter", metavar="CHAR", help="CSV delimiter; default: sniffed (, or ;, or a sep= line)."),
+        click.option(
+            "--sheet", metavar="NAME|N", help="The sheet of a spreadsheet to read (1 = first); default: the first."
+        ),
         click.option(
             "--encoding",
             default="utf-8-sig",
@@ -215,7 +218,7 @@ def group_by_option(func: Callable) -> Callable:
     )(func)
 
 
-def read_options(locale, input_format, delimiter, encoding, columns, group_by=None) -> ReadOptions:
+def read_options(locale, input_format, delimiter, encoding, columns, group_by=None, sheet=None) -> ReadOptions:
     """How to read INPUT, from the input options."""
     with usage_errors():
         pairs = parse_column_map(columns)
@@ -229,7 +232,7 @@ def read_options(locale, input_format, delimiter, encoding, columns, group_by=No
         from .output.progress import progress_for
 
         progress = progress_for(PROGRESS_FROM_BYTES)
-    return ReadOptions(input_format, delimiter, encoding, pairs, locale, group_by, progress)
+    return ReadOptions(input_format, delimiter, encoding, pairs, locale, group_by, progress, sheet)
 
 
 @dataclass(frozen=True)
@@ -252,6 +255,7 @@ class Common:
             params["encoding"],
             params["columns"],
             params.get("group_by"),
+            params["sheet"],
         )
         return cls(
             read,
@@ -361,14 +365,18 @@ def command_groups(sectors: Sequence[tuple[str, str, str]], locale: str) -> list
     return groups
 
 
-def read_input(
+def read_groups_of(
     input: str | None, sectors: Sequence[tuple[str, str, str]], common: Common
-) -> tuple[list[Group], str | None]:
-    """The groups of INPUT (or standard input) and of -s, and the name of what was read."""
+) -> tuple[Input, str | None]:
+    """The groups of INPUT (or standard input) and of -s, and the name of what was read;
+    what reading skipped or filled in is said on stderr."""
     extra = command_groups(sectors, common.locale)
     path = input_path(input, bool(sectors), "-s NAME ENROLLED POTENTIAL")
     refuse_overwriting(path, common)
-    return read_groups(path, common.read, extra), source_name(path)
+    read = read_input(path, common.read, extra)
+    if read.notes:
+        warn(note_texts(read.notes, common.locale), "note")
+    return read, source_name(path)
 
 
 @click.group(cls=EnrollgapGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -431,8 +439,8 @@ def report(input, sectors, target, by, from_year, premium, sort, top, no_total, 
             fraction(target, "--target", locale), by, from_year, fraction(premium, "--premium", locale, "money")
         )
         options = api.ReportOptions(plan, sort, top, not no_total, option_value(fail_under, "--fail-under", locale))
-    groups, source = read_input(input, sectors, common)
-    result = api.report(groups, options, source)
+    read, source = read_groups_of(input, sectors, common)
+    result = api.report(read.groups, options, source, read.findings)
     common.warn(result.findings)
     common.write(result)
     if result.exit_status == ExitStatus.OK:
@@ -525,8 +533,8 @@ def project(input, sectors, target, from_year, by, growth, add, method, horizon,
             horizon,
             assumptions,
         )
-    groups, source = read_input(input, sectors, common)
-    result = api.project(groups, options, source)
+    read, source = read_groups_of(input, sectors, common)
+    result = api.project(read.groups, options, source, read.findings)
     common.warn(result.findings)
     common.write(result)
     return result.exit_status

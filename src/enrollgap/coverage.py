@@ -16,12 +16,16 @@ from .rounding import ceil_div
 
 @dataclass(frozen=True)
 class Finding:
-    """Something worth a warning: ``kind`` is "over_covered" or "undefined"."""
+    """Something worth a warning: ``kind`` is "over_covered", "undefined", or
+    "total_mismatch" (an export's total row, ``enrolled`` of ``potential``, that
+    differs from the ``summed`` counts of the rows above it)."""
 
     kind: str
     label: str
     enrolled: int
     potential: int
+    summed: tuple[int, int] | None = None
+    origin: str | None = None
 
 
 @dataclass(frozen=True)

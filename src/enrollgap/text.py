@@ -37,3 +37,24 @@ def quoted(text: str, limit: int = 60) -> str:
 def join_label(*parts: str | None) -> str:
     """A group's name as people read it: "Sumsel / Farmers"; the parts that are None left out."""
     return " / ".join(part for part in parts if part is not None)
+
+
+def describe(lines: list[int], locale: str = "en", limit: int = 3) -> str:
+    """Line numbers for a note: "line 3", "lines 3 and 9", "lines 3, 9, 12 and 4 more"
+    (Indonesian: "baris 3 dan 9")."""
+    word, plural, also, more = (
+        ("baris", "baris", "dan", "lainnya") if locale == "id" else ("line", "lines", "and", "more")
+    )
+    shown = [str(n) for n in lines[:limit]]
+    if len(lines) > limit:
+        return f"{plural} {', '.join(shown)} {also} {len(lines) - limit} {more}"
+    if len(shown) == 1:
+        return f"{word} {shown[0]}"
+    return f"{plural} {', '.join(shown[:-1])} {also} {shown[-1]}"
+
+
+def rows(count: int, locale: str = "en") -> str:
+    """ "1 row", "3 rows" (Indonesian: "3 baris")."""
+    if locale == "id":
+        return f"{count} baris"
+    return f"{count} row" if count == 1 else f"{count} rows"

@@ -10,10 +10,11 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from .numerals import Style
-from .text import LABEL_LIMIT, visible
+from .text import LABEL_LIMIT, describe, quoted, rows, visible
 
 if TYPE_CHECKING:
     from .coverage import Finding
+    from .read.table import Notes
 
 HEADERS = {
     "en": {
@@ -111,6 +112,11 @@ SENTENCES = {
         "over_covered": "{label}: enrolled ({enrolled}) is above potential ({potential}): coverage {coverage}",
         "undefined": "{label}: potential is 0, so coverage is undefined",
         "fail_under": "total coverage {coverage} is below --fail-under {limit}",
+        "total_mismatch": "{origin}: the total row{label} says {enrolled} of {potential}, but the rows above it add up to {summed_enrolled} of {summed_potential}; the groups are reported from the rows",
+        "note_titles": "{source}: skipped {count} above the header ({lines}{first})",
+        "note_totals": "{source}: {lines}: the export's own total, not a group; not summed",
+        "note_footnotes": "{source}: skipped {count} without counts, such as footnotes ({lines}{first})",
+        "note_filled": "{source}: filled blank labels down from the row above in {count} ({lines})",
         "long_table": "a table of {rows} rows is long to read; --top N shows the first N (with --sort gap, the largest gaps), -f csv or -f json suit a spreadsheet or a script",
         "fail_undefined": "total coverage is undefined (potential 0), so --fail-under {limit} is not met",
         "project_title": "{label}: {target} by {to} ({method})",
@@ -138,6 +144,11 @@ SENTENCES = {
         "over_covered": "{label}: peserta ({enrolled}) melebihi potensi ({potential}): cakupan {coverage}",
         "undefined": "{label}: potensi 0, sehingga cakupan tidak terdefinisi",
         "fail_under": "cakupan total {coverage} di bawah --fail-under {limit}",
+        "total_mismatch": "{origin}: baris total{label} menyebut {enrolled} dari {potential}, tetapi baris di atasnya berjumlah {summed_enrolled} dari {summed_potential}; kelompok dilaporkan dari baris-barisnya",
+        "note_titles": "{source}: {count} di atas header dilewati ({lines}{first})",
+        "note_totals": "{source}: {lines}: total dari ekspor itu sendiri, bukan kelompok; tidak dijumlahkan",
+        "note_footnotes": "{source}: {count} tanpa angka (misalnya catatan kaki) dilewati ({lines}{first})",
+        "note_filled": "{source}: label kosong diisi dari baris di atasnya pada {count} ({lines})",
         "long_table": "tabel {rows} baris sulit dibaca; --top N menampilkan N baris pertama (dengan --sort gap, kesenjangan terbesar), -f csv atau -f json cocok untuk spreadsheet atau skrip",
         "fail_undefined": "cakupan total tidak terdefinisi (potensi 0), sehingga --fail-under {limit} tidak terpenuhi",
         "project_title": "{label}: {target} pada {to} ({method})",
@@ -170,9 +181,45 @@ def sentence(key: str, locale: str, **values: str) -> str:
     return SENTENCES[locale][key].format(**values)
 
 
+def note_texts(notes: Notes, locale: str) -> list[str]:
+    """One line for each kind of row that reading skipped or filled in."""
+    source = visible(notes.source, LABEL_LIMIT)
+    out = []
+
+    def first(items: list[tuple[int, str]]) -> str:
+        text = items[0][1] if items else ""
+        return f": {quoted(visible(text, 60))}" if text else ""
+
+    if notes.above_header:
+        lines = [at for at, _ in notes.above_header]
+        out.append(sentence("note_titles", locale, source=source, count=rows(len(lines), locale),
+                            lines=describe(lines, locale), first=first(notes.above_header)))  # fmt: skip
+    if notes.totals:
+        out.append(sentence("note_totals", locale, source=source, lines=describe(notes.totals, locale)))
+    if notes.footnotes:
+        lines = [at for at, _ in notes.footnotes]
+        out.append(sentence("note_footnotes", locale, source=source, count=rows(len(lines), locale),
+                            lines=describe(lines, locale), first=first(notes.footnotes)))  # fmt: skip
+    if notes.filled:
+        out.append(sentence("note_filled", locale, source=source, count=rows(len(notes.filled), locale),
+                            lines=describe(notes.filled, locale)))  # fmt: skip
+    return out
+
+
 def warning_text(finding: Finding, style: Style = Style()) -> str:
     """A finding as a warning in the style's words and numbers."""
     label = visible(finding.label, LABEL_LIMIT) or "–"
+    if finding.kind == "total_mismatch" and finding.summed is not None:
+        return sentence(
+            "total_mismatch",
+            style.locale,
+            origin=finding.origin or "",
+            label=f" ({label})" if finding.label else "",
+            enrolled=style.count(finding.enrolled),
+            potential=style.count(finding.potential),
+            summed_enrolled=style.count(finding.summed[0]),
+            summed_potential=style.count(finding.summed[1]),
+        )
     if finding.kind == "undefined":
         return sentence("undefined", style.locale, label=label)
     return sentence(

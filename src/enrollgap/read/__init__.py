@@ -15,15 +15,19 @@ published cases ``check`` looks at. Every error names the file, line and column.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
+from ..coverage import Finding
 from ..groups import Group
 from .accumulate import merge
 from .cases import Case, cases
 from .columns import ALIASES, FIELDS, normalize_header, parse_column_map
 from .delimited import sum_csv
 from .jsonrows import sum_json
-from .source import FORMATS, MAX_LINE, ReadOptions, Source, decode_error, open_source
+from .source import FORMATS, MAX_LINE, STDIN, ReadOptions, Source, decode_error, open_source
+from .spreadsheet import sum_sheet
+from .table import Notes
 
 __all__ = [
     "ALIASES",
@@ -31,12 +35,15 @@ __all__ = [
     "FORMATS",
     "MAX_LINE",
     "Case",
+    "Input",
+    "Notes",
     "ReadOptions",
     "merge",
     "normalize_header",
     "parse_column_map",
     "read_cases",
     "read_groups",
+    "read_input",
 ]
 
 T = TypeVar("T")
@@ -52,14 +59,39 @@ def _read(path: str, options: ReadOptions, work: Callable[[Source], T]) -> T:
         source.close()
 
 
-def read_groups(path: str | None, options: ReadOptions = ReadOptions(), extra: Sequence[Group] = ()) -> list[Group]:
+@dataclass(frozen=True)
+class Input:
+    """What was read: the groups, the findings on the export's own total rows, and
+    what reading skipped or filled in (for a note each on stderr)."""
+
+    groups: list[Group]
+    findings: tuple[Finding, ...] = ()
+    notes: Notes | None = None
+
+
+def _sum(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Group], list[Finding]]:
+    if source.is_sheet:
+        return sum_sheet(source, options, notes)
+    if source.format in ("csv", "tsv"):
+        return sum_csv(source, options, notes)
+    return sum_json(source, options, notes)
+
+
+def read_input(path: str | None, options: ReadOptions = ReadOptions(), extra: Sequence[Group] = ()) -> Input:
     """The groups of a file ("-" for standard input; None for none), followed by
     ``extra`` groups (the command line's -s), rows that share labels summed."""
     if path is None:
-        return merge(extra, options.group_by)
-    groups = _read(path, options, lambda s: (sum_csv if s.format in ("csv", "tsv") else sum_json)(s, options))
+        return Input(merge(extra, options.group_by))
+    notes = Notes(STDIN if path == "-" else path)
+    groups, findings = _read(path, options, lambda source: _sum(source, options, notes))
     # A source's groups are summed and checked already; only -s groups need joining.
-    return merge([*groups, *extra], options.group_by) if extra else groups
+    groups = merge([*groups, *extra], options.group_by) if extra else groups
+    return Input(groups, tuple(findings), notes)
+
+
+def read_groups(path: str | None, options: ReadOptions = ReadOptions(), extra: Sequence[Group] = ()) -> list[Group]:
+    """read_input's groups alone."""
+    return read_input(path, options, extra).groups
 
 
 def read_cases(path: str, options: ReadOptions = ReadOptions()) -> list[Case]:

@@ -26,7 +26,9 @@ def add_row(sums: Sums, key: object, enrolled: int, potential: int, line: int) -
         acc[1] += potential
 
 
-def to_groups(sums: Sums, grouping: tuple[str, ...], name: str) -> list[Group]:
+def to_groups(
+    sums: Sums, grouping: tuple[str, ...], name: str, origin: Callable[[int], str] | None = None
+) -> list[Group]:
     """The summed rows of one source as groups, in first-seen order: labels trimmed
     (once per group), groups whose labels then match summed, the 10^15 limit checked."""
     merged: dict[tuple, list] = {}
@@ -43,7 +45,7 @@ def to_groups(sums: Sums, grouping: tuple[str, ...], name: str) -> list[Group]:
         else:
             acc[0] += enrolled
             acc[1] += potential
-    return _groups(merged, grouping, lambda line: f"{name}:{line}")
+    return _groups(merged, grouping, origin or (lambda line: f"{name}:{line}"))
 
 
 def _groups(merged: dict[tuple, list], fields: tuple[str, ...], origin: Callable[[Any], str | None]) -> list[Group]:

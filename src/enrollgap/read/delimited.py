@@ -6,12 +6,15 @@ import csv
 from collections.abc import Iterator
 from operator import itemgetter
 
+from ..coverage import Finding
 from ..errors import InputError, NumberError
 from ..groups import Group
 from .accumulate import to_groups
 from .cells import read_value
-from .columns import Columns
 from .source import MAX_LINE, LineTooLong, ReadOptions, Source, decode_error, line_too_long
+from .table import Notes, Tally, find_header
+
+COUNTS = ("enrolled", "potential")
 
 csv.field_size_limit(MAX_LINE)
 
@@ -34,30 +37,42 @@ def csv_rows(source: Source) -> Iterator[tuple[int, list[str]]]:
         raise decode_error(error, source, reader.line_num + 1) from None
 
 
-def sum_csv(source: Source, options: ReadOptions) -> list[Group]:
-    """Groups summed from a CSV/TSV source. The loop is the hot path for big files."""
+def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Group], list[Finding]]:
+    """Groups summed from a CSV/TSV source, and the findings on its total rows.
+
+    The loop is the hot path for big files: a row of plain whole counts whose
+    labels were seen before costs one dict lookup. The rest (the first row of each
+    group, totals, blanks, footnotes, labels to fill down, bad cells) is decided
+    in ``slow`` and by the ``Tally``.
+    """
     reader = csv.reader(source.text, delimiter=source.delimiter or ",")
     try:
-        headers = next(reader, None)
+        _, columns = find_header(
+            ((reader.line_num, cells) for cells in reader), COUNTS, options.columns, source.name, notes
+        )
     except LineTooLong:
-        raise _too_long(source, 1) from None
+        raise _too_long(source, reader.line_num + 1) from None
     except UnicodeDecodeError as error:
-        raise decode_error(error, source, 1) from None
+        raise decode_error(error, source, reader.line_num + 1) from None
     except csv.Error as error:
-        raise InputError(f"not valid {source.format.upper()}: {error}", source.name, 1) from None
-    if headers is None:
-        raise InputError("is empty; expected a header row and data rows", source.name)
-    columns = Columns(headers, options.columns, source.name)
-    columns.require(("enrolled", "potential"))
+        raise InputError(f"not valid {source.format.upper()}: {error}", source.name, reader.line_num + 1) from None
+    headers = columns.headers
     grouping = columns.grouping(options.group_by)
     width = len(headers)
     ie, ip = columns.where["enrolled"], columns.where["potential"]
     labels = [columns.where[f] for f in grouping]
+    tally = Tally(labels, notes, lambda line, column: (source.name, line, column))
     sums: dict = {}
+    run_enrolled = run_potential = 0  # every data row so far, to check total rows against
+    last: object = None  # the labels of the last data row
 
-    def slow(cells: list[str], line: int) -> tuple[int, int] | None:
-        """Counts of a row the fast path could not read, or None for a blank row."""
+    def slow(cells: list[str], line: int) -> tuple[object, int, int] | None:
+        """(labels, enrolled, potential) of a row the fast path did not take; None
+        for a row that is not data (blank, footnote, total: the Tally notes it)."""
         if not any(c.strip() for c in cells):
+            return None
+        if all(i >= len(cells) or not cells[i].strip() for i in (ie, ip)):
+            tally.footnote(line, cells)  # "Sumber: BPS", a note: no counts, not data
             return None
         if len(cells) != width:
             raise InputError(f"expected {width} fields as in the header, found {len(cells)}", source.name, line)
@@ -67,7 +82,14 @@ def sum_csv(source: Source, options: ReadOptions) -> list[Group]:
                 counts.append(read_value(cells[index], options.locale, "count").count)
             except NumberError as error:
                 raise InputError(f"{headers[index].strip()}: {error.message}", source.name, line, index + 1) from None
-        return counts[0], counts[1]
+        if not tally.special_key(key_of(cells)):
+            return key_of(cells), counts[0], counts[1]
+        tally.last = None if last is None else _labels(last)
+        filled = tally.labels_of(cells, line)
+        if filled is None:
+            tally.total_row(line, cells, counts[0], counts[1], (run_enrolled, run_potential))
+            return None
+        return (filled if len(filled) > 1 else filled[0]), counts[0], counts[1]
 
     # The labels as read (a cell, or a tuple of two): one C call per row. They are
     # trimmed once per group in to_groups, and merge joins what then matches.
@@ -81,22 +103,38 @@ def sum_csv(source: Source, options: ReadOptions) -> list[Group]:
                 potential = int(cells[ip])
                 if enrolled < 0 or potential < 0:
                     raise ValueError
+                key = key_of(cells)
+                acc = sums.get(key)
+                if acc is None:
+                    if tally.special_key(key):  # once per group: a total, or labels to fill down
+                        raise ValueError
+                    sums[key] = [enrolled, potential, reader.line_num]
+                else:
+                    acc[0] += enrolled
+                    acc[1] += potential
             except ValueError:
-                counts = slow(cells, reader.line_num)
-                if counts is None:
+                row = slow(cells, reader.line_num)
+                if row is None:
                     continue
-                enrolled, potential = counts
-            key = key_of(cells)
-            acc = sums.get(key)  # accumulate.add_row, inlined: this runs once per row
-            if acc is None:
-                sums[key] = [enrolled, potential, reader.line_num]
-            else:
-                acc[0] += enrolled
-                acc[1] += potential
+                key, enrolled, potential = row
+                acc = sums.get(key)
+                if acc is None:
+                    sums[key] = [enrolled, potential, reader.line_num]
+                else:
+                    acc[0] += enrolled
+                    acc[1] += potential
+            run_enrolled += enrolled
+            run_potential += potential
+            last = key
     except csv.Error as error:
         raise InputError(f"not valid {source.format.upper()}: {error}", source.name, reader.line_num) from None
     except LineTooLong:
         raise _too_long(source, reader.line_num + 1) from None
     except UnicodeDecodeError as error:
         raise decode_error(error, source, reader.line_num + 1) from None
-    return to_groups(sums, grouping, source.name)
+    return to_groups(sums, grouping, source.name), tally.findings
+
+
+def _labels(key: object) -> tuple:
+    """A label key as a tuple of trimmed strings."""
+    return tuple(str(k).strip() for k in (key if isinstance(key, tuple) else (key,)))

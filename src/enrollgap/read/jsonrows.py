@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+from ..coverage import Finding
 from ..errors import InputError, NumberError
 from ..groups import Group
 from .accumulate import add_row, to_groups
 from .cells import JsonNumber, read_label, read_value
 from .columns import ALIAS_KEYS, ALIASES, label_grouping, normalize_header
 from .source import CHUNK, MAX_LINE, LineTooLong, ReadOptions, Source, line_too_long
+from .table import Notes, Tally
 
 COUNT_FIELDS = ("enrolled", "potential")
 
@@ -163,16 +165,22 @@ def json_rows(source: Source, options: ReadOptions) -> Iterator[tuple[int, int, 
         yield line, column, row
 
 
-def sum_json(source: Source, options: ReadOptions) -> list[Group]:
-    """Groups summed from a JSON array or JSON Lines source."""
+def sum_json(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Group], list[Finding]]:
+    """Groups summed from a JSON array or JSON Lines source, and the findings on its
+    total rows. A total row counts as in a table; an object without counts is an
+    error (JSON has no footnotes), and null labels are not filled down."""
     sums: dict = {}
     grouping: tuple[str, ...] | None = None
+    tally: Tally | None = None
+    run = (0, 0)
     name = source.name
     for line, column, row in json_rows(source, options):
         if grouping is None:
             grouping = label_grouping(row, options.group_by)
             if not grouping:
                 raise InputError("no sector or region key in the first object", name, line, column)
+            tally = Tally(range(len(grouping)), notes, lambda at, _: (name, at, None), fill_down=False)
+        assert tally is not None
         counts = []
         for field in COUNT_FIELDS:
             if field not in row:
@@ -181,8 +189,13 @@ def sum_json(source: Source, options: ReadOptions) -> list[Group]:
                 counts.append(read_value(row[field], options.locale, "count").count)
             except NumberError as error:
                 raise InputError(f"{field}: {error.message}", name, line, column) from None
-        key = tuple(read_label(row.get(f)) for f in grouping)
+        cells = [row.get(f) for f in grouping]
+        key: tuple = tuple(read_label(cell) for cell in cells)
+        if tally.special_key(tuple("" if k is None else k for k in key)):  # a total row
+            tally.total_row(line, cells, counts[0], counts[1], run)
+            continue
         add_row(sums, key, counts[0], counts[1], line)
-    if grouping is None:
+        run = (run[0] + counts[0], run[1] + counts[1])
+    if grouping is None or tally is None:
         raise InputError("holds no rows", source.name)
-    return to_groups(sums, grouping, source.name)
+    return to_groups(sums, grouping, source.name), tally.findings

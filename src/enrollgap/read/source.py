@@ -15,8 +15,13 @@ from ..errors import InputError
 if TYPE_CHECKING:
     from typing import IO, BinaryIO
 
-FORMATS = ("csv", "tsv", "json", "jsonl")
+SHEET_FORMATS = ("xlsx", "xls", "ods")
+FORMATS = ("csv", "tsv", "json", "jsonl", *SHEET_FORMATS)
 EXTENSIONS = {
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".xls": "xls",
+    ".ods": "ods",
     ".csv": "csv",
     ".tsv": "tsv",
     ".tab": "tsv",
@@ -47,6 +52,20 @@ class ReadOptions:
     locale: str = "en"
     group_by: str | None = None
     progress: Progress | None = None
+    sheet: str | None = None  # a spreadsheet's sheet: its name, or its number from 1
+
+
+DEFAULT_ENCODING = ReadOptions.encoding
+# Byte-order marks that name their encoding (UTF-32 first: its little-endian mark
+# begins with UTF-16's). Excel's "Unicode Text" export is UTF-16 with a mark.
+BYTE_ORDER_MARKS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+# The first bytes of a workbook: a zip (xlsx, ods) or an OLE compound file (xls).
+SHEET_MAGIC = ((b"PK\x03\x04", "xlsx"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "xls"))
 
 
 def line_too_long(name: str, line: int | None = None, what: str = "") -> InputError:
@@ -96,7 +115,11 @@ class _Guarded(io.RawIOBase):
 
 @dataclass
 class Source:
-    """An opened input: its name for messages, its text, format and delimiter."""
+    """An opened input: its name for messages, its text, format and delimiter.
+
+    A spreadsheet has no text: ``raw`` is its byte stream (``head`` already read
+    from it) and ``path`` its file, or None on standard input.
+    """
 
     name: str
     text: IO[str]
@@ -104,12 +127,21 @@ class Source:
     delimiter: str | None
     encoding: str
     progress: Callable[[int | None], None] | None = None
+    raw: BinaryIO | None = None
+    head: bytes = b""
+    path: str | None = None
+
+    @property
+    def is_sheet(self) -> bool:
+        return self.format in SHEET_FORMATS
 
     def close(self) -> None:
         if self.progress is not None:
             self.progress(None)
         if self.name != STDIN:
             self.text.close()
+            if self.raw is not None:
+                self.raw.close()
 
 
 def sniff_format(sample: str) -> str:
@@ -142,21 +174,33 @@ def open_source(path: str, options: ReadOptions) -> Source:
         head = raw.read(64 * 1024) or b""
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}", name) from None
+    input_format = options.input_format or EXTENSIONS.get(os.path.splitext(path)[1].casefold())
+    magic = next((kind for start, kind in SHEET_MAGIC if head.startswith(start)), None)
+    if input_format in SHEET_FORMATS or (input_format is None and magic is not None):
+        kind = input_format or ("ods" if b"opendocument.spreadsheet" in head[:100] else magic or "xlsx")
+        return Source(name, io.StringIO(), kind, None, "", None, raw, head, None if path == "-" else path)
+    encoding = options.encoding
+    if encoding == DEFAULT_ENCODING:
+        encoding = next((name for mark, name in BYTE_ORDER_MARKS if head.startswith(mark)), encoding)
     progress = options.progress(name, size) if options.progress is not None and size else None
     guarded = _Guarded(raw, name, head, progress)
     try:
-        text = io.TextIOWrapper(io.BufferedReader(guarded, CHUNK), encoding=options.encoding, newline="")
+        text = io.TextIOWrapper(io.BufferedReader(guarded, CHUNK), encoding=encoding, newline="")
     except LookupError:
-        raise InputError(f"unknown encoding {options.encoding!r} (try utf-8 or latin-1)") from None
-    sample = head.decode(options.encoding, errors="replace").lstrip("\ufeff \t\r\n")
-    input_format = options.input_format or EXTENSIONS.get(os.path.splitext(path)[1].casefold()) or sniff_format(sample)
+        raise InputError(f"unknown encoding {encoding!r} (try utf-8 or latin-1)") from None
+    sample = head.decode(encoding, errors="replace").lstrip("\ufeff \t\r\n")
+    first = sample.partition("\n")[0].rstrip("\r")
+    # Excel writes "sep=;" as the first line of a CSV to name its delimiter.
+    separator = first[4:5] if first.casefold().startswith("sep=") and len(first.strip()) in (4, 5) else None
+    if separator == "" or (separator is not None and first[4:] == "\t"):
+        separator = "\t"
+    input_format = input_format or ("tsv" if separator == "\t" else None) or sniff_format(sample)
     delimiter = None
     if input_format == "tsv":
         delimiter = options.delimiter or "\t"
     elif input_format == "csv":
-        first = sample.partition("\n")[0]
-        delimiter = options.delimiter or (";" if first.count(";") > first.count(",") else ",")
-    return Source(name, text, input_format, delimiter, options.encoding, progress)
+        delimiter = options.delimiter or separator or (";" if first.count(";") > first.count(",") else ",")
+    return Source(name, text, input_format, delimiter, encoding, progress)
 
 
 def decode_error(error: UnicodeDecodeError, source: Source, line: int | None) -> InputError:

@@ -1,0 +1,170 @@
+"""Spreadsheets (.xlsx, .xlsm, .xls, .ods) through python-calamine, the optional
+extra ``enrollgap[excel]``: a sheet becomes rows of cells, read like a table.
+
+Numeric cells are numbers (a count must be whole: 1340000.0 is, 12.5 is not);
+text cells are read in --locale. Errors name the cell: ``kec.xlsx:Rekap!C7``.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+
+from ..coverage import Finding
+from ..errors import InputError, NumberError
+from ..groups import Group
+from ..text import quoted
+from .accumulate import add_row, to_groups
+from .cells import read_value
+from .source import ReadOptions, Source
+from .table import Notes, Tally, find_header
+
+INSTALL = "pip install 'enrollgap[excel]'"
+# A workbook is read whole; past these it is refused rather than allowed to fill
+# the memory (a zip bomb unpacks a few kilobytes into gigabytes).
+MAX_BYTES = 512 * 2**20
+MAX_UNPACKED = 2 * 2**30
+MAX_RATIO = 200  # unpacked / packed; real workbooks stay far below (xml compresses 10-30x)
+COUNTS = ("enrolled", "potential")
+
+
+def column_letters(index: int) -> str:
+    """1 -> A, 27 -> AA."""
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _load(source: Source):  # -> python_calamine.CalamineWorkbook
+    try:
+        import python_calamine
+    except ImportError:
+        raise InputError(
+            f"is a spreadsheet ({source.format}); reading spreadsheets needs the excel extra: {INSTALL}", source.name
+        ) from None
+    assert source.raw is not None
+    try:
+        data = source.head + source.raw.read(MAX_BYTES + 1 - len(source.head))
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", source.name) from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"is a spreadsheet larger than {MAX_BYTES // 2**20} MiB; save the sheet as CSV", source.name)
+    _refuse_bombs(data, source.name)
+    try:
+        return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except python_calamine.PasswordError:
+        raise InputError("is a password-protected workbook; save an unprotected copy", source.name) from None
+    except Exception as error:  # calamine's errors for damaged files come in several types
+        text = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise InputError(f"cannot be read as a spreadsheet ({source.format}): {text}", source.name) from None
+
+
+def _refuse_bombs(data: bytes, name: str) -> None:
+    """A zip-based workbook whose parts unpack to far more than it holds is refused."""
+    if not data.startswith(b"PK"):
+        return
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # damaged: calamine says so
+    if unpacked > MAX_UNPACKED or unpacked > MAX_RATIO * max(len(data), 1) + 2**20:
+        raise InputError(
+            f"unpacks to {unpacked // 2**20} MiB from {len(data) // 2**10} KiB; refused as a zip bomb", name
+        )
+
+
+def _sheet(workbook, wanted: str | None, name: str):
+    names = list(workbook.sheet_names)
+    if not names:
+        raise InputError("has no sheets", name)
+    if wanted is None:
+        return workbook.get_sheet_by_index(0)
+    if wanted in names:
+        return workbook.get_sheet_by_name(wanted)
+    if wanted.isdigit() and 1 <= int(wanted) <= len(names):
+        return workbook.get_sheet_by_index(int(wanted) - 1)
+    raise InputError(f"--sheet {quoted(wanted)}: no such sheet (sheets: {', '.join(map(quoted, names))})", name)
+
+
+def _text(value: object) -> str:
+    """A cell as the header search and labels see it."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value)
+
+
+def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Group], list[Finding]]:
+    """Groups summed from the chosen sheet of a workbook, and the findings on its total rows."""
+    workbook = _load(source)
+    sheet = _sheet(workbook, options.sheet, source.name)
+    first_row, first_column = sheet.start if sheet.start else (0, 0)
+    place = f"{source.name}:{sheet.name}"
+    notes.source = place
+
+    def where(line: int, column: int | None) -> tuple[str, int | None, int | str | None]:
+        if column is None:
+            return (f"{place}!{line}", None, None)
+        return (f"{place}!{column_letters(first_column + column)}{line}", None, None)
+
+    def rows() -> Iterator[tuple[int, list]]:
+        for index, cells in enumerate(sheet.iter_rows()):
+            yield first_row + index + 1, cells
+
+    others = [n for n in workbook.sheet_names if n != sheet.name]
+    hint = f"; other sheets: {', '.join(map(quoted, others))} (--sheet NAME)" if others else ""
+    stream = rows()
+    _, columns = find_header(stream, COUNTS, options.columns, place, notes, lambda: hint)
+    grouping = columns.grouping(options.group_by)
+    ie, ip = columns.where["enrolled"], columns.where["potential"]
+    labels = [columns.where[f] for f in grouping]
+    tally = Tally(labels, notes, where)
+    sums: dict = {}
+    run = (0, 0)
+    for line, cells in stream:
+        if not any(_text(c).strip() for c in cells):
+            continue
+        if all(i >= len(cells) or not _text(cells[i]).strip() for i in (ie, ip)):
+            tally.footnote(line, [_text(c) for c in cells])
+            continue
+        counts = []
+        for index in (ie, ip):
+            try:
+                counts.append(_count(cells[index] if index < len(cells) else None, options.locale))
+            except NumberError as error:
+                raise InputError(
+                    f"{columns.headers[index].strip()}: {error.message}", *where(line, index + 1)
+                ) from None
+        texts = [_text(cells[i]) if i < len(cells) else "" for i in labels]
+        key: tuple = tuple(t.strip() for t in texts)
+        if tally.special_key(key):
+            filled = tally.labels_of(texts, line)
+            if filled is None:
+                tally.total_row(line, texts, counts[0], counts[1], run)
+                continue
+            key = filled
+        add_row(sums, key, counts[0], counts[1], line)
+        run = (run[0] + counts[0], run[1] + counts[1])
+        tally.last = key
+    return to_groups(sums, grouping, place, lambda line: f"{place}!{line}"), tally.findings
+
+
+def _count(value: object, locale: str) -> int:
+    """A count from a cell: a whole number, or text read in the locale."""
+    if isinstance(value, bool):
+        raise NumberError(f"read {value}, expected a count")
+    if isinstance(value, int):
+        if value < 0:
+            raise NumberError(f"read {value}, expected a count, which cannot be negative")
+        return value
+    if isinstance(value, float):
+        if not value.is_integer() or value < 0:
+            raise NumberError(f"read {value:g}, expected a whole, non-negative count")
+        return int(value)
+    if isinstance(value, str):
+        return read_value(value, locale, "count").count
+    shown = "nothing" if value is None or value == "" else quoted(str(value))
+    raise NumberError(f"read {shown}, expected a count")

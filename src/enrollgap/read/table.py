@@ -1,0 +1,163 @@
+"""What real exports hold around their data: the header row under titles, the
+export's own total rows, labels written once and left blank below (filled down),
+and footnotes after the table. Shared by every format.
+
+Nothing here is guessed silently: every row skipped or filled in is counted
+in ``Notes``, which the command line shows on stderr, and a total row that does
+not match the rows it totals is a finding (a warning, an error under --strict).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from ..coverage import Finding
+from ..errors import InputError
+from ..text import join_label
+from .columns import ALIAS_KEYS, Columns, normalize_header
+
+# A label that names the export's own total, compared without case and spaces.
+TOTAL_WORDS = frozenset(
+    normalize_header(word)
+    for word in ("total", "jumlah", "jumlah total", "total keseluruhan", "grand total", "all", "semua", "totals")
+)
+# The header is looked for among this many non-blank rows at the top.
+HEADER_SEARCH = 30
+
+# Where a cell is, for messages: (source, line, column) for text formats,
+# ("kec.xlsx:Rekap 2024!C7", None, None) for spreadsheets.
+Where = Callable[[int, int | None], tuple[str, int | None, int | str | None]]
+
+
+def is_total(text: object) -> bool:
+    return isinstance(text, str) and normalize_header(text) in TOTAL_WORDS
+
+
+def is_blank(cells: Sequence[object]) -> bool:
+    return not any(str(cell).strip() for cell in cells if cell is not None)
+
+
+@dataclass
+class Notes:
+    """What was skipped or filled in while reading, for one line each on stderr."""
+
+    source: str
+    above_header: list[tuple[int, str]] = field(default_factory=list)  # (line, first text) of titles
+    totals: list[int] = field(default_factory=list)  # lines of total rows
+    footnotes: list[tuple[int, str]] = field(default_factory=list)  # (line, first text)
+    filled: list[int] = field(default_factory=list)  # lines whose labels were filled down
+    separator_line: bool = False  # an Excel "sep=;" first line
+
+    def __bool__(self) -> bool:
+        return bool(self.above_header or self.totals or self.footnotes or self.filled)
+
+
+def _first_text(cells: Sequence[object]) -> str:
+    return next((str(cell).strip() for cell in cells if cell is not None and str(cell).strip()), "")
+
+
+def _is_separator_line(cells: Sequence[object]) -> bool:
+    """Excel's "sep=;" first line, which named the delimiter: not a title."""
+    texts = [str(c) for c in cells if c is not None and str(c).strip()]
+    return len(texts) <= 1 and bool(texts) and texts[0].casefold().startswith("sep=") and len(texts[0].strip()) <= 5
+
+
+def _names_fields(cells: Sequence[object], needed: Sequence[str], mapping: Sequence[tuple[str, str]]) -> bool:
+    """True when the row names every needed field (by alias or --col) and a label, if labels are needed."""
+    normalized = {normalize_header(str(cell)) for cell in cells if cell is not None}
+    mapped = {f for f, header in mapping if normalize_header(header) in normalized}
+    if any(normalize_header(header) not in normalized for _, header in mapping):
+        return False
+    return all(f in mapped or any(alias in normalized for alias in ALIAS_KEYS[f]) for f in needed)
+
+
+def find_header(
+    rows: Iterator[tuple[int, list]],
+    needed: Sequence[str],
+    mapping: Sequence[tuple[str, str]],
+    name: str,
+    notes: Notes,
+    no_header: Callable[[], str] = lambda: "",
+) -> tuple[int, Columns]:
+    """The header row: the first of the top HEADER_SEARCH non-blank rows that names the
+    needed fields. Rows above it are noted as titles. When none does, the first
+    non-blank row is taken as the header, so its error says which field is missing."""
+    seen: list[tuple[int, list]] = []
+    for line, cells in rows:
+        if is_blank(cells) or (not seen and _is_separator_line(cells)):
+            continue
+        if _names_fields(cells, needed, mapping):
+            notes.above_header = [(at, _first_text(c)) for at, c in seen]
+            return line, Columns([str(c) if c is not None else "" for c in cells], mapping, name)
+        seen.append((line, cells))
+        if len(seen) == HEADER_SEARCH:
+            break
+    if not seen:
+        raise InputError("is empty; expected a header row and data rows", name)
+    line, cells = seen[0]
+    columns = Columns([str(c) if c is not None else "" for c in cells], mapping, name)
+    try:
+        columns.require(needed)
+    except InputError as error:
+        raise InputError(error.message + no_header(), name) from None
+    return line, columns
+
+
+@dataclass
+class Tally:
+    """The rows of one table that the fast path does not take: blank rows, footnotes,
+    total rows and rows whose labels are to be filled down.
+
+    ``labels`` are the label columns' positions; fill-down applies only with two,
+    in tables (``fill_down``: JSON writes null where it means none).
+    """
+
+    labels: Sequence[int]
+    notes: Notes
+    where: Where
+    fill_down: bool = True
+    findings: list[Finding] = field(default_factory=list)
+    last: tuple | None = None  # the labels of the last data row, after filling down
+    since: tuple[int, int] = (0, 0)  # the data rows' sums at the last total row
+
+    def special_key(self, key: object) -> bool:
+        """True for labels the fast path must not sum: a total, or a blank to fill down."""
+        cells = key if isinstance(key, tuple) else (key,)
+        if any(is_total(cell) for cell in cells):
+            return True
+        return self.fill_down and len(self.labels) == 2 and any(not str(cell).strip() for cell in cells)
+
+    def labels_of(self, cells: Sequence[object], line: int) -> tuple | None:
+        """The row's labels, filled down where blank; None for a total row (noted)."""
+        texts = [str(cells[i]).strip() if i < len(cells) and cells[i] is not None else "" for i in self.labels]
+        if any(is_total(t) for t in texts):  # "Jumlah", or "Sumsel / Jumlah": a total, not a group
+            return None
+        if self.fill_down and len(self.labels) == 2 and any(not t for t in texts):
+            if self.last is None:
+                column = self.labels[texts.index(next(t for t in texts if not t))]
+                raise InputError(
+                    "a blank label in the first data row cannot be filled down from the row above",
+                    *self.where(line, column + 1),
+                )
+            texts = [t if t else above for t, above in zip(texts, self.last)]
+            self.notes.filled.append(line)
+        return tuple(texts)
+
+    def total_row(
+        self, line: int, cells: Sequence[object], enrolled: int, potential: int, run: tuple[int, int]
+    ) -> None:
+        """An export's total row: not summed; checked against the rows it totals, either
+        those since the last total row (a subtotal) or all rows so far (a grand total)."""
+        self.notes.totals.append(line)
+        block = (run[0] - self.since[0], run[1] - self.since[1])
+        self.since = run
+        if (enrolled, potential) in (block, run):
+            return
+        label = join_label(*(str(cells[i]).strip() for i in self.labels if i < len(cells) and str(cells[i]).strip()))
+        source, at, _ = self.where(line, None)
+        origin = f"{source}:{at}" if at is not None else source
+        self.findings.append(Finding("total_mismatch", label, enrolled, potential, run, origin))
+
+    def footnote(self, line: int, cells: Sequence[object]) -> None:
+        self.notes.footnotes.append((line, _first_text(cells)))
