@@ -32,13 +32,14 @@ def to_groups(
     """The summed rows of one source as groups, in first-seen order: labels trimmed
     (once per group), groups whose labels then match summed, the 10^15 limit checked."""
     merged: dict[tuple, list] = {}
-    single = len(grouping) == 1
     for key, (enrolled, potential, line) in sums.items():
         labels: tuple[str | None, ...]
-        if not single:
+        if type(key) is str:  # a CSV cell: stripped without a call per group
+            labels = (key.strip(),)
+        elif isinstance(key, tuple):
             labels = tuple(map(read_label, key))
-        else:  # CSV cells are str: strip them without a call per group
-            labels = (key.strip(),) if type(key) is str else (read_label(key),)
+        else:
+            labels = (read_label(key),)
         acc = merged.get(labels)
         if acc is None:
             merged[labels] = [enrolled, potential, line]

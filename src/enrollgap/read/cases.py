@@ -9,10 +9,11 @@ from ..errors import InputError, NumberError
 from ..numerals import Written
 from ..text import join_label
 from .cells import read_label, read_value
-from .columns import ALIASES, Columns
+from .columns import ALIASES
 from .delimited import csv_rows
 from .jsonrows import json_rows
 from .source import ReadOptions, Source
+from .table import Notes, find_header
 
 NEEDED = ("enrolled", "potential", "reported")
 KINDS = (("enrolled", "count"), ("potential", "count"), ("reported", "percent"))
@@ -35,15 +36,14 @@ Records = Iterator[tuple[int, dict[str, tuple[object, int]]]]
 
 def _csv_records(source: Source, options: ReadOptions) -> Records:
     rows = csv_rows(source)
-    first = next(rows, None)
-    if first is None:
-        raise InputError("is empty; expected a header row and data rows", source.name)
-    headers = first[1]
-    columns = Columns(headers, options.columns, source.name)
-    columns.require(NEEDED)
+    _, columns = find_header(rows, NEEDED, options.columns, source.name, Notes(source.name))
+    headers = columns.headers
+    counts = [columns.where[f] for f in NEEDED]
     for line, cells in rows:
         if not any(c.strip() for c in cells):
             continue
+        if all(i >= len(cells) or not cells[i].strip() for i in counts):
+            continue  # a footnote: no figures to check
         if len(cells) != len(headers):
             raise InputError(f"expected {len(headers)} fields as in the header, found {len(cells)}", source.name, line)
         yield line, {f: (cells[i], i + 1) for f, i in columns.where.items()}

@@ -9,7 +9,20 @@ from ..groups import GROUPINGS, LABEL_FIELDS
 
 ALIASES = {
     "sector": ("sector", "sektor", "name"),
-    "region": ("region", "wilayah", "province", "provinsi", "district", "kabupaten", "kota"),
+    "region": (
+        "region",
+        "wilayah",
+        "province",
+        "provinsi",
+        "district",
+        "kabupaten",
+        "kota",
+        "kabupaten/kota",
+        "kab/kota",
+        "kecamatan",
+        "desa",
+        "kelurahan",
+    ),
     "enrolled": ("enrolled", "peserta", "participants", "members", "covered"),
     "potential": ("potential", "potensi", "eligible", "population", "universe"),
     "reported": ("reported", "persen", "percent", "reported_pct"),

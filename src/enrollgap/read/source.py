@@ -150,9 +150,15 @@ def sniff_format(sample: str) -> str:
         return "json"
     if sample.startswith("{"):
         return "jsonl"
-    if "\t" in sample.partition("\n")[0]:
+    if _most(sample, "\t") > max(_most(sample, ","), _most(sample, ";"), 0):
         return "tsv"
     return "csv"
+
+
+def _most(sample: str, delimiter: str, lines: int = 30) -> int:
+    """The most times delimiter appears in one of the sample's first lines (a title
+    line above the header has few; the header and the rows have the most)."""
+    return max((line.count(delimiter) for line in sample.splitlines()[:lines]), default=0)
 
 
 def open_source(path: str, options: ReadOptions) -> Source:
@@ -199,7 +205,7 @@ def open_source(path: str, options: ReadOptions) -> Source:
     if input_format == "tsv":
         delimiter = options.delimiter or "\t"
     elif input_format == "csv":
-        delimiter = options.delimiter or separator or (";" if first.count(";") > first.count(",") else ",")
+        delimiter = options.delimiter or separator or (";" if _most(sample, ";") > _most(sample, ",") else ",")
     return Source(name, text, input_format, delimiter, encoding, progress)
 
 
