@@ -158,3 +158,39 @@ def test_random_option_values(command, options, with_rows, locale):
     for name, value in options:
         args += [name, value]
     check_outcome(run(*args, input=b""))
+
+
+def _workbook_bytes() -> bytes:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (
+        ["Judul"],
+        [],
+        ["kecamatan", "sektor", "peserta", "potensi"],
+        ["A", "Petani", 1, 10],
+        [None, "x", 2, 20],
+    ):
+        sheet.append(row)
+    sheet.append(["Jumlah", None, 3, 30])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@fuzz
+@given(st.data())
+def test_random_spreadsheet_bytes(data):
+    original = _WORKBOOK[0] if _WORKBOOK else _WORKBOOK.append(_workbook_bytes()) or _WORKBOOK[0]
+    mutated = bytearray(original)
+    for _ in range(data.draw(st.integers(0, 8))):
+        mutated[data.draw(st.integers(0, len(mutated) - 1))] = data.draw(st.integers(0, 255))
+    cut = data.draw(st.one_of(st.none(), st.integers(0, len(mutated))))
+    payload = bytes(mutated[:cut] if cut is not None else mutated)
+    check_outcome(run("report", "-f", data.draw(st.sampled_from(["json", "csv", "table"])), input=payload))
+
+
+_WORKBOOK: list[bytes] = []

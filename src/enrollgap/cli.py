@@ -28,7 +28,7 @@ from .numerals import LOCALES, Style, Written, parse_count, parse_money, parse_n
 from .output import long_table_rows, render
 from .output.formats import check_format
 from .projection import Assumptions
-from .read import Case, Input, read_cases, read_input
+from .read import Case, Input, Notes, read_cases, read_input
 from .read.columns import parse_column_map
 from .read.source import FORMATS, STDIN, ReadOptions
 from .text import visible
@@ -270,11 +270,14 @@ class Common:
     def locale(self) -> str:
         return self.style.locale
 
-    def warn(self, findings: Sequence[Finding]) -> None:
-        """Warnings to stderr in the locale, or with --strict the first one as an error."""
+    def warn(self, findings: Sequence[Finding], notes: Notes | None = None) -> None:
+        """What reading skipped or filled in, and the warnings, to stderr in the locale;
+        with --strict the first warning is an error instead (and nothing else is said)."""
         texts = [warning_text(f, self.style) for f in findings]
         if self.strict and texts:
             raise InputError(f"{texts[0]} (--strict)")
+        if notes:
+            warn(note_texts(notes, self.locale), "note")
         warn(texts)
 
     def write(self, result: object) -> None:
@@ -368,15 +371,11 @@ def command_groups(sectors: Sequence[tuple[str, str, str]], locale: str) -> list
 def read_groups_of(
     input: str | None, sectors: Sequence[tuple[str, str, str]], common: Common
 ) -> tuple[Input, str | None]:
-    """The groups of INPUT (or standard input) and of -s, and the name of what was read;
-    what reading skipped or filled in is said on stderr."""
+    """The groups of INPUT (or standard input) and of -s, and the name of what was read."""
     extra = command_groups(sectors, common.locale)
     path = input_path(input, bool(sectors), "-s NAME ENROLLED POTENTIAL")
     refuse_overwriting(path, common)
-    read = read_input(path, common.read, extra)
-    if read.notes:
-        warn(note_texts(read.notes, common.locale), "note")
-    return read, source_name(path)
+    return read_input(path, common.read, extra), source_name(path)
 
 
 @click.group(cls=EnrollgapGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -441,7 +440,7 @@ def report(input, sectors, target, by, from_year, premium, sort, top, no_total, 
         options = api.ReportOptions(plan, sort, top, not no_total, option_value(fail_under, "--fail-under", locale))
     read, source = read_groups_of(input, sectors, common)
     result = api.report(read.groups, options, source, read.findings)
-    common.warn(result.findings)
+    common.warn(result.findings, read.notes)
     common.write(result)
     if result.exit_status == ExitStatus.OK:
         return ExitStatus.OK
@@ -535,7 +534,7 @@ def project(input, sectors, target, from_year, by, growth, add, method, horizon,
         )
     read, source = read_groups_of(input, sectors, common)
     result = api.project(read.groups, options, source, read.findings)
-    common.warn(result.findings)
+    common.warn(result.findings, read.notes)
     common.write(result)
     return result.exit_status
 

@@ -58,8 +58,13 @@ def _load(source: Source):  # -> python_calamine.CalamineWorkbook
     except python_calamine.PasswordError:
         raise InputError("is a password-protected workbook; save an unprotected copy", source.name) from None
     except Exception as error:  # calamine's errors for damaged files come in several types
-        text = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise InputError(f"cannot be read as a spreadsheet ({source.format}): {text}", source.name) from None
+        raise damaged(error, source) from None
+
+
+def damaged(error: Exception, source: Source) -> InputError:
+    """The one line for a workbook calamine cannot read, whatever its error's type."""
+    text = str(error).splitlines()[0] if str(error).strip() else type(error).__name__
+    return InputError(f"cannot be read as a spreadsheet ({source.format}): {text}", source.name)
 
 
 def _refuse_bombs(data: bytes, name: str) -> None:
@@ -69,8 +74,8 @@ def _refuse_bombs(data: bytes, name: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError):
-        return  # damaged: calamine says so
+    except Exception:  # a damaged zip (BadZipFile, NotImplementedError, ...): calamine says so
+        return
     if unpacked > MAX_UNPACKED or unpacked > MAX_RATIO * max(len(data), 1) + 2**20:
         raise InputError(
             f"unpacks to {unpacked // 2**20} MiB from {len(data) // 2**10} KiB; refused as a zip bomb", name
@@ -100,7 +105,12 @@ def _text(value: object) -> str:
 def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Group], list[Finding]]:
     """Groups summed from the chosen sheet of a workbook, and the findings on its total rows."""
     workbook = _load(source)
-    sheet = _sheet(workbook, options.sheet, source.name)
+    try:
+        sheet = _sheet(workbook, options.sheet, source.name)
+    except InputError:
+        raise
+    except Exception as error:  # a sheet that is damaged inside an intact zip
+        raise damaged(error, source) from None
     first_row, first_column = sheet.start if sheet.start else (0, 0)
     place = f"{source.name}:{sheet.name}"
     notes.source = place
@@ -111,8 +121,11 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
         return (f"{place}!{column_letters(first_column + column)}{line}", None, None)
 
     def rows() -> Iterator[tuple[int, list]]:
-        for index, cells in enumerate(sheet.iter_rows()):
-            yield first_row + index + 1, cells
+        try:
+            for index, cells in enumerate(sheet.iter_rows()):
+                yield first_row + index + 1, cells
+        except Exception as error:
+            raise damaged(error, source) from None
 
     others = [n for n in workbook.sheet_names if n != sheet.name]
     hint = f"; other sheets: {', '.join(map(quoted, others))} (--sheet NAME)" if others else ""
