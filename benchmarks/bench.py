@@ -116,6 +116,84 @@ def first_lines(command: list[str], lines: int = 5) -> tuple[float, float]:
     return first, time.perf_counter() - start
 
 
+SHEET_FLOOR = """
+import sys
+from python_calamine import CalamineWorkbook
+
+def main():
+    rows = 0
+    for row in CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_index(0).iter_rows():
+        rows += 1
+    print(rows)
+
+main()
+"""
+
+OPENPYXL_READ = """
+import sys
+import openpyxl
+
+def main():
+    sums = {}
+    book = openpyxl.load_workbook(sys.argv[1], read_only=True)
+    rows = book.worksheets[0].iter_rows(values_only=True)
+    next(rows)
+    for sector, enrolled, potential in rows:
+        acc = sums.setdefault(sector, [0, 0])
+        acc[0] += enrolled
+        acc[1] += potential
+    print(len(sums))
+
+main()
+"""
+
+
+def generate_sheet(path: Path, rows: int) -> Path | None:
+    """A sheet of sector,enrolled,potential rows (8 sectors), written with openpyxl."""
+    if path.exists():
+        return path
+    try:
+        import openpyxl
+    except ImportError:
+        return None
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Rekap")
+    sheet.append(["sektor", "peserta", "potensi"])
+    rng = random.Random(7)
+    for i in range(rows):
+        potential = rng.randint(10, 5000)
+        sheet.append([SECTORS[i % 8], rng.randint(0, potential), potential])
+    book.save(path)
+    return path
+
+
+def bench_sheets(folder: Path, python: str, enrollgap: str, rows: int) -> None:
+    """Reading a spreadsheet: enrollgap against calamine's own read of the same sheet."""
+    path = generate_sheet(folder / f"sheet-{rows}.xlsx", rows)
+    if path is None:
+        print("spreadsheets: skipped (pip install openpyxl python-calamine to measure)")
+        return
+    floor_script = folder / "sheet_floor.py"
+    floor_script.write_text(SHEET_FLOOR)
+    openpyxl_script = folder / "sheet_openpyxl.py"
+    openpyxl_script.write_text(OPENPYXL_READ)
+    times = medians(
+        {
+            "floor": [python, str(floor_script), str(path)],
+            "enrollgap": [enrollgap, "report", str(path), "-f", "json"],
+            "openpyxl": [python, str(openpyxl_script), str(path)],
+        },
+        3,
+    )
+    memory = run([enrollgap, "report", str(path), "-f", "json"])[1]
+    floor_memory = run([python, str(floor_script), str(path)])[1]
+    print(f"a {rows:,}-row xlsx sheet ({path.stat().st_size / 2**20:.1f} MiB):")
+    print(line("enrollgap report sheet.xlsx -f json vs calamine's read", times["enrollgap"], times["floor"], 1.5, "s"))
+    print(line("openpyxl read-only, summing the same rows", times["openpyxl"], times["floor"], None, "s"))
+    print(f"peak memory: enrollgap {memory} MiB, calamine's read {floor_memory} MiB")
+    print()
+
+
 def run(command: list[str]) -> tuple[float, int]:
     """Wall time in seconds and peak memory in MiB of one run of command."""
     start = time.perf_counter()
@@ -156,6 +234,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions, 200k rows")
     parser.add_argument("--big", action="store_true", help="also measure memory at 10M rows")
     parser.add_argument("--data", type=Path, help="keep generated files here")
+    parser.add_argument("--sheets", action="store_true", help="only the spreadsheet measurement")
     args = parser.parse_args()
 
     python = sys.executable
@@ -174,6 +253,9 @@ def main() -> None:
 
     print(f"enrollgap benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {repeat} runs each")
     print()
+    if args.sheets:
+        bench_sheets(folder, python, enrollgap, 100_000)
+        return
     startup = medians(
         {
             "python": [python, "-c", "pass"],
@@ -260,6 +342,8 @@ def main() -> None:
             print(line("    table, first lines", table_first, floor, 3.0, "s"))
             print(line("    table, whole", table_all, floor, 10.0, "s"))
     print()
+
+    bench_sheets(folder, python, enrollgap, 20_000 if args.quick else 100_000)
 
     sizes = [10_000, rows] + ([10_000_000] if args.big else [])
     peaks = {}

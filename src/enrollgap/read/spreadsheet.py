@@ -8,14 +8,16 @@ text cells are read in --locale. Errors name the cell: ``kec.xlsx:Rekap!C7``.
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from collections.abc import Iterator
+from operator import itemgetter
 
 from ..coverage import Finding
 from ..errors import InputError, NumberError
 from ..groups import Group
 from ..text import quoted
-from .accumulate import add_row, to_groups
+from .accumulate import to_groups
 from .cells import read_value
 from .source import ReadOptions, Source
 from .table import Notes, Tally, find_header
@@ -47,14 +49,21 @@ def _load(source: Source):  # -> python_calamine.CalamineWorkbook
         ) from None
     assert source.raw is not None
     try:
+        if source.path is not None:  # a file: calamine reads it itself, no copy in memory
+            size = os.fstat(source.raw.fileno()).st_size
+            _refuse_bombs(source.path, size, source.name)
+            return python_calamine.CalamineWorkbook.from_path(source.path)
         data = source.head + source.raw.read(MAX_BYTES + 1 - len(source.head))
+        if len(data) > MAX_BYTES:
+            raise InputError(
+                f"is a spreadsheet larger than {MAX_BYTES // 2**20} MiB; save the sheet as CSV", source.name
+            )
+        _refuse_bombs(io.BytesIO(data), len(data), source.name)
+        return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except InputError:
+        raise
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}", source.name) from None
-    if len(data) > MAX_BYTES:
-        raise InputError(f"is a spreadsheet larger than {MAX_BYTES // 2**20} MiB; save the sheet as CSV", source.name)
-    _refuse_bombs(data, source.name)
-    try:
-        return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except python_calamine.PasswordError:
         raise InputError("is a password-protected workbook; save an unprotected copy", source.name) from None
     except Exception as error:  # calamine's errors for damaged files come in several types
@@ -67,19 +76,16 @@ def damaged(error: Exception, source: Source) -> InputError:
     return InputError(f"cannot be read as a spreadsheet ({source.format}): {text}", source.name)
 
 
-def _refuse_bombs(data: bytes, name: str) -> None:
-    """A zip-based workbook whose parts unpack to far more than it holds is refused."""
-    if not data.startswith(b"PK"):
-        return
+def _refuse_bombs(data: str | io.BytesIO, size: int, name: str) -> None:
+    """A zip-based workbook whose parts unpack to far more than it holds is refused
+    (read from the zip's directory, before anything is unpacked)."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        with zipfile.ZipFile(data) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except Exception:  # a damaged zip (BadZipFile, NotImplementedError, ...): calamine says so
         return
-    if unpacked > MAX_UNPACKED or unpacked > MAX_RATIO * max(len(data), 1) + 2**20:
-        raise InputError(
-            f"unpacks to {unpacked // 2**20} MiB from {len(data) // 2**10} KiB; refused as a zip bomb", name
-        )
+    if unpacked > MAX_UNPACKED or unpacked > MAX_RATIO * max(size, 1) + 2**20:
+        raise InputError(f"unpacks to {unpacked // 2**20} MiB from {size // 2**10} KiB; refused as a zip bomb", name)
 
 
 def _sheet(workbook, wanted: str | None, name: str):
@@ -136,13 +142,17 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
     labels = [columns.where[f] for f in grouping]
     tally = Tally(labels, notes, where)
     sums: dict = {}
-    run = (0, 0)
-    for line, cells in stream:
+    run_enrolled = run_potential = 0
+    width = max([ie, ip, *labels]) + 1
+
+    def slow(line: int, cells: list) -> tuple[tuple, int, int] | None:
+        """(labels, enrolled, potential) of a row the fast path did not take; None for
+        a row that is not data (blank, footnote, total: the Tally notes it)."""
         if not any(_text(c).strip() for c in cells):
-            continue
+            return None
         if all(i >= len(cells) or not _text(cells[i]).strip() for i in (ie, ip)):
             tally.footnote(line, [_text(c) for c in cells])
-            continue
+            return None
         counts = []
         for index in (ie, ip):
             try:
@@ -154,14 +164,50 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
         texts = [_text(cells[i]) if i < len(cells) else "" for i in labels]
         key: tuple = tuple(t.strip() for t in texts)
         if tally.special_key(key):
+            tally.last = None if last is None else (last if isinstance(last, tuple) else (last,))
             filled = tally.labels_of(texts, line)
             if filled is None:
-                tally.total_row(line, texts, counts[0], counts[1], run)
-                continue
+                tally.total_row(line, texts, counts[0], counts[1], (run_enrolled, run_potential))
+                return None
             key = filled
-        add_row(sums, key, counts[0], counts[1], line)
-        run = (run[0] + counts[0], run[1] + counts[1])
-        tally.last = key
+        return (key if len(key) > 1 else key[0]), counts[0], counts[1]
+
+    # Label keys as the fast path reads them: a cell for one label column, a tuple for two.
+    key_of = itemgetter(*labels)
+    last: object = None
+    for line, cells in stream:
+        # The fast path: whole numbers in the count cells, text labels seen before.
+        if len(cells) >= width:
+            enrolled, potential, key = cells[ie], cells[ip], key_of(cells)
+            acc = sums.get(key)
+        else:
+            acc = None
+        if (
+            acc is not None
+            and type(enrolled) is float
+            and type(potential) is float
+            and enrolled.is_integer()
+            and potential.is_integer()
+            and enrolled >= 0
+            and potential >= 0
+        ):
+            enrolled, potential = int(enrolled), int(potential)
+            acc[0] += enrolled
+            acc[1] += potential
+        else:
+            row = slow(line, cells)
+            if row is None:
+                continue
+            key, enrolled, potential = row
+            acc = sums.get(key)
+            if acc is None:
+                sums[key] = [enrolled, potential, line]
+            else:
+                acc[0] += enrolled
+                acc[1] += potential
+        run_enrolled += enrolled
+        run_potential += potential
+        last = key
     return to_groups(sums, grouping, place, lambda line: f"{place}!{line}"), tally.findings
 
 
