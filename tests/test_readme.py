@@ -71,3 +71,15 @@ def test_the_python_api_example_gives_what_its_comments_say():
     assert len(checks) == 4
     for expression, expected in checks:
         assert eval(expression, namespace) == eval(expected, namespace), expression
+
+
+def test_the_workbook_example_prints_the_notes_the_readme_shows(tmp_path, monkeypatch):
+    from test_exports import workbook
+
+    monkeypatch.chdir(tmp_path)
+    workbook(tmp_path / "kec.xlsx")
+    section = README.split("## Real exports", 1)[1]
+    shown = re.search(r"```\n(enrollgap: note: .*?)```", section, re.S).group(1)
+    result = run("report", "kec.xlsx", "--locale", "id", "-f", "json")
+    assert result.stderr == shown
+    assert result.json()["total"]["enrolled"] == 2614
