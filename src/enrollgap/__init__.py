@@ -29,26 +29,26 @@ if TYPE_CHECKING:  # what editors and type checkers read; at run time the names 
         project,
         report,
     )
-    from .consistency import Verdict, check_case
+    from .consistency import Case, Verdict, check_case
     from .coverage import Plan, Report, Row, build_report, coverage_pct, gap, target_count
     from .errors import EnrollgapError, ExitStatus, InputError, NumberError, OptionError
     from .groups import Group
     from .numerals import Style, Written, format_int, format_percent, parse_count, parse_number
     from .projection import Assumptions, GroupPath, Projection, Year, forecast, required_path
-    from .read import Case, ReadOptions, read_cases, read_groups
+    from .read import ReadOptions, read_cases, read_groups
 
 # Where each public name lives: ``import enrollgap`` stays cheap for the command
 # line, which imports only the modules a command needs.
 _HOMES = {
     **dict.fromkeys(["CheckResult", "ProjectOptions", "ProjectResult", "ReportOptions", "ReportResult"], "api"),
     **dict.fromkeys(["check", "project", "report"], "api"),
-    **dict.fromkeys(["Verdict", "check_case"], "consistency"),
+    **dict.fromkeys(["Case", "Verdict", "check_case"], "consistency"),
     **dict.fromkeys(["Plan", "Report", "Row", "build_report", "coverage_pct", "gap", "target_count"], "coverage"),
     **dict.fromkeys(["EnrollgapError", "ExitStatus", "InputError", "NumberError", "OptionError"], "errors"),
     "Group": "groups",
     **dict.fromkeys(["Style", "Written", "format_int", "format_percent", "parse_count", "parse_number"], "numerals"),
     **dict.fromkeys(["Assumptions", "GroupPath", "Projection", "Year", "forecast", "required_path"], "projection"),
-    **dict.fromkeys(["Case", "ReadOptions", "read_cases", "read_groups"], "read"),
+    **dict.fromkeys(["ReadOptions", "read_cases", "read_groups"], "read"),
 }
 
 __all__ = [

@@ -17,13 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from .consistency import Verdict, check_case
+from .consistency import Case, Verdict, check_case
 from .coverage import SORT_KEYS, Finding, Plan, Report, Row, build_report, findings_of, sort_rows
 from .errors import CheckError, ExitStatus, InputError, OptionError
 from .groups import Group
 from .numerals import Written
 from .projection import Assumptions, Projection, forecast, required_path, validate, validate_span
-from .read.cases import Case
 
 
 def this_year() -> int:

@@ -18,15 +18,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from ..consistency import Case
 from ..coverage import Finding
 from ..groups import Group
 from .accumulate import merge
-from .cases import Case, cases
 from .columns import ALIASES, FIELDS, normalize_header, parse_column_map
-from .delimited import sum_csv
-from .jsonrows import sum_json
 from .source import FORMATS, MAX_LINE, STDIN, ReadOptions, Source, decode_error, open_source
-from .spreadsheet import sum_sheet
 from .table import Notes
 
 __all__ = [
@@ -70,10 +67,18 @@ class Input:
 
 
 def _sum(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Group], list[Finding]]:
+    # Each format's reader is loaded when a source of that format comes: a workbook's
+    # brings zipfile and the optional calamine, and -s alone needs none of them.
     if source.is_sheet:
+        from .spreadsheet import sum_sheet
+
         return sum_sheet(source, options, notes)
     if source.format in ("csv", "tsv"):
+        from .delimited import sum_csv
+
         return sum_csv(source, options, notes)
+    from .jsonrows import sum_json
+
     return sum_json(source, options, notes)
 
 
@@ -96,4 +101,6 @@ def read_groups(path: str | None, options: ReadOptions = ReadOptions(), extra: S
 
 def read_cases(path: str, options: ReadOptions = ReadOptions()) -> list[Case]:
     """The published cases of a file for ``check``, in input order."""
+    from .cases import cases
+
     return _read(path, options, lambda s: list(cases(s, options)))

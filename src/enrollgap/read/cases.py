@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
+from ..consistency import Case
 from ..errors import InputError, NumberError
-from ..numerals import Written
 from ..text import join_label
 from .cells import read_label, read_value
 from .columns import ALIASES
@@ -17,17 +16,6 @@ from .table import Notes, find_header
 
 NEEDED = ("enrolled", "potential", "reported")
 KINDS = (("enrolled", "count"), ("potential", "count"), ("reported", "percent"))
-
-
-@dataclass(frozen=True)
-class Case:
-    """One published case for ``check``: the counts and percentage as written."""
-
-    label: str | None
-    enrolled: Written
-    potential: Written
-    reported: Written
-    origin: str | None = None
 
 
 # (line, {field: (raw value, column)}) for each row of a source.
