@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from .consistency import Case, Verdict, check_case
@@ -22,6 +22,7 @@ from .coverage import SORT_KEYS, Finding, Plan, Report, Row, build_report, findi
 from .errors import CheckError, ExitStatus, InputError, OptionError
 from .groups import Group
 from .numerals import Written
+from .panel import Panel, panel, years_of
 from .projection import Assumptions, Projection, forecast, required_path, validate, validate_span
 
 
@@ -48,6 +49,7 @@ class ReportOptions:
     top: int | None = None
     total: bool = True
     fail_under: Written | None = None
+    year: int | None = None  # the year of a panel to report; default the latest
 
     def __post_init__(self) -> None:
         if self.sort not in SORT_KEYS:
@@ -65,7 +67,8 @@ class ReportResult:
     rows: tuple[Row, ...]
     options: ReportOptions
     below: bool = False
-    read_findings: tuple[Finding, ...] = ()  # from reading: an export's total row that does not add up
+    read_findings: tuple[Finding, ...] = ()  # from reading, and groups left out of a panel's year
+    panel: Panel | None = None  # with years: the reported year and each group's change
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -86,13 +89,22 @@ def report(
     """Coverage and gap per group and for the total, with what the plan asks for;
     ``findings`` from reading (read_input's) travel with the result's own."""
     _no_groups(groups, "report on", source)
-    built = build_report(groups, options.plan)
+    chosen = panel(groups, options.year) if years_of(groups) else None
+    if chosen is None and options.year is not None:
+        raise OptionError("the input has no year column", "--year")
+    plan = options.plan
+    if plan.by is not None and plan.from_year is None:
+        plan = replace(plan, from_year=this_year() if chosen is None else chosen.year)
+    if chosen is not None:
+        groups = chosen.groups
+        findings = (*findings, *chosen.findings)
+    built = build_report(groups, plan)
     rows = tuple(sort_rows(built.groups, options.sort)[: options.top])
     below = False
     if options.fail_under is not None:
         coverage = built.total.coverage_pct
         below = coverage is None or coverage < options.fail_under.value
-    return ReportResult(built, rows, options, below, tuple(findings))
+    return ReportResult(built, rows, options, below, tuple(findings), chosen)
 
 
 # ------------------------------------------------------------------ project
@@ -106,7 +118,7 @@ class ProjectOptions:
     or a forecast growing ``growth_pct`` a year or adding ``add`` a year."""
 
     target_pct: Fraction
-    from_year: int
+    from_year: int | None = None  # the base year; default: a panel's latest year, else this year
     by: int | None = None
     method: str | None = None
     growth_pct: Fraction | None = None
@@ -128,10 +140,10 @@ class ProjectOptions:
             raise OptionError("--path goes with --by")
         if self.method is not None and self.method not in METHODS:
             raise OptionError(f"unknown path {self.method!r}; choose one of {', '.join(METHODS)}", "--path")
-        if self.by is not None and self.by <= self.from_year:
+        if self.by is not None and self.from_year is not None and self.by <= self.from_year:
             raise OptionError(f"the target year {self.by} must come after the base year {self.from_year}", "--by")
         validate(self.target_pct, self.assumptions)
-        if self.by is not None:
+        if self.by is not None and self.from_year is not None:
             validate_span(self.by - self.from_year, "--by")
         else:
             validate_span(self.horizon, "--horizon")
@@ -155,16 +167,30 @@ def project(
     """The year-by-year path of each group and of the total; ``findings`` from reading
     travel with the result's own."""
     _no_groups(groups, "project", source)
+    from_year = options.from_year
+    if years_of(groups):  # a panel: the base year's counts start the path, never a sum over years
+        years = years_of(groups)
+        if from_year is not None and from_year not in years:
+            raise OptionError(f"must be a year of the input (years: {', '.join(map(str, years))})", "--from")
+        chosen = panel(groups, from_year)
+        groups, from_year = chosen.groups, chosen.year
+        findings = (*findings, *chosen.findings)
+    if from_year is None:
+        from_year = this_year()
+    if options.by is not None:
+        if options.by <= from_year:
+            raise OptionError(f"the target year {options.by} must come after the base year {from_year}", "--by")
+        validate_span(options.by - from_year, "--by")
     findings = (*findings, *findings_of(groups))
     if options.by is not None:
         projection = required_path(
-            groups, options.target_pct, options.from_year, options.by, options.method or "linear", options.assumptions
+            groups, options.target_pct, from_year, options.by, options.method or "linear", options.assumptions
         )
     else:
         projection = forecast(
             groups,
             options.target_pct,
-            options.from_year,
+            from_year,
             growth_pct=options.growth_pct,
             add=options.add,
             horizon=options.horizon,

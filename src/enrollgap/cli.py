@@ -420,9 +420,10 @@ Examples:
 )
 @click.option("--top", type=click.IntRange(min=1), metavar="N", help="Show only the first N groups (after --sort).")
 @click.option("--no-total", is_flag=True, help="Leave out the total row.")
+@click.option("--year", type=int, metavar="YEAR", help="With a year column: the year to report; default: the latest.")
 @click.option("--fail-under", metavar="PCT", help="Exit 1 when the total coverage is below PCT.")
 @output_options
-def report(input, sectors, target, by, from_year, premium, sort, top, no_total, fail_under, **params) -> int:
+def report(input, sectors, target, by, from_year, premium, sort, top, no_total, year, fail_under, **params) -> int:
     """Coverage and gap per sector and region, with a total row.
 
     Coverage = enrolled / potential; the gap = the workers not yet covered.
@@ -432,12 +433,12 @@ def report(input, sectors, target, by, from_year, premium, sort, top, no_total, 
     common = Common.of(params)
     locale = common.locale
     with usage_errors():
-        if by is not None and from_year is None:
-            from_year = api.this_year()
         plan = Plan(
             fraction(target, "--target", locale), by, from_year, fraction(premium, "--premium", locale, "money")
         )
-        options = api.ReportOptions(plan, sort, top, not no_total, option_value(fail_under, "--fail-under", locale))
+        options = api.ReportOptions(
+            plan, sort, top, not no_total, option_value(fail_under, "--fail-under", locale), year
+        )
     read, source = read_groups_of(input, sectors, common)
     result = api.report(read.groups, options, source, read.findings)
     common.warn(result.findings, read.notes)
@@ -524,7 +525,7 @@ def project(input, sectors, target, from_year, by, growth, add, method, horizon,
         added = option_value(add, "--add", locale, "count")
         options = api.ProjectOptions(
             parse_option(target, "--target", locale).value,
-            api.this_year() if from_year is None else from_year,
+            from_year,
             by,
             method,
             fraction(growth, "--growth", locale),

@@ -16,9 +16,10 @@ from .rounding import ceil_div
 
 @dataclass(frozen=True)
 class Finding:
-    """Something worth a warning: ``kind`` is "over_covered", "undefined", or
+    """Something worth a warning: ``kind`` is "over_covered", "undefined",
     "total_mismatch" (an export's total row, ``enrolled`` of ``potential``, that
-    differs from the ``summed`` counts of the rows above it)."""
+    differs from the ``summed`` counts of the rows above it) or "missing_year"
+    (a group with no row in the reported year, left out; ``year`` is its latest)."""
 
     kind: str
     label: str
@@ -26,6 +27,8 @@ class Finding:
     potential: int
     summed: tuple[int, int] | None = None
     origin: str | None = None
+    year: int | None = None  # "missing_year": the group's latest year
+    reported_year: int | None = None  # "missing_year": the year reported
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,8 @@ class Plan:
     """What a report is asked for beyond coverage: a target, a deadline, a premium.
 
     Checked when made: a target within 0-100, a deadline after the base year
-    and only with a target (OptionError otherwise).
+    and only with a target (OptionError otherwise). With a deadline and no base
+    year, ``report`` takes the reported year of a panel, else this year.
     """
 
     target_pct: Fraction | None = None
@@ -81,7 +85,7 @@ class Plan:
             raise OptionError("--by goes with --target")
         if self.from_year is not None and self.by is None:
             raise OptionError("--from goes with --by")
-        if self.by is not None and (self.from_year is None or self.by <= self.from_year):
+        if self.by is not None and self.from_year is not None and self.by <= self.from_year:
             raise OptionError(f"the target year {self.by} must come after the base year {self.from_year}", "--by")
         if self.premium is not None and self.premium < 0:
             raise OptionError("a premium cannot be negative", "--premium")

@@ -40,7 +40,8 @@ class Labelled:
 class Group(Labelled):
     """Counts of one group of workers: a sector, a region, or a sector in a region.
 
-    ``origin`` says where the group was first read ("rows.csv:3"), for messages.
+    ``origin`` says where the group was first read ("rows.csv:3"), for messages;
+    ``year`` the year of the counts, when the input is a panel of several years.
     """
 
     sector: str | None
@@ -48,6 +49,7 @@ class Group(Labelled):
     enrolled: int
     potential: int
     origin: str | None = None
+    year: int | None = None
 
 
 def label_fields(items: Iterable[Labelled]) -> tuple[str, ...]:

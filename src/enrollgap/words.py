@@ -37,6 +37,8 @@ HEADERS = {
         "new_net": "New (net)",
         "new_gross": "New (gross)",
         "premium_per_year": "Premium / yr",
+        "enrolled_change": "Change",
+        "coverage_change_pp": "Coverage change (pp)",
         "path": "Path (┃ = target)",
         "reported_pct": "Reported",
         "difference_pp": "Difference (pp)",
@@ -64,6 +66,8 @@ HEADERS = {
         "new_net": "Baru (neto)",
         "new_gross": "Baru (bruto)",
         "premium_per_year": "Iuran / thn",
+        "enrolled_change": "Perubahan",
+        "coverage_change_pp": "Perubahan cakupan (poin)",
         "path": "Lintasan (┃ = target)",
         "reported_pct": "Dilaporkan",
         "difference_pp": "Selisih (poin)",
@@ -109,8 +113,10 @@ SENTENCES = {
         "report_by": " ({per_year} a year, {per_month} a month, from {from_year} to {by})",
         "report_premium": "Premiums for the gap: {premium_gap} a year at {premium} a month per worker.",
         "report_top": "Showing {shown} of {count} groups; the total covers all of them.",
+        "report_year": "Counts of {year}; changes since each group's previous year (the total's: {prev}).",
         "over_covered": "{label}: enrolled ({enrolled}) is above potential ({potential}): coverage {coverage}",
         "undefined": "{label}: potential is 0, so coverage is undefined",
+        "missing_year": "{label}: no row for {year}, so it is left out (its latest year is {latest})",
         "fail_under": "total coverage {coverage} is below --fail-under {limit}",
         "total_mismatch": "{origin}: the total row{label} says {enrolled} of {potential}, but the rows above it add up to {summed_enrolled} of {summed_potential}; the groups are reported from the rows",
         "note_titles": "{source}: skipped {count} above the header ({lines}{first})",
@@ -141,8 +147,10 @@ SENTENCES = {
         "report_by": " ({per_year} per tahun, {per_month} per bulan, dari {from_year} sampai {by})",
         "report_premium": "Iuran untuk kesenjangan: {premium_gap} per tahun dengan iuran {premium} per bulan per pekerja.",
         "report_top": "Menampilkan {shown} dari {count} kelompok; total mencakup semuanya.",
+        "report_year": "Angka tahun {year}; perubahan sejak tahun sebelumnya tiap kelompok (total: {prev}).",
         "over_covered": "{label}: peserta ({enrolled}) melebihi potensi ({potential}): cakupan {coverage}",
         "undefined": "{label}: potensi 0, sehingga cakupan tidak terdefinisi",
+        "missing_year": "{label}: tidak ada baris untuk {year}, sehingga tidak disertakan (tahun terakhirnya {latest})",
         "fail_under": "cakupan total {coverage} di bawah --fail-under {limit}",
         "total_mismatch": "{origin}: baris total{label} menyebut {enrolled} dari {potential}, tetapi baris di atasnya berjumlah {summed_enrolled} dari {summed_potential}; kelompok dilaporkan dari baris-barisnya",
         "note_titles": "{source}: {count} di atas header dilewati ({lines}{first})",
@@ -220,6 +228,9 @@ def warning_text(finding: Finding, style: Style = Style()) -> str:
             summed_enrolled=style.count(finding.summed[0]),
             summed_potential=style.count(finding.summed[1]),
         )
+    if finding.kind == "missing_year":
+        return sentence("missing_year", style.locale, label=label, year=str(finding.reported_year),
+                        latest=str(finding.year))  # fmt: skip
     if finding.kind == "undefined":
         return sentence("undefined", style.locale, label=label)
     return sentence(

@@ -78,20 +78,44 @@ def row_recorder(plan: Plan) -> Callable[[Row], dict[str, object]]:
     return record
 
 
+CHANGE_FIELDS = ["year", "prev_year", "enrolled_change", "coverage_change_pp"]
+
+
+Record = Callable[["Row"], dict[str, object]]
+
+
+def _with_change(result: ReportResult, record: Record) -> Record:
+    """record, and with a panel the row's change since its previous year after the other keys."""
+    panel = result.panel
+    if panel is None:
+        return record
+
+    def with_change(row: Row) -> dict[str, object]:
+        values = record(row)
+        change = panel.total if row is result.report.total else panel.changes[(row.sector, row.region)]
+        values["year"] = change.year
+        values["prev_year"] = change.prev_year
+        values["enrolled_change"] = change.enrolled_change
+        values["coverage_change_pp"] = percent(change.coverage_change_pp)
+        return values
+
+    return with_change
+
+
 def report_document(result: ReportResult) -> dict[str, object]:
     """The ``enrollgap.report/1`` document; its groups are an iterator, written as computed."""
     report = result.report
     return {
         "schema": "enrollgap.report/1",
-        "groups": map(row_recorder(report.plan), result.rows),
-        "total": report_row(report.total, report),
+        "groups": map(_with_change(result, row_recorder(report.plan)), result.rows),
+        "total": _with_change(result, row_recorder(report.plan))(report.total),
         "warnings": warnings(result.findings),
     }
 
 
 def report_lines(result: ReportResult) -> Iterator[dict[str, object]]:
     """JSON Lines and CSV: a record per shown group, then the total's (unless --no-total)."""
-    record = row_recorder(result.report.plan)
+    record = _with_change(result, row_recorder(result.report.plan))
     yield from map(record, result.rows)
     if result.options.total:
         yield record(result.report.total)
@@ -101,14 +125,15 @@ def report_table(result: ReportResult) -> tuple[list[str], Iterator[dict[str, ob
     """CSV and TSV: the fields, and the records with "Total" in the total's label column."""
 
     def rows() -> Iterator[dict[str, object]]:
-        record = row_recorder(result.report.plan)
+        record = _with_change(result, row_recorder(result.report.plan))
         yield from map(record, result.rows)
         if result.options.total:
             total = record(result.report.total)
             total[total_label_field(result.rows)] = TOTAL
             yield total
 
-    return report_fields(result.report.plan), rows()
+    changes = CHANGE_FIELDS if result.panel is not None else []
+    return [*report_fields(result.report.plan), *changes], rows()
 
 
 def year_record(year: Year) -> dict[str, object]:

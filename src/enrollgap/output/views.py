@@ -10,15 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from ..consistency import Verdict
 from ..coverage import Report, Row
 from ..groups import label_fields
-from ..numerals import Style, format_compact, format_int
+from ..numerals import UNDEFINED, Style, format_compact, format_int
 from ..projection import Projection
 from ..text import LABEL_LIMIT, visible
 from ..words import header, sentence, word
 from .records import VERDICT_FIELDS, report_fields
+
+if TYPE_CHECKING:
+    from ..api import ReportResult
 
 
 @dataclass
@@ -62,12 +66,45 @@ def views_of(result: object, style: Style) -> list[View]:
     from ..api import CheckResult, ProjectResult, ReportResult
 
     if isinstance(result, ReportResult):
-        return [report_view(result.report, result.rows, style.locale, style.decimals, result.options.total)]
+        view = report_view(result.report, result.rows, style.locale, style.decimals, result.options.total)
+        if result.panel is not None:
+            _add_changes(view, result, style)
+        return [view]
     if isinstance(result, ProjectResult):
         return project_views(result.projection, style.locale, style.decimals)
     if isinstance(result, CheckResult):
         return [check_view(result.verdicts, style.locale, style.decimals)]
     raise TypeError(f"no views for {type(result).__name__}")
+
+
+def _add_changes(view: View, result: ReportResult, style: Style) -> None:
+    """A panel's change since each row's previous year, as two more columns."""
+    panel = result.panel
+    assert panel is not None
+    changes = [panel.changes[(row.sector, row.region)] for row in result.rows]
+    if view.total is not None:
+        changes.append(panel.total)
+    lines = [*view.rows, *([view.total] if view.total is not None else [])]
+    for line, change in zip(lines, changes):
+        line.append(
+            UNDEFINED
+            if change.enrolled_change is None
+            else f"{change.enrolled_change:+,}".replace(",", "." if style.locale == "id" else ",")
+        )
+        line.append(
+            UNDEFINED if change.coverage_change_pp is None else _signed(style.decimal(change.coverage_change_pp))
+        )
+    for key in ("enrolled_change", "coverage_change_pp"):
+        view.keys.append(key)
+        view.headers.append(header(key, style.locale))
+        view.numeric.append(True)
+    view.notes.insert(
+        1, sentence("report_year", style.locale, year=str(panel.year), prev=str(panel.total.prev_year or UNDEFINED))
+    )
+
+
+def _signed(text: str) -> str:
+    return text if text.startswith("-") else "+" + text
 
 
 def report_view(report: Report, rows: Sequence[Row], locale: str, decimals: int = 2, total: bool = True) -> View:

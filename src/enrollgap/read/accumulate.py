@@ -6,14 +6,16 @@ from collections.abc import Callable, Sequence
 from operator import attrgetter
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, NumberError
 from ..groups import LABEL_FIELDS, Group
 from ..numerals import MAX_COUNT
-from .cells import read_label
+from .cells import read_label, read_year
 from .columns import label_grouping
 
 # Label key (a cell, or a tuple of cells) -> [enrolled, potential, first line].
 Sums = dict
+# Where the year cell of a line is, for an error: (source, line, column).
+YearAt = Callable[[int], tuple[str, int | None, int | str | None]]
 
 
 def add_row(sums: Sums, key: object, enrolled: int, potential: int, line: int) -> None:
@@ -27,30 +29,50 @@ def add_row(sums: Sums, key: object, enrolled: int, potential: int, line: int) -
 
 
 def to_groups(
-    sums: Sums, grouping: tuple[str, ...], name: str, origin: Callable[[int], str] | None = None
+    sums: Sums,
+    grouping: tuple[str, ...],
+    name: str,
+    origin: Callable[[int], str] | None = None,
+    year_at: YearAt | None = None,
 ) -> list[Group]:
     """The summed rows of one source as groups, in first-seen order: labels trimmed
-    (once per group), groups whose labels then match summed, the 10^15 limit checked."""
+    (once per group), groups whose labels then match summed, the 10^15 limit checked.
+
+    With ``year_at`` each key ends with the year cell as read; it is read as a
+    year once per group, and an error names its cell (``year_at(line)``).
+    """
     merged: dict[tuple, list] = {}
     for key, (enrolled, potential, line) in sums.items():
-        labels: tuple[str | None, ...]
+        labels: tuple
         if type(key) is str:  # a CSV cell: stripped without a call per group
             labels = (key.strip(),)
         elif isinstance(key, tuple):
             labels = tuple(map(read_label, key))
         else:
             labels = (read_label(key),)
+        if year_at is not None:
+            labels = (*labels[:-1], _year(key[-1] if isinstance(key, tuple) else key, line, year_at))
         acc = merged.get(labels)
         if acc is None:
             merged[labels] = [enrolled, potential, line]
         else:
             acc[0] += enrolled
             acc[1] += potential
-    return _groups(merged, grouping, origin or (lambda line: f"{name}:{line}"))
+    return _groups(merged, grouping, origin or (lambda line: f"{name}:{line}"), year_at is not None)
 
 
-def _groups(merged: dict[tuple, list], fields: tuple[str, ...], origin: Callable[[Any], str | None]) -> list[Group]:
-    """Groups from label tuples and [enrolled, potential, where first seen]."""
+def _year(raw: object, line: int, year_at: YearAt) -> int:
+    try:
+        return read_year(raw)
+    except NumberError as error:
+        raise InputError(f"year: {error.message}", *year_at(line)) from None
+
+
+def _groups(
+    merged: dict[tuple, list], fields: tuple[str, ...], origin: Callable[[Any], str | None], years: bool = False
+) -> list[Group]:
+    """Groups from label tuples (the year last, with ``years``) and [enrolled,
+    potential, where first seen]."""
     at = {field: fields.index(field) if field in fields else None for field in LABEL_FIELDS}
     sector, region = at["sector"], at["region"]
     out = []
@@ -67,6 +89,7 @@ def _groups(merged: dict[tuple, list], fields: tuple[str, ...], origin: Callable
                 enrolled,
                 potential,
                 origin(first),
+                key[-1] if years else None,
             )
         )
     return out
@@ -80,11 +103,12 @@ def merge(groups: Sequence[Group], group_by: str | None) -> list[Group]:
     """
     present = [f for f in LABEL_FIELDS if any(getattr(g, f) is not None for g in groups)]
     fields = label_grouping(present, group_by)
-    key_of = attrgetter(*fields) if fields else (lambda g: ())
+    years = any(g.year is not None for g in groups)
+    key_of = attrgetter(*fields, *(["year"] if years else [])) if fields or years else (lambda g: ())
     merged: dict[tuple, list] = {}
     for g in groups:
         key = key_of(g)
-        if len(fields) == 1:
+        if not isinstance(key, tuple):
             key = (key,)
         acc = merged.get(key)
         if acc is None:
@@ -92,4 +116,4 @@ def merge(groups: Sequence[Group], group_by: str | None) -> list[Group]:
         else:
             acc[0] += g.enrolled
             acc[1] += g.potential
-    return _groups(merged, fields, lambda origin: origin)
+    return _groups(merged, fields, lambda origin: origin, years)

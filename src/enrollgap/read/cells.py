@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..errors import NumberError
 from ..numerals import Written, parse_count, parse_number, parse_plain
+from ..text import quoted
 
 
 class JsonNumber(str):
@@ -30,3 +31,20 @@ def read_label(raw: object) -> str | None:
     if raw is None:
         return None
     return str(raw).strip()
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def read_year(raw: object) -> int:
+    """A year: 2021, "2021", or a spreadsheet's 2021.0; from 1900 to 2100."""
+    value: object = raw
+    if isinstance(raw, str):
+        text = raw.strip()
+        value = int(text) if text.isdigit() else (float(text) if text.replace(".0", "", 1).isdigit() else None)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and FIRST_YEAR <= value <= LAST_YEAR:
+        return value
+    shown = "nothing" if raw is None or raw == "" else quoted(str(raw))
+    raise NumberError(f"read {shown}, expected a year from {FIRST_YEAR} to {LAST_YEAR} (such as 2021)")

@@ -27,6 +27,7 @@ ALIASES = {
     "potential": ("potential", "potensi", "eligible", "population", "universe"),
     "reported": ("reported", "persen", "percent", "reported_pct"),
     "label": ("label",),
+    "year": ("year", "tahun", "period", "periode"),
 }
 FIELDS = tuple(ALIASES)
 
@@ -95,11 +96,12 @@ class Columns:
                 )
 
     def grouping(self, group_by: str | None) -> tuple[str, ...]:
-        """The label fields rows are summed by: --group-by's, else every label column present."""
+        """The label fields rows are summed by: --group-by's, else every label column
+        present; none at all only with a year column (one unnamed group over the years)."""
         if group_by is not None:
             self.require(GROUPINGS[group_by])
         fields = label_grouping(self.where, group_by)
-        if not fields:
+        if not fields and "year" not in self.where:
             looked = ", ".join(ALIASES["sector"] + ALIASES["region"])
             raise InputError(
                 f"no sector or region column (looked for {looked}); name one with --col sector=HEADER", self.name

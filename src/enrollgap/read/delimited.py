@@ -61,7 +61,9 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
     width = len(headers)
     ie, ip = columns.where["enrolled"], columns.where["potential"]
     labels = [columns.where[f] for f in grouping]
-    tally = Tally(labels, notes, lambda line, column: (source.name, line, column))
+    year = columns.where.get("year")
+    years = [] if year is None else [year]  # the year cell ends each key: never summed across years
+    tally = Tally(labels, notes, lambda line, column: (source.name, line, column), year=year is not None)
     sums: dict = {}
     run_enrolled = run_potential = 0  # every data row so far, to check total rows against
     last: object = None  # the labels of the last data row
@@ -84,16 +86,17 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
                 raise InputError(f"{headers[index].strip()}: {error.message}", source.name, line, index + 1) from None
         if not tally.special_key(key_of(cells)):
             return key_of(cells), counts[0], counts[1]
-        tally.last = None if last is None else _labels(last)
+        tally.last = None if last is None else _labels(last)[: len(labels)]
         filled = tally.labels_of(cells, line)
         if filled is None:
             tally.total_row(line, cells, counts[0], counts[1], (run_enrolled, run_potential))
             return None
-        return (filled if len(filled) > 1 else filled[0]), counts[0], counts[1]
+        key = (*filled, *(cells[i] for i in years))
+        return (key if len(key) > 1 else key[0]), counts[0], counts[1]
 
     # The labels as read (a cell, or a tuple of two): one C call per row. They are
     # trimmed once per group in to_groups, and merge joins what then matches.
-    key_of = itemgetter(*labels)
+    key_of = itemgetter(*labels, *years)
     try:
         for cells in reader:
             try:
@@ -132,7 +135,8 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
         raise _too_long(source, reader.line_num + 1) from None
     except UnicodeDecodeError as error:
         raise decode_error(error, source, reader.line_num + 1) from None
-    return to_groups(sums, grouping, source.name), tally.findings
+    year_at = None if year is None else (lambda line: (source.name, line, year + 1))
+    return to_groups(sums, grouping, source.name, None, year_at), tally.findings
 
 
 def _labels(key: object) -> tuple:

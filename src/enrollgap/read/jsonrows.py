@@ -172,12 +172,14 @@ def sum_json(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[G
     sums: dict = {}
     grouping: tuple[str, ...] | None = None
     tally: Tally | None = None
+    has_year = False
     run = (0, 0)
     name = source.name
     for line, column, row in json_rows(source, options):
         if grouping is None:
             grouping = label_grouping(row, options.group_by)
-            if not grouping:
+            has_year = "year" in row
+            if not grouping and not has_year:
                 raise InputError("no sector or region key in the first object", name, line, column)
             tally = Tally(range(len(grouping)), notes, lambda at, _: (name, at, None), fill_down=False)
         assert tally is not None
@@ -194,8 +196,11 @@ def sum_json(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[G
         if tally.special_key(tuple("" if k is None else k for k in key)):  # a total row
             tally.total_row(line, cells, counts[0], counts[1], run)
             continue
+        if has_year:
+            key = (*key, row.get("year"))
         add_row(sums, key, counts[0], counts[1], line)
         run = (run[0] + counts[0], run[1] + counts[1])
     if grouping is None or tally is None:
         raise InputError("holds no rows", source.name)
-    return to_groups(sums, grouping, source.name), tally.findings
+    year_at = (lambda line: (name, line, None)) if has_year else None
+    return to_groups(sums, grouping, source.name, None, year_at), tally.findings

@@ -140,10 +140,12 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
     grouping = columns.grouping(options.group_by)
     ie, ip = columns.where["enrolled"], columns.where["potential"]
     labels = [columns.where[f] for f in grouping]
-    tally = Tally(labels, notes, where)
+    year = columns.where.get("year")
+    years = [] if year is None else [year]  # the year cell ends each key: never summed across years
+    tally = Tally(labels, notes, where, year=year is not None)
     sums: dict = {}
     run_enrolled = run_potential = 0
-    width = max([ie, ip, *labels]) + 1
+    width = max([ie, ip, *labels, *years]) + 1
 
     def slow(line: int, cells: list) -> tuple[tuple, int, int] | None:
         """(labels, enrolled, potential) of a row the fast path did not take; None for
@@ -164,16 +166,18 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
         texts = [_text(cells[i]) if i < len(cells) else "" for i in labels]
         key: tuple = tuple(t.strip() for t in texts)
         if tally.special_key(key):
-            tally.last = None if last is None else (last if isinstance(last, tuple) else (last,))
+            previous = last if isinstance(last, tuple) else (last,)
+            tally.last = None if last is None else previous[: len(labels)]
             filled = tally.labels_of(texts, line)
             if filled is None:
                 tally.total_row(line, texts, counts[0], counts[1], (run_enrolled, run_potential))
                 return None
             key = filled
+        key = (*key, *(cells[i] if i < len(cells) else None for i in years))
         return (key if len(key) > 1 else key[0]), counts[0], counts[1]
 
     # Label keys as the fast path reads them: a cell for one label column, a tuple for two.
-    key_of = itemgetter(*labels)
+    key_of = itemgetter(*labels, *years)
     last: object = None
     for line, cells in stream:
         # The fast path: whole numbers in the count cells, text labels seen before.
@@ -208,7 +212,8 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
         run_enrolled += enrolled
         run_potential += potential
         last = key
-    return to_groups(sums, grouping, place, lambda line: f"{place}!{line}"), tally.findings
+    year_at = None if year is None else (lambda line: where(line, year + 1))
+    return to_groups(sums, grouping, place, lambda line: f"{place}!{line}", year_at), tally.findings
 
 
 def _count(value: object, locale: str) -> int:

@@ -117,6 +117,7 @@ class Tally:
     notes: Notes
     where: Where
     fill_down: bool = True
+    year: bool = False  # keys end with the year cell, which is neither a total nor filled down
     findings: list[Finding] = field(default_factory=list)
     last: tuple | None = None  # the labels of the last data row, after filling down
     since: tuple[int, int] = (0, 0)  # the data rows' sums at the last total row
@@ -124,6 +125,8 @@ class Tally:
     def special_key(self, key: object) -> bool:
         """True for labels the fast path must not sum: a total, or a blank to fill down."""
         cells = key if isinstance(key, tuple) else (key,)
+        if self.year:
+            cells = cells[:-1]
         if any(is_total(cell) for cell in cells):
             return True
         return self.fill_down and len(self.labels) == 2 and any(not str(cell).strip() for cell in cells)

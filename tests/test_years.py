@@ -1,0 +1,110 @@
+"""Panels: the same groups over several years are never summed across years."""
+
+import pytest
+
+from conftest import run
+from enrollgap import Group
+from enrollgap.panel import panel
+
+PANEL = (
+    "tahun,sektor,peserta,potensi\n2021,petani,100,1000\n2022,petani,150,1000\n2022,nelayan,5,50\n2021,nelayan,4,50\n"
+)
+
+
+def test_a_panel_is_never_summed_across_years():
+    result = run(
+        "report", "-f", "json", input="tahun,sektor,peserta,potensi\n2021,petani,100,1000\n2022,petani,150,1000\n"
+    )
+    assert result.exit_code == 0, result
+    (group,) = result.json()["groups"]
+    assert (group["enrolled"], group["potential"], group["year"]) == (150, 1000, 2022)
+
+
+def test_each_group_and_the_total_say_how_they_changed():
+    document = run("report", "-f", "json", input=PANEL).json()
+    petani, nelayan = document["groups"]
+    assert (petani["prev_year"], petani["enrolled_change"], petani["coverage_change_pp"]) == (2021, 50, 5.0)
+    assert (nelayan["prev_year"], nelayan["enrolled_change"], nelayan["coverage_change_pp"]) == (2021, 1, 2.0)
+    total = document["total"]
+    assert (total["year"], total["prev_year"], total["enrolled_change"]) == (2022, 2021, 51)
+    assert total["coverage_change_pp"] == pytest.approx(100 * 155 / 1050 - 100 * 104 / 1050)
+    assert list(petani)[-4:] == ["year", "prev_year", "enrolled_change", "coverage_change_pp"]
+
+
+def test_the_year_keys_appear_only_with_years():
+    document = run("report", "-f", "json", input="sektor,peserta,potensi\na,1,2\n").json()
+    assert "year" not in document["groups"][0] and "prev_year" not in document["total"]
+
+
+def test_another_year_and_a_year_that_is_not_there():
+    document = run("report", "--year", "2021", "-f", "json", input=PANEL).json()
+    assert [g["enrolled"] for g in document["groups"]] == [100, 4]
+    assert document["total"]["prev_year"] is None
+    missing = run("report", "--year", "2020", input=PANEL)
+    assert missing.exit_code == 2 and "--year: the input has no rows for 2020 (years: 2021, 2022)" in missing.stderr
+    assert run("report", "--year", "2021", input="sektor,peserta,potensi\na,1,2\n").exit_code == 2
+
+
+def test_a_group_missing_in_the_reported_year_is_left_out_with_a_warning():
+    rows = PANEL + "2021,buruh,1,10\n"
+    result = run("report", "-f", "json", input=rows)
+    assert [g["sector"] for g in result.json()["groups"]] == ["petani", "nelayan"]
+    assert "buruh: no row for 2022, so it is left out (its latest year is 2021)" in result.stderr
+    assert run("report", "--strict", input=rows).exit_code == 2
+
+
+def test_the_total_s_previous_year_is_one_every_reported_group_has():
+    groups = [Group("a", None, 1, 10, year=2020), Group("a", None, 2, 10, year=2022), Group("b", None, 3, 10, year=2021),
+              Group("b", None, 4, 10, year=2022)]  # fmt: skip
+    chosen = panel(groups)
+    assert chosen.total.prev_year is None  # no earlier year holds both a and b
+    assert chosen.changes[("a", None)].prev_year == 2020 and chosen.changes[("b", None)].prev_year == 2021
+
+
+def test_a_year_column_alone_is_one_unnamed_group_through_the_years():
+    document = run("report", "-f", "json", input="periode,peserta,potensi\n2021,1,10\n2022,3,10\n2022,1,10\n").json()
+    (group,) = document["groups"]
+    assert (group["sector"], group["region"], group["enrolled"], group["potential"]) == (None, None, 4, 20)
+    assert group["enrolled_change"] == 3
+
+
+@pytest.mark.parametrize("year", ["21", "2021/22", "x", ""])
+def test_a_year_that_is_not_a_year_is_an_error_naming_the_cell(year):
+    result = run("report", input=f"sektor,tahun,peserta,potensi\na,2021,1,2\nb,{year},1,2\n")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("enrollgap: error: <stdin>:3:2: year: read ")
+
+
+def test_a_spreadsheet_year_written_as_2021_0(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    for row in (["tahun", "sektor", "peserta", "potensi"], [2021.0, "a", 1, 10], [2022.0, "a", 2, 10]):
+        book.active.append(row)
+    book.save(tmp_path / "p.xlsx")
+    document = run("report", str(tmp_path / "p.xlsx"), "-f", "json").json()
+    assert (document["groups"][0]["year"], document["groups"][0]["enrolled"]) == (2022, 2)
+
+
+def test_json_panels_too():
+    data = '[{"year": 2021, "sector": "a", "enrolled": 1, "potential": 2}, {"year": "2022", "sector": "a", "enrolled": 2, "potential": 2}]'
+    assert run("report", "-f", "json", input=data).json()["total"]["enrolled"] == 2
+
+
+def test_rows_with_and_without_years_do_not_mix():
+    result = run("report", "-", "-s", "x", "1", "2", input=PANEL)
+    assert result.exit_code == 2 and "some rows have a year and some do not" in result.stderr
+
+
+def test_project_starts_from_the_latest_year_and_from_must_be_one_of_the_input():
+    result = run("project", "--target", "20", "--by", "2024", "-f", "json", input=PANEL)
+    assert result.exit_code == 0, result
+    document = result.json()
+    assert document["from"] == 2022
+    assert document["paths"][-1]["years"][0]["enrolled"] == 155
+    wrong = run("project", "--target", "20", "--by", "2024", "--from", "2020", input=PANEL)
+    assert wrong.exit_code == 2 and "--from: must be a year of the input (years: 2021, 2022)" in wrong.stderr
+
+
+def test_report_with_years_takes_the_reported_year_as_the_base_of_by():
+    document = run("report", "--target", "20", "--by", "2024", "-f", "json", input=PANEL).json()
+    assert document["total"]["per_year"] == -(-(200 - 150) // 2) + -(-(10 - 5) // 2)
