@@ -54,8 +54,12 @@ def test_a_group_missing_in_the_reported_year_is_left_out_with_a_warning():
 
 
 def test_the_total_s_previous_year_is_one_every_reported_group_has():
-    groups = [Group("a", None, 1, 10, year=2020), Group("a", None, 2, 10, year=2022), Group("b", None, 3, 10, year=2021),
-              Group("b", None, 4, 10, year=2022)]  # fmt: skip
+    groups = [
+        Group("a", None, 1, 10, year=2020),
+        Group("a", None, 2, 10, year=2022),
+        Group("b", None, 3, 10, year=2021),
+        Group("b", None, 4, 10, year=2022),
+    ]
     chosen = panel(groups)
     assert chosen.total.prev_year is None  # no earlier year holds both a and b
     assert chosen.changes[("a", None)].prev_year == 2020 and chosen.changes[("b", None)].prev_year == 2021
@@ -86,7 +90,10 @@ def test_a_spreadsheet_year_written_as_2021_0(tmp_path):
 
 
 def test_json_panels_too():
-    data = '[{"year": 2021, "sector": "a", "enrolled": 1, "potential": 2}, {"year": "2022", "sector": "a", "enrolled": 2, "potential": 2}]'
+    data = (
+        '[{"year": 2021, "sector": "a", "enrolled": 1, "potential": 2},'
+        ' {"year": "2022", "sector": "a", "enrolled": 2, "potential": 2}]'
+    )
     assert run("report", "-f", "json", input=data).json()["total"]["enrolled"] == 2
 
 
