@@ -22,8 +22,9 @@ from .coverage import SORT_KEYS, Finding, Plan, Report, Row, build_report, findi
 from .errors import CheckError, ExitStatus, InputError, OptionError
 from .groups import Group
 from .numerals import Written
-from .panel import Panel, panel, years_of
-from .projection import Assumptions, Projection, forecast, required_path, validate, validate_span
+from .panel import Key, Panel, key_of, panel, years_of
+from .projection import Assumptions, Projection, forecast, potentials, required_path, validate, validate_span
+from .trend import Observed, Outlook, reached_at, required_per_year, trend_of
 
 
 def this_year() -> int:
@@ -110,6 +111,7 @@ def report(
 # ------------------------------------------------------------------ project
 
 METHODS = ("linear", "compound", "closing")
+TRENDS = ("linear", "compound")
 
 
 @dataclass(frozen=True)
@@ -125,17 +127,21 @@ class ProjectOptions:
     add: int | None = None
     horizon: int = 50
     assumptions: Assumptions = field(default_factory=Assumptions)
+    trend: str | None = None  # "linear" or "compound": each group continues its observed trend
+    window: int = 5  # with years: how many of them, up to the base year, the trend looks at
 
     def __post_init__(self) -> None:
-        chosen = [
-            name
-            for name, value in (("--by", self.by), ("--growth", self.growth_pct), ("--add", self.add))
-            if value is not None
-        ]
+        given = (("--by", self.by), ("--growth", self.growth_pct), ("--add", self.add), ("--trend", self.trend))
+        chosen = [name for name, value in given if value is not None]
         if len(chosen) != 1:
             raise OptionError(
-                "give one of --by YEAR, --growth PCT or --add N" + (f", not {' and '.join(chosen)}" if chosen else "")
+                "give one of --by YEAR, --growth PCT or --add N (or, with years, --trend linear|compound)"
+                + (f", not {' and '.join(chosen)}" if chosen else "")
             )
+        if self.trend is not None and self.trend not in TRENDS:
+            raise OptionError(f"unknown trend {self.trend!r}; choose one of {', '.join(TRENDS)}", "--trend")
+        if self.window < 2:
+            raise OptionError("a trend needs at least 2 years", "--window")
         if self.method is not None and self.by is None:
             raise OptionError("--path goes with --by")
         if self.method is not None and self.method not in METHODS:
@@ -155,6 +161,10 @@ class ProjectResult:
 
     projection: Projection
     findings: tuple[Finding, ...]
+    # With years: each group path's history and trend (by its labels) and the
+    # total's, and with --by whether each is on track.
+    outlooks: dict[Key, Outlook] | None = None
+    total_outlook: Outlook | None = None
 
     @property
     def exit_status(self) -> ExitStatus:
@@ -165,16 +175,20 @@ def project(
     groups: Sequence[Group], options: ProjectOptions, source: str | None = None, findings: Sequence[Finding] = ()
 ) -> ProjectResult:
     """The year-by-year path of each group and of the total; ``findings`` from reading
-    travel with the result's own."""
+    travel with the result's own. With years, the base year's counts start the
+    path (never a sum over years) and each path carries its observed trend."""
     _no_groups(groups, "project", source)
     from_year = options.from_year
-    if years_of(groups):  # a panel: the base year's counts start the path, never a sum over years
+    chosen = None
+    if years_of(groups):
         years = years_of(groups)
         if from_year is not None and from_year not in years:
             raise OptionError(f"must be a year of the input (years: {', '.join(map(str, years))})", "--from")
         chosen = panel(groups, from_year)
-        groups, from_year = chosen.groups, chosen.year
+        groups, from_year = list(chosen.groups), chosen.year
         findings = (*findings, *chosen.findings)
+    elif options.trend is not None:
+        raise OptionError("needs a year column in the input (tahun, year, period)", "--trend")
     if from_year is None:
         from_year = this_year()
     if options.by is not None:
@@ -182,9 +196,23 @@ def project(
             raise OptionError(f"the target year {options.by} must come after the base year {from_year}", "--by")
         validate_span(options.by - from_year, "--by")
     findings = (*findings, *findings_of(groups))
+    histories = None if chosen is None else _histories(chosen, options.window)
+    if histories is not None:
+        findings = (*findings, *_without_trend(groups, histories))
     if options.by is not None:
         projection = required_path(
             groups, options.target_pct, from_year, options.by, options.method or "linear", options.assumptions
+        )
+    elif options.trend is not None:
+        assert histories is not None
+        projection = forecast(
+            groups,
+            options.target_pct,
+            from_year,
+            horizon=options.horizon,
+            assumptions=options.assumptions,
+            rates=_trend_rates(groups, histories, options.trend),
+            method_name=f"trend-{options.trend}",
         )
     else:
         projection = forecast(
@@ -196,7 +224,91 @@ def project(
             horizon=options.horizon,
             assumptions=options.assumptions,
         )
-    return ProjectResult(projection, tuple(findings))
+    if histories is None:
+        return ProjectResult(projection, tuple(findings))
+    outlooks, total = _outlooks(groups, histories, projection, options)
+    return ProjectResult(projection, tuple(findings), outlooks, total)
+
+
+def _histories(chosen: Panel, window: int) -> dict[Key, tuple[Observed, ...]]:
+    """Each reported group's observed years: the input's last ``window`` years up to the base year."""
+    kept = [y for y in chosen.years if y <= chosen.year][-window:]
+    out = {}
+    for group in chosen.groups:
+        rows = chosen.history[key_of(group)]
+        out[key_of(group)] = tuple(Observed(g.year, g.enrolled, g.potential) for g in rows if g.year in kept)
+    return out
+
+
+def _without_trend(groups: Sequence[Group], histories: dict[Key, tuple[Observed, ...]]) -> list[Finding]:
+    return [
+        Finding("no_trend", g.label, g.enrolled, g.potential, None, g.origin, g.year)
+        for g in groups
+        if len(histories[key_of(g)]) < 2
+    ]
+
+
+def _trend_rates(
+    groups: Sequence[Group], histories: dict[Key, tuple[Observed, ...]], kind: str
+) -> list[tuple[str, Fraction]]:
+    """Each group's own step for --trend; a group without a trend is an error naming it."""
+    rates = []
+    for group in groups:
+        trend = trend_of(histories[key_of(group)])
+        if trend is None or (kind == "compound" and trend.growth_pct is None):
+            raise InputError(f"{group.label or 'the group'}: no {kind} trend (fewer than two years, or none enrolled)")
+        if kind == "linear" or trend.growth_pct is None:
+            rates.append(("add", trend.net_per_year))
+        else:
+            rates.append(("growth", Fraction(trend.growth_pct)))
+    return rates
+
+
+def _outlooks(
+    groups: Sequence[Group],
+    histories: dict[Key, tuple[Observed, ...]],
+    projection: Projection,
+    options: ProjectOptions,
+) -> tuple[dict[Key, Outlook], Outlook]:
+    """Each path's outlook and the total's (its history: the years every group has)."""
+    growth = options.assumptions.potential_growth_pct
+    target = projection.target_pct
+    base = projection.from_year
+    outlooks = {}
+    for group, path in zip(groups, projection.paths):
+        history = histories[key_of(group)]
+        trend = trend_of(history)
+        outlook = Outlook(history, trend)
+        if options.by is not None:
+            years = options.by - base
+            needed = required_per_year(group.enrolled, target, path.years[-1].potential, years)
+            at = None
+            if trend is not None:
+                at = reached_at(base, group.enrolled, trend.net_per_year, target,
+                                potentials(group.potential, growth, options.horizon))  # fmt: skip
+            outlook = Outlook(
+                history, trend, needed, at, None if trend is None else at is not None and at <= options.by
+            )
+        outlooks[key_of(group)] = outlook
+    common = sorted(set.intersection(*(set(o.year for o in h) for h in histories.values())))
+    total_history = tuple(
+        Observed(y, sum(o.enrolled for h in histories.values() for o in h if o.year == y),
+                 sum(o.potential for h in histories.values() for o in h if o.year == y))
+        for y in common
+    )  # fmt: skip
+    total = Outlook(total_history, trend_of(total_history))
+    if options.by is not None:
+        parts = list(outlooks.values())
+        reached = [o.reached_at_trend for o in parts]
+        on_track = [o.on_track for o in parts]
+        total = Outlook(
+            total_history,
+            total.trend,
+            sum((o.required_per_year or Fraction(0) for o in parts), Fraction(0)),
+            None if any(r is None for r in reached) else max(r for r in reached if r is not None),
+            None if any(t is None for t in on_track) else all(on_track),
+        )
+    return outlooks, total
 
 
 # ------------------------------------------------------------------ check

@@ -483,6 +483,19 @@ Examples:
     "or a constant shrinking of the uncovered share (closing).",
 )
 @click.option(
+    "--trend",
+    type=click.Choice(["linear", "compound"]),
+    help="Forecast (with a year column): each group continues its observed trend.",
+)
+@click.option(
+    "--window",
+    type=int,
+    default=5,
+    show_default=True,
+    metavar="N",
+    help="With a year column: the trend looks at the last N years up to the base year.",
+)
+@click.option(
     "--horizon",
     type=click.IntRange(1, 1000),
     default=50,
@@ -506,8 +519,8 @@ Examples:
 )
 @click.option("--premium", metavar="AMOUNT", help="Monthly premium per worker: adds each year's premiums.")
 @output_options
-def project(input, sectors, target, from_year, by, growth, add, method, horizon, potential_growth, retention,
-            premium, **params) -> int:  # fmt: skip
+def project(input, sectors, target, from_year, by, growth, add, method, trend, window, horizon,
+            potential_growth, retention, premium, **params) -> int:  # fmt: skip
     """The year-by-year path to a coverage target, per group and for the total.
 
     With --by YEAR: the required path (linear, compound or closing). With
@@ -532,6 +545,8 @@ def project(input, sectors, target, from_year, by, growth, add, method, horizon,
             None if added is None else added.count,
             horizon,
             assumptions,
+            trend,
+            window,
         )
     read, source = read_groups_of(input, sectors, common)
     result = api.project(read.groups, options, source, read.findings)

@@ -120,7 +120,7 @@ def required_enrolled(enrolled: int, potential_by_year: Sequence[int], target_pc
 def _forecast_step(enrolled_exact: Fraction, method: str, rate: Fraction) -> Fraction:
     if method == "growth":
         return enrolled_exact * (1 + rate / 100)
-    return enrolled_exact + rate
+    return max(enrolled_exact + rate, Fraction(0))  # a declining trend stops at none enrolled
 
 
 def _years(
@@ -243,11 +243,18 @@ def forecast(
     add: int | None = None,
     horizon: int = 50,
     assumptions: Assumptions = Assumptions(),
+    rates: Sequence[tuple[str, Fraction]] | None = None,
+    method_name: str | None = None,
 ) -> Projection:
     """Where enrolled goes growing by growth_pct a year (or by add people a year),
-    year by year until every group has reached target_pct, or for horizon years."""
+    year by year until every group has reached target_pct, or for horizon years.
+
+    ``rates`` gives each group its own step instead ("growth" and a percentage, or
+    "add" and a number, which may be a fraction): a group's observed trend,
+    reported as ``method_name``.
+    """
     validate(target_pct, assumptions)
-    if (growth_pct is None) == (add is None):
+    if rates is None and (growth_pct is None) == (add is None):
         raise ProjectionError("give one of --by YEAR, --growth PCT or --add N")
     if horizon < 1:
         raise ProjectionError("the horizon must be at least 1 year", "--horizon")
@@ -257,6 +264,7 @@ def forecast(
     if add is not None and add < 0:
         raise ProjectionError("takes a number of new enrollments, which cannot be negative", "--add")
     method, rate = ("growth", growth_pct) if growth_pct is not None else ("add", Fraction(add or 0))
+    steps = list(rates) if rates is not None else [(method, rate)] * len(groups)
     potential_by_group = [potentials(g.potential, assumptions.potential_growth_pct, horizon) for g in groups]
     enrolled_by_group: list[list[int]] = [[g.enrolled] for g in groups]
     exact = [Fraction(g.enrolled) for g in groups]
@@ -271,11 +279,11 @@ def forecast(
             break
         last += 1
         for index in range(len(groups)):
-            exact[index] = _forecast_step(exact[index], method, rate)
+            exact[index] = _forecast_step(exact[index], *steps[index])
             enrolled_by_group[index].append(round_half_up(exact[index]))
     paths = []
     for group, potential, enrolled in zip(groups, potential_by_group, enrolled_by_group):
         path_years = _years(from_year, potential[: last + 1], enrolled, assumptions)
         paths.append(GroupPath(group.sector, group.region, _reached(path_years, target_pct), path_years))
     total = _total(paths, target_pct, assumptions)
-    return Projection(from_year, total.reached, target_pct, method, assumptions, tuple(paths), total)
+    return Projection(from_year, total.reached, target_pct, method_name or method, assumptions, tuple(paths), total)

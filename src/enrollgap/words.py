@@ -117,6 +117,7 @@ SENTENCES = {
         "over_covered": "{label}: enrolled ({enrolled}) is above potential ({potential}): coverage {coverage}",
         "undefined": "{label}: potential is 0, so coverage is undefined",
         "missing_year": "{label}: no row for {year}, so it is left out (its latest year is {latest})",
+        "no_trend": "{label}: only one year observed up to {year}, so there is no trend",
         "fail_under": "total coverage {coverage} is below --fail-under {limit}",
         "total_mismatch": "{origin}: the total row{label} says {enrolled} of {potential}, but the rows above it add up to {summed_enrolled} of {summed_potential}; the groups are reported from the rows",
         "note_titles": "{source}: skipped {count} above the header ({lines}{first})",
@@ -151,6 +152,7 @@ SENTENCES = {
         "over_covered": "{label}: peserta ({enrolled}) melebihi potensi ({potential}): cakupan {coverage}",
         "undefined": "{label}: potensi 0, sehingga cakupan tidak terdefinisi",
         "missing_year": "{label}: tidak ada baris untuk {year}, sehingga tidak disertakan (tahun terakhirnya {latest})",
+        "no_trend": "{label}: hanya satu tahun teramati sampai {year}, sehingga tidak ada tren",
         "fail_under": "cakupan total {coverage} di bawah --fail-under {limit}",
         "total_mismatch": "{origin}: baris total{label} menyebut {enrolled} dari {potential}, tetapi baris di atasnya berjumlah {summed_enrolled} dari {summed_potential}; kelompok dilaporkan dari baris-barisnya",
         "note_titles": "{source}: {count} di atas header dilewati ({lines}{first})",
@@ -231,6 +233,8 @@ def warning_text(finding: Finding, style: Style = Style()) -> str:
     if finding.kind == "missing_year":
         return sentence("missing_year", style.locale, label=label, year=str(finding.reported_year),
                         latest=str(finding.year))  # fmt: skip
+    if finding.kind == "no_trend":
+        return sentence("no_trend", style.locale, label=label, year=str(finding.year))
     if finding.kind == "undefined":
         return sentence("undefined", style.locale, label=label)
     return sentence(

@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # only for annotations: a report needs neither projection nor
     from ..consistency import Verdict
     from ..coverage import Finding, Plan, Report, Row
     from ..projection import GroupPath, Year
+    from ..trend import Outlook
 
 TOTAL = "Total"
 
@@ -149,13 +150,39 @@ def year_record(year: Year) -> dict[str, object]:
     }
 
 
-def path_record(path: GroupPath) -> dict[str, object]:
-    return {
+def path_record(path: GroupPath, outlook: Outlook | None = None) -> dict[str, object]:
+    """A path, and with years its history and trend (and with --by whether it is on track)."""
+    record: dict[str, object] = {
         "sector": path.sector,
         "region": path.region,
         "reached": path.reached,
         "years": [year_record(y) for y in path.years],
     }
+    if outlook is not None:
+        record["history"] = [
+            {"year": o.year, "enrolled": o.enrolled, "potential": o.potential, "coverage_pct": percent(o.coverage_pct)}
+            for o in outlook.history
+        ]
+        trend = outlook.trend
+        record["trend"] = None if trend is None else {
+            "first_year": trend.first_year,
+            "last_year": trend.last_year,
+            "net_per_year": float(trend.net_per_year),
+            "growth_pct": trend.growth_pct,
+        }  # fmt: skip
+        if outlook.required_per_year is not None:
+            record["required_per_year"] = float(outlook.required_per_year)
+            record["reached_at_trend"] = outlook.reached_at_trend
+            record["on_track"] = outlook.on_track
+    return record
+
+
+def _outlook(result: ProjectResult, path: GroupPath) -> Outlook | None:
+    if result.outlooks is None:
+        return None
+    if path is result.projection.total:
+        return result.total_outlook
+    return result.outlooks.get((path.sector, path.region))
 
 
 def project_document(result: ProjectResult) -> dict[str, object]:
@@ -173,7 +200,7 @@ def project_document(result: ProjectResult) -> dict[str, object]:
             "retention_pct": float(assumptions.retention_pct),
             "premium": plain(assumptions.premium),
         },
-        "paths": (path_record(p) for p in (*projection.paths, projection.total)),
+        "paths": (path_record(p, _outlook(result, p)) for p in (*projection.paths, projection.total)),
         "warnings": warnings(result.findings),
     }
 
@@ -181,7 +208,7 @@ def project_document(result: ProjectResult) -> dict[str, object]:
 def project_lines(result: ProjectResult) -> Iterator[dict[str, object]]:
     """JSON Lines: a record per path, the total's last."""
     projection = result.projection
-    return (path_record(p) for p in (*projection.paths, projection.total))
+    return (path_record(p, _outlook(result, p)) for p in (*projection.paths, projection.total))
 
 
 PROJECT_FIELDS = [
