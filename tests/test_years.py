@@ -115,3 +115,87 @@ def test_project_starts_from_the_latest_year_and_from_must_be_one_of_the_input()
 def test_report_with_years_takes_the_reported_year_as_the_base_of_by():
     document = run("report", "--target", "20", "--by", "2024", "-f", "json", input=PANEL).json()
     assert document["total"]["per_year"] == -(-(200 - 150) // 2) + -(-(10 - 5) // 2)
+
+
+HISTORY = "tahun,sektor,peserta,potensi\n2020,petani,80,1000\n2021,petani,100,1000\n2022,petani,150,1000\n"
+
+
+def test_the_trend_is_the_exact_least_squares_slope_and_the_compound_rate():
+    path = run("project", "--target", "20", "--by", "2024", "-f", "json", input=HISTORY).json()["paths"][0]
+    assert [h["year"] for h in path["history"]] == [2020, 2021, 2022]
+    assert path["trend"]["net_per_year"] == 35.0  # (150 - 80) / 2 by least squares over 80, 100, 150
+    assert path["trend"]["growth_pct"] == pytest.approx(100 * ((150 / 80) ** 0.5 - 1))
+    assert (path["required_per_year"], path["reached_at_trend"], path["on_track"]) == (25.0, 2024, True)
+
+
+def test_a_missing_year_in_the_middle_uses_the_years_present():
+    from fractions import Fraction
+
+    from enrollgap.trend import Observed, slope
+
+    points = [Observed(2019, 10, 100), Observed(2020, 12, 100), Observed(2023, 30, 100)]
+    assert isinstance(slope(points), Fraction)
+    mean_year = Fraction(2019 + 2020 + 2023, 3)
+    mean = Fraction(52, 3)
+    expected = sum((p.year - mean_year) * (p.enrolled - mean) for p in points) / sum(
+        (p.year - mean_year) ** 2 for p in points
+    )
+    assert slope(points) == expected
+
+
+def test_a_declining_trend_never_reaches_the_target_and_says_so():
+    rows = "tahun,sektor,peserta,potensi\n2020,petani,150,1000\n2021,petani,120,1000\n2022,petani,100,1000\n"
+    document = run("project", "--target", "20", "--by", "2030", "-f", "json", input=rows).json()
+    path = document["paths"][0]
+    assert path["trend"]["net_per_year"] == -25.0
+    assert (path["reached_at_trend"], path["on_track"]) == (None, False)
+    table = run("project", "--target", "20", "--by", "2030", input=rows)
+    assert "At the observed -25 a year, 20% is never reached: OFF TRACK; 13 a year are needed." in table.stdout
+    indonesian = run("project", "--target", "20", "--by", "2030", "--locale", "id", input=rows)
+    assert "20% tidak pernah tercapai: TIDAK SESUAI TARGET" in indonesian.stdout
+
+
+def test_late_and_early_are_said_with_the_years():
+    late = run("project", "--target", "30", "--by", "2025", input=HISTORY).stdout
+    assert "At the observed +35 a year, 30% is reached only in 2027, 2 years late: OFF TRACK" in late
+    early = run("project", "--target", "20", "--by", "2026", input=HISTORY).stdout
+    assert "At the observed +35 a year, 20% is reached in 2024, 2 years early; 13 a year are needed." in early
+    assert "2020*" in early and "* observed in the input; the path starts from 2022." in early
+
+
+def test_one_year_only_has_no_trend_and_a_warning():
+    result = run(
+        "project", "--target", "20", "--by", "2026", "-f", "json", input="tahun,sektor,peserta,potensi\n2022,a,1,10\n"
+    )
+    assert result.json()["paths"][0]["trend"] is None
+    assert "a: only one year observed up to 2022, so there is no trend" in result.stderr
+
+
+def test_the_total_is_on_track_only_when_every_group_is():
+    rows = HISTORY + "2020,nelayan,5,50\n2021,nelayan,5,50\n2022,nelayan,5,50\n"
+    document = run("project", "--target", "20", "--by", "2024", "-f", "json", input=rows).json()
+    petani, nelayan, total = document["paths"]
+    assert (petani["on_track"], nelayan["on_track"], total["on_track"]) == (True, False, False)
+    assert total["required_per_year"] == petani["required_per_year"] + nelayan["required_per_year"]
+    assert total["reached_at_trend"] is None
+
+
+def test_the_window_limits_the_years_the_trend_looks_at():
+    path = run("project", "--target", "20", "--by", "2024", "--window", "2", "-f", "json", input=HISTORY).json()[
+        "paths"
+    ][0]
+    assert [h["year"] for h in path["history"]] == [2021, 2022]
+    assert path["trend"]["net_per_year"] == 50.0
+    assert run("project", "--target", "20", "--by", "2024", "--window", "1", input=HISTORY).exit_code == 2
+
+
+def test_trend_forecasts_continue_each_group_s_own_pace():
+    document = run("project", "--target", "20", "--trend", "linear", "-f", "json", input=HISTORY).json()
+    assert document["method"] == "trend-linear"
+    assert [y["enrolled"] for y in document["paths"][0]["years"]] == [150, 185, 220]
+    compound = run("project", "--target", "20", "--trend", "compound", "-f", "json", input=HISTORY).json()
+    assert compound["paths"][0]["years"][1]["enrolled"] == round(150 * (150 / 80) ** 0.5)
+    none = run("project", "--target", "20", "--trend", "linear", input="tahun,sektor,peserta,potensi\n2022,a,1,10\n")
+    assert none.exit_code == 2 and "a: no linear trend" in none.stderr
+    plain = run("project", "--target", "20", "--trend", "linear", input="sektor,peserta,potensi\na,1,10\n")
+    assert plain.exit_code == 2 and "--trend: needs a year column" in plain.stderr

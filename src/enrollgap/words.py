@@ -89,6 +89,10 @@ WORDS = {
         "closing": "closing",
         "growth": "growth",
         "add": "fixed additions",
+        "trend-linear": "the observed trend (linear)",
+        "trend-compound": "the observed trend (compound)",
+        "observed": "observed",
+        "on_time": "on time",
     },
     "id": {
         "consistent": "konsisten",
@@ -101,6 +105,10 @@ WORDS = {
         "closing": "penutupan",
         "growth": "pertumbuhan",
         "add": "tambahan tetap",
+        "trend-linear": "tren teramati (linier)",
+        "trend-compound": "tren teramati (majemuk)",
+        "observed": "teramati",
+        "on_time": "tepat waktu",
     },
 }
 
@@ -114,6 +122,11 @@ SENTENCES = {
         "report_premium": "Premiums for the gap: {premium_gap} a year at {premium} a month per worker.",
         "report_top": "Showing {shown} of {count} groups; the total covers all of them.",
         "report_year": "Counts of {year}; changes since each group's previous year (the total's: {prev}).",
+        "project_observed": "* observed in the input; the path starts from {year}.",
+        "pace_on_time": "At the observed {pace} a year, {target} is reached in {reached}, {early}; {needed} a year are needed.",
+        "pace_late": "At the observed {pace} a year, {target} is reached only in {reached}, {late} late: OFF TRACK; {needed} a year are needed.",
+        "pace_never": "At the observed {pace} a year, {target} is never reached: OFF TRACK; {needed} a year are needed.",
+        "pace_none": "Only one year is observed, so there is no pace to judge; {needed} a year are needed.",
         "over_covered": "{label}: enrolled ({enrolled}) is above potential ({potential}): coverage {coverage}",
         "undefined": "{label}: potential is 0, so coverage is undefined",
         "missing_year": "{label}: no row for {year}, so it is left out (its latest year is {latest})",
@@ -149,6 +162,11 @@ SENTENCES = {
         "report_premium": "Iuran untuk kesenjangan: {premium_gap} per tahun dengan iuran {premium} per bulan per pekerja.",
         "report_top": "Menampilkan {shown} dari {count} kelompok; total mencakup semuanya.",
         "report_year": "Angka tahun {year}; perubahan sejak tahun sebelumnya tiap kelompok (total: {prev}).",
+        "project_observed": "* teramati dalam data; jalur dimulai dari {year}.",
+        "pace_on_time": "Dengan laju teramati {pace} per tahun, {target} tercapai pada {reached}, {early}; dibutuhkan {needed} per tahun.",
+        "pace_late": "Dengan laju teramati {pace} per tahun, {target} baru tercapai pada {reached}, terlambat {late}: TIDAK SESUAI TARGET; dibutuhkan {needed} per tahun.",
+        "pace_never": "Dengan laju teramati {pace} per tahun, {target} tidak pernah tercapai: TIDAK SESUAI TARGET; dibutuhkan {needed} per tahun.",
+        "pace_none": "Hanya satu tahun teramati, sehingga tidak ada laju untuk dinilai; dibutuhkan {needed} per tahun.",
         "over_covered": "{label}: peserta ({enrolled}) melebihi potensi ({potential}): cakupan {coverage}",
         "undefined": "{label}: potensi 0, sehingga cakupan tidak terdefinisi",
         "missing_year": "{label}: tidak ada baris untuk {year}, sehingga tidak disertakan (tahun terakhirnya {latest})",
@@ -189,6 +207,14 @@ def word(key: str, locale: str) -> str:
 
 def sentence(key: str, locale: str, **values: str) -> str:
     return SENTENCES[locale][key].format(**values)
+
+
+def years_phrase(count: int, locale: str, early: bool) -> str:
+    """ "a year early", "3 years early"; "a year", "3 years" (late); Indonesian alike."""
+    if locale == "id":
+        return f"{count} tahun lebih awal" if early else f"{count} tahun"
+    text = "a year" if count == 1 else f"{count} years"
+    return f"{text} early" if early else text
 
 
 def note_texts(notes: Notes, locale: str) -> list[str]:

@@ -54,14 +54,17 @@ def coverage_bar(coverage: Fraction | None, width: int = BAR_WIDTH) -> Text:
     return Text(text)
 
 
-def path_chart(coverage: Fraction | None, target: Fraction, scale: Fraction, width: int = CHART_WIDTH) -> Text:
-    """Coverage against the target line (┃), both on a scale of the largest value."""
+def path_chart(
+    coverage: Fraction | None, target: Fraction, scale: Fraction, width: int = CHART_WIDTH, observed: bool = False
+) -> Text:
+    """Coverage against the target line (┃), both on a scale of the largest value;
+    an observed year is drawn in ▒, a projected one in █."""
     if coverage is None or scale <= 0:
         return Text("")
     cells = ["·"] * width
     filled = int(min(coverage, scale) * width / scale)
     for i in range(filled):
-        cells[i] = "█"
+        cells[i] = "▒" if observed else "█"
     mark = min(int(target * width / scale), width - 1)
     cells[mark] = "┃"
     return Text("".join(cells))
@@ -86,7 +89,7 @@ def _cells(view: View, index: int, scale: Fraction) -> list[Text]:
         if key == view.bar_after:
             cells.append(coverage_bar(level))
     if view.chart:
-        cells.append(path_chart(level, view.target_pct or Fraction(0), scale))
+        cells.append(path_chart(level, view.target_pct or Fraction(0), scale, observed=index in view.observed))
     return cells
 
 
@@ -110,7 +113,8 @@ def _scale(view: View) -> Fraction:
 
 def table(view: View, rows: range | None = None, widths: Sequence[int] | None = None, total: bool = True) -> Table:
     """The view (or its ``rows``) as a rich table; ``widths`` fixes each column's width."""
-    grid = Table(title=view.title, title_justify="left", show_edge=True, header_style="bold")
+    title = Text(view.title, style="bold red") if view.title and view.alert else view.title
+    grid = Table(title=title, title_justify="left", show_edge=True, header_style="bold")
     for index, (title, numeric) in enumerate(_columns(view)):
         width = widths[index] if widths else None
         grid.add_column(
@@ -204,7 +208,9 @@ def long_table(view: View, console: Console) -> Iterator[str]:
 def renderables(views: Sequence[View]) -> list:
     out = []
     for view in views:
-        notes = [Text(note) for note in view.notes]
+        notes = [
+            Text(note, style="bold red" if view.alert and index == 1 else "") for index, note in enumerate(view.notes)
+        ]
         out.append(Group(table(view), *notes))
     return out
 

@@ -16,13 +16,15 @@ from ..consistency import Verdict
 from ..coverage import Report, Row
 from ..groups import label_fields
 from ..numerals import UNDEFINED, Style, format_compact, format_int
-from ..projection import Projection
+from ..projection import GroupPath, Projection
+from ..rounding import ceil_div, round_half_up
 from ..text import LABEL_LIMIT, visible
-from ..words import header, sentence, word
+from ..words import header, sentence, word, years_phrase
 from .records import VERDICT_FIELDS, report_fields
 
 if TYPE_CHECKING:
-    from ..api import ReportResult
+    from ..api import ProjectResult, ReportResult
+    from ..trend import Outlook
 
 
 @dataclass
@@ -49,6 +51,8 @@ class View:
     chart: bool = False
     chart_header: str = ""
     bar_after: str | None = None
+    observed: set[int] = field(default_factory=set)  # rows observed in the input, not projected
+    alert: bool = False  # off track: the title and notes stand out
 
 
 def _range(pair: tuple[int, int] | None, style: Style) -> str:
@@ -71,7 +75,7 @@ def views_of(result: object, style: Style) -> list[View]:
             _add_changes(view, result, style)
         return [view]
     if isinstance(result, ProjectResult):
-        return project_views(result.projection, style.locale, style.decimals)
+        return project_views(result.projection, style.locale, style.decimals, result)
     if isinstance(result, CheckResult):
         return [check_view(result.verdicts, style.locale, style.decimals)]
     raise TypeError(f"no views for {type(result).__name__}")
@@ -200,8 +204,11 @@ def report_notes(report: Report, shown: int, n: Style) -> list[str]:
 PROJECT_KEYS = ["year", "potential", "enrolled", "coverage_pct", "gap", "new_net", "new_gross"]
 
 
-def project_views(projection: Projection, locale: str, decimals: int = 2) -> list[View]:
-    """A year-by-year table per group and one for the total, with the assumptions."""
+def project_views(
+    projection: Projection, locale: str, decimals: int = 2, result: ProjectResult | None = None
+) -> list[View]:
+    """A year-by-year table per group and one for the total, with the assumptions;
+    with years, the observed years first and a sentence on the observed pace."""
     n = Style(locale, decimals)
     keys = list(PROJECT_KEYS)
     a = projection.assumptions
@@ -214,7 +221,7 @@ def project_views(projection: Projection, locale: str, decimals: int = 2) -> lis
         last = index == len(paths) - 1
         label = header("total", locale) if last else visible(path.label, LABEL_LIMIT) or "–"
         method = word(projection.method, locale)
-        if projection.method in ("growth", "add"):
+        if projection.method in ("growth", "add", "trend-linear", "trend-compound"):
             title = sentence(
                 "project_forecast_title",
                 locale,
@@ -231,7 +238,13 @@ def project_views(projection: Projection, locale: str, decimals: int = 2) -> lis
                 to=str(projection.to_year),
                 method=method,
             )
-        rows = []
+        outlook = _outlook_of(result, path)
+        observed = [o for o in (outlook.history if outlook else ()) if o.year < projection.from_year]
+        rows = [
+            [f"{o.year}*", n.count(o.potential), n.count(o.enrolled), n.pct(o.coverage_pct),
+             n.count(max(o.potential - o.enrolled, 0)), "", "", *([""] if a.premium is not None else [])]
+            for o in observed
+        ]  # fmt: skip
         for year in path.years:
             row = []
             for key in keys:
@@ -249,6 +262,8 @@ def project_views(projection: Projection, locale: str, decimals: int = 2) -> lis
             notes = [sentence("project_reached", locale, year=str(path.reached))]
         else:
             notes = [sentence("project_not_reached", locale, years=str(len(path.years) - 1))]
+        if outlook is not None and outlook.required_per_year is not None:
+            notes.append(_pace(outlook, projection, n))
         views.append(
             View(
                 title=title,
@@ -257,12 +272,16 @@ def project_views(projection: Projection, locale: str, decimals: int = 2) -> lis
                 numeric=[True] * len(keys),
                 rows=rows,
                 notes=notes,
-                levels=[y.coverage_pct for y in path.years],
+                levels=[*(o.coverage_pct for o in observed), *(y.coverage_pct for y in path.years)],
                 target_pct=projection.target_pct,
                 chart=True,
                 chart_header=header("path", locale),
+                observed=set(range(len(observed))),
+                alert=outlook is not None and outlook.on_track is False,
             )
         )
+    if any(view.observed for view in views):
+        views[-1].notes.append(sentence("project_observed", locale, year=str(projection.from_year)))
     premium = ""
     if a.premium is not None:
         premium = sentence("project_premium", locale, premium=n.money(a.premium))
@@ -279,6 +298,36 @@ def project_views(projection: Projection, locale: str, decimals: int = 2) -> lis
 
 
 CHECK_KEYS = [*VERDICT_FIELDS, "implied_potential"]
+
+
+def _outlook_of(result: ProjectResult | None, path: GroupPath) -> Outlook | None:
+    if result is None or result.outlooks is None:
+        return None
+    if path is result.projection.total:
+        return result.total_outlook
+    return result.outlooks.get((path.sector, path.region))
+
+
+def _pace(outlook: Outlook, projection: Projection, n: Style) -> str:
+    """One sentence: the observed pace, the pace needed, and when the target is reached at it."""
+    locale = n.locale
+    assert outlook.required_per_year is not None
+    needed = n.count(ceil_div(outlook.required_per_year.numerator, outlook.required_per_year.denominator))
+    target = n.exact_pct(projection.target_pct)
+    if outlook.trend is None:
+        return sentence("pace_none", locale, needed=needed)
+    slope = outlook.trend.net_per_year
+    pace = n.count(round_half_up(slope))
+    pace = pace if pace.startswith("-") else "+" + pace
+    reached, by = outlook.reached_at_trend, projection.to_year
+    if reached is None or by is None:
+        return sentence("pace_never", locale, pace=pace, target=target, needed=needed)
+    if reached <= by:
+        early = word("on_time", locale) if reached == by else years_phrase(by - reached, locale, early=True)
+        return sentence("pace_on_time", locale, pace=pace, target=target, reached=str(reached), early=early,
+                        needed=needed)  # fmt: skip
+    return sentence("pace_late", locale, pace=pace, target=target, reached=str(reached),
+                    late=years_phrase(reached - by, locale, early=False), needed=needed)  # fmt: skip
 
 
 def _reported(verdict: Verdict, locale: str) -> str:
