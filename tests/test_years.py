@@ -199,3 +199,19 @@ def test_trend_forecasts_continue_each_group_s_own_pace():
     assert none.exit_code == 2 and "a: no linear trend" in none.stderr
     plain = run("project", "--target", "20", "--trend", "linear", input="sektor,peserta,potensi\na,1,10\n")
     assert plain.exit_code == 2 and "--trend: needs a year column" in plain.stderr
+
+
+def test_three_years_draw_a_coverage_sparkline_per_group_two_do_not():
+    from enrollgap.output.views import sparkline
+
+    three = HISTORY + "2020,nelayan,9,50\n2021,nelayan,5,50\n2022,nelayan,5,50\n"
+    table = run("report", input=three, env={"COLUMNS": "200"}).stdout
+    assert "Coverage 2020–2022" in table and "▁▃█" in table and "█▁▁" in table
+    assert "Coverage 2020" not in run("report", input=PANEL, env={"COLUMNS": "200"}).stdout
+    assert sparkline([None, 1, 1]) == " ▁▁"
+
+
+def test_check_keeps_rows_of_different_years_apart_in_its_labels():
+    rows = "tahun,provinsi,peserta,potensi,persen\n2021,Sumsel,1,3,33.3\n2022,Sumsel,1,3,33.3\n"
+    labels = [row["label"] for row in run("check", "-f", "json", input=rows).json()["rows"]]
+    assert labels == ["Sumsel / 2021", "Sumsel / 2022"]

@@ -13,8 +13,8 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from ..consistency import Verdict
-from ..coverage import Report, Row
-from ..groups import label_fields
+from ..coverage import Report, Row, coverage_pct
+from ..groups import Group, label_fields
 from ..numerals import UNDEFINED, Style, format_compact, format_int
 from ..projection import GroupPath, Projection
 from ..rounding import ceil_div, round_half_up
@@ -24,6 +24,7 @@ from .records import VERDICT_FIELDS, report_fields
 
 if TYPE_CHECKING:
     from ..api import ProjectResult, ReportResult
+    from ..panel import Panel
     from ..trend import Outlook
 
 
@@ -102,9 +103,44 @@ def _add_changes(view: View, result: ReportResult, style: Style) -> None:
         view.keys.append(key)
         view.headers.append(header(key, style.locale))
         view.numeric.append(True)
+    if len(panel.years) >= 3:  # a small line of each group's coverage over the years
+        histories = [panel.history[(row.sector, row.region)] for row in result.rows]
+        if view.total is not None:
+            histories.append(_total_history(panel))
+        for line, history in zip(lines, histories):
+            line.append(
+                sparkline([coverage_pct(g.enrolled, g.potential) for g in history if (g.year or 0) <= panel.year])
+            )
+        view.keys.append("coverage_history")
+        view.headers.append(header("coverage_history", style.locale) + f" {panel.years[0]}–{panel.year}")
+        view.numeric.append(False)
     view.notes.insert(
         1, sentence("report_year", style.locale, year=str(panel.year), prev=str(panel.total.prev_year or UNDEFINED))
     )
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: Sequence[Fraction | None]) -> str:
+    """Values as bars from ▁ to █ between their smallest and largest; a gap for undefined."""
+    known = [v for v in values if v is not None]
+    if not known:
+        return ""
+    low, high = min(known), max(known)
+    step = (high - low) / (len(SPARKS) - 1) if high > low else None
+    return "".join(" " if v is None else SPARKS[0 if step is None else round_half_up((v - low) / step)] for v in values)
+
+
+def _total_history(panel: Panel) -> tuple[Group, ...]:
+    """The total's coverage over the years in which every reported group has a row."""
+    keys = [(g.sector, g.region) for g in panel.groups]
+    out = []
+    for year in panel.years:
+        rows = [g for k in keys for g in panel.history[k] if g.year == year]
+        if len(rows) == len(keys):
+            out.append(Group(None, None, sum(g.enrolled for g in rows), sum(g.potential for g in rows), year=year))
+    return tuple(out)
 
 
 def _signed(text: str) -> str:

@@ -56,8 +56,7 @@ def cases(source: Source, options: ReadOptions) -> Iterator[Case]:
                 values[field] = read_value(raw, options.locale, kind)
             except NumberError as error:
                 raise InputError(f"{field}: {error.message}", source.name, line, column) from None
-        label = read_label(record["label"][0]) if "label" in record else None
-        if label is None:
-            parts = [read_label(record[f][0]) for f in ("region", "sector") if f in record]
-            label = join_label(*(p for p in parts if p)) or None
+        fields = ("label",) if "label" in record else ("region", "sector")
+        parts = [read_label(record[f][0]) for f in (*fields, "year") if f in record]  # a year is part of the label
+        label = join_label(*(p for p in parts if p)) or None
         yield Case(label, values["enrolled"], values["potential"], values["reported"], f"{source.name}:{line}")
