@@ -150,9 +150,12 @@ def test_a_declining_trend_never_reaches_the_target_and_says_so():
     assert path["trend"]["net_per_year"] == -25.0
     assert (path["reached_at_trend"], path["on_track"]) == (None, False)
     table = run("project", "--target", "20", "--by", "2030", input=rows)
-    assert "At the observed -25 a year, 20% is never reached: OFF TRACK; 13 a year are needed." in table.stdout
+    assert (
+        "At the observed -25 a year, 20% is not reached within 50 years: OFF TRACK; 13 a year are needed."
+        in table.stdout
+    )
     indonesian = run("project", "--target", "20", "--by", "2030", "--locale", "id", input=rows)
-    assert "20% tidak pernah tercapai: TIDAK SESUAI TARGET" in indonesian.stdout
+    assert "20% tidak tercapai dalam 50 tahun: TIDAK SESUAI TARGET" in indonesian.stdout
 
 
 def test_late_and_early_are_said_with_the_years():

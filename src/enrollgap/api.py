@@ -286,9 +286,8 @@ def _outlooks(
             if trend is not None:
                 at = reached_at(base, group.enrolled, trend.net_per_year, target,
                                 potentials(group.potential, growth, options.horizon))  # fmt: skip
-            outlook = Outlook(
-                history, trend, needed, at, None if trend is None else at is not None and at <= options.by
-            )
+            on_track = None if trend is None else at is not None and at <= options.by
+            outlook = Outlook(history, trend, needed, at, on_track, options.horizon)
         outlooks[key_of(group)] = outlook
     common = sorted(set.intersection(*(set(o.year for o in h) for h in histories.values())))
     total_history = tuple(
@@ -300,13 +299,14 @@ def _outlooks(
     if options.by is not None:
         parts = list(outlooks.values())
         reached = [o.reached_at_trend for o in parts]
-        on_track = [o.on_track for o in parts]
+        tracks = [o.on_track for o in parts]
         total = Outlook(
             total_history,
             total.trend,
             sum((o.required_per_year or Fraction(0) for o in parts), Fraction(0)),
             None if any(r is None for r in reached) else max(r for r in reached if r is not None),
-            None if any(t is None for t in on_track) else all(on_track),
+            None if any(t is None for t in tracks) else all(tracks),
+            options.horizon,
         )
     return outlooks, total
 

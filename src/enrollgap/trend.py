@@ -47,6 +47,7 @@ class Outlook:
     required_per_year: Fraction | None = None
     reached_at_trend: int | None = None
     on_track: bool | None = None
+    horizon: int | None = None  # how many years reached_at_trend looked ahead
 
 
 def slope(points: Sequence[Observed]) -> Fraction:

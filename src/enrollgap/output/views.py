@@ -357,7 +357,7 @@ def _pace(outlook: Outlook, projection: Projection, n: Style) -> str:
     pace = pace if pace.startswith("-") else "+" + pace
     reached, by = outlook.reached_at_trend, projection.to_year
     if reached is None or by is None:
-        return sentence("pace_never", locale, pace=pace, target=target, needed=needed)
+        return sentence("pace_never", locale, pace=pace, target=target, needed=needed, horizon=str(outlook.horizon))
     if reached <= by:
         early = word("on_time", locale) if reached == by else years_phrase(by - reached, locale, early=True)
         return sentence("pace_on_time", locale, pace=pace, target=target, reached=str(reached), early=early,
