@@ -83,3 +83,20 @@ def test_the_workbook_example_prints_the_notes_the_readme_shows(tmp_path, monkey
     result = run("report", "kec.xlsx", "--locale", "id", "-f", "json")
     assert result.stderr == shown
     assert result.json()["total"]["enrolled"] == 2614
+
+
+def test_the_years_examples_are_what_enrollgap_prints(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "panel.csv").write_text(
+        "tahun,sektor,peserta,potensi\n2022,Petani,1204,38500\n2023,Petani,1900,38900\n2024,Petani,2950,39300\n"
+        "2022,Nelayan,410,9800\n2023,Nelayan,415,9800\n2024,Nelayan,430,9900\n"
+    )
+    section = README.split("## Years: panels", 1)[1].split("\n## ", 1)[0]
+    report_row = re.search(r"^│ Petani .*$", section, re.M).group(0)
+    table = run("report", "panel.csv", env={"COLUMNS": "200"}).stdout
+    petani = next(line for line in table.splitlines() if line.startswith("│ Petani"))
+    shown = [cell.strip() for cell in report_row.split("│") if cell.strip() and cell.strip() != "..."]
+    assert all(cell in petani for cell in shown), (shown, petani)
+    pace = run("project", "panel.csv", "--target", "10", "--by", "2027").stdout
+    for sentence in re.findall(r"^At the observed .*$", section, re.M):
+        assert sentence in pace
