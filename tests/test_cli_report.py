@@ -37,7 +37,7 @@ def test_json_has_exactly_the_contract_fields_in_order():
         "report", "-s", "BPU", "48858", "1340000", "--target", "10", "--by", "2025", "--from", "2020",
         "--premium", "16800", "-f", "json",
     ).json()  # fmt: skip
-    assert list(document) == ["schema", "groups", "total", "warnings"]
+    assert list(document) == ["schema", "parameters", "groups", "total", "warnings"]  # parameters: what was assumed
     assert document["schema"] == "enrollgap.report/1"
     fields = [
         "sector", "region", "enrolled", "potential", "coverage_pct", "gap", "gap_share_pct", "target",

@@ -57,6 +57,8 @@ class ReportOptions:
             raise OptionError(f"unknown sort key {self.sort!r}; choose one of {', '.join(SORT_KEYS)}", "--sort")
         if self.top is not None and self.top < 1:
             raise OptionError("shows at least 1 group", "--top")
+        if self.fail_under is not None and not 0 <= self.fail_under.value <= 100:
+            raise OptionError("the coverage limit must be between 0 and 100", "--fail-under")
 
 
 @dataclass(frozen=True)

@@ -262,7 +262,21 @@ def parse_money(text: str, locale: str = "en") -> Written:
     written = parse_number(body, locale)
     if written.value < 0:
         raise NumberError(f"read {quoted(str(text))}, expected an amount, which cannot be negative")
+    # "16.800" under en: a point and exactly three digits is the other locale's
+    # thousands separator far more often than a sum with a tenth of a cent.
+    if _THOUSANDS_LOOKALIKE[locale].fullmatch(body.strip()):
+        other = other_locale(locale)
+        raise NumberError(
+            f"read {quoted(str(text))}, which is ambiguous in locale {locale}: "
+            f"with --locale {other} it reads as {_parse(body, other, False).count}; "  # type: ignore[union-attr]
+            f"write {_UNAMBIGUOUS[locale]}"
+        )
     return written
+
+
+# An amount whose only mark is followed by exactly three digits ("16.800" in en, "16,800" in id).
+_THOUSANDS_LOOKALIKE = {"en": re.compile(r"\d{1,3}\.\d{3}"), "id": re.compile(r"\d{1,3},\d{3}")}
+_UNAMBIGUOUS = {"en": "16800 or 16,800 for sixteen thousand eight hundred", "id": "16800 atau 16.800"}
 
 
 # ---------------------------------------------------------------- a style of writing

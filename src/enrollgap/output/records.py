@@ -106,8 +106,16 @@ def _with_change(result: ReportResult, record: Record) -> Record:
 def report_document(result: ReportResult) -> dict[str, object]:
     """The ``enrollgap.report/1`` document; its groups are an iterator, written as computed."""
     report = result.report
+    plan = report.plan
     return {
         "schema": "enrollgap.report/1",
+        "parameters": {
+            "target_pct": percent(plan.target_pct),
+            "from": plan.from_year,
+            "by": plan.by,
+            "premium": plain(plan.premium),
+            "budget": None,
+        },
         "groups": map(_with_change(result, row_recorder(report.plan)), result.rows),
         "total": _with_change(result, row_recorder(report.plan))(report.total),
         "warnings": warnings(result.findings),

@@ -85,6 +85,11 @@ class Columns:
             if found:
                 self.where[field] = found[0]
 
+    def ignored(self) -> list[str]:
+        """The headers that no field reads (blank headers aside)."""
+        used = set(self.where.values())
+        return [h.strip() for i, h in enumerate(self.headers) if i not in used and h.strip()]
+
     def require(self, fields: Iterable[str]) -> None:
         """InputError naming the first field no column holds."""
         for field in fields:

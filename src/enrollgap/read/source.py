@@ -144,6 +144,25 @@ class Source:
                 self.raw.close()
 
 
+def _line_of_bad_bytes(path: str, encoding: str) -> int | None:
+    """The line of the first bytes of path that are not text in encoding."""
+    import codecs
+
+    try:
+        decoder = codecs.getincrementaldecoder(encoding)()
+        lines = 0
+        with open(path, "rb") as stream:
+            while chunk := stream.read(CHUNK):
+                try:
+                    lines += decoder.decode(chunk).count("\n")
+                except UnicodeDecodeError as error:
+                    pending = error.object[: error.start]
+                    return lines + (pending.count(b"\n") if isinstance(pending, bytes) else 0) + 1
+    except (OSError, LookupError):
+        return None
+    return None
+
+
 def sniff_format(sample: str) -> str:
     """The format of text that has no extension to go by."""
     if sample.startswith("["):
@@ -210,11 +229,18 @@ def open_source(path: str, options: ReadOptions) -> Source:
 
 
 def decode_error(error: UnicodeDecodeError, source: Source, line: int | None) -> InputError:
-    """The error for bytes that are not text in the source's encoding."""
-    byte = error.object[error.start : error.start + 1].hex()
+    """The error for bytes that are not text in the source's encoding, on the line
+    that holds them (found again from the file: the decoder works a chunk ahead
+    of the reader)."""
+    if source.name != STDIN:
+        line = _line_of_bad_bytes(source.name, source.encoding) or line
+    value = error.object[error.start]
+    # 0x80-0x9F are control codes in latin-1 but letters and marks ("–", "€") in
+    # Windows' cp1252, which is what a spreadsheet saved on Windows writes.
+    hint = "cp1252" if 0x80 <= value <= 0x9F else "latin-1 (or cp1252)"
     return InputError(
-        f"not valid {source.encoding.replace('-sig', '')} text (byte 0x{byte}); "
-        "name the file's encoding with --encoding, e.g. --encoding latin-1",
+        f"not valid {source.encoding.replace('-sig', '')} text (byte 0x{value:02x}); "
+        f"name the file's encoding with --encoding, e.g. --encoding {hint}",
         source.name,
         line,
     )

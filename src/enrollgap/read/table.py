@@ -47,10 +47,11 @@ class Notes:
     totals: list[int] = field(default_factory=list)  # lines of total rows
     footnotes: list[tuple[int, str]] = field(default_factory=list)  # (line, first text)
     filled: list[int] = field(default_factory=list)  # lines whose labels were filled down
+    ignored: list[str] = field(default_factory=list)  # headers no field reads
     separator_line: bool = False  # an Excel "sep=;" first line
 
     def __bool__(self) -> bool:
-        return bool(self.above_header or self.totals or self.footnotes or self.filled)
+        return bool(self.above_header or self.totals or self.footnotes or self.filled or self.ignored)
 
 
 def _first_text(cells: Sequence[object]) -> str:
@@ -89,7 +90,9 @@ def find_header(
             continue
         if _names_fields(cells, needed, mapping):
             notes.above_header = [(at, _first_text(c)) for at, c in seen]
-            return line, Columns([str(c) if c is not None else "" for c in cells], mapping, name)
+            columns = Columns([str(c) if c is not None else "" for c in cells], mapping, name)
+            notes.ignored = columns.ignored()
+            return line, columns
         seen.append((line, cells))
         if len(seen) == HEADER_SEARCH:
             break

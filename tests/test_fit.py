@@ -1,0 +1,58 @@
+"""Fit for the people who read it: money that cannot be misread, what a report
+assumed, nothing dropped silently, encodings said right."""
+
+import pytest
+
+from conftest import run
+
+
+@pytest.mark.parametrize("amount", ["16.800", "Rp 16.800", "1.500"])
+def test_a_thousands_lookalike_amount_is_refused_in_en_with_the_hint(amount):
+    result = run("report", "-s", "a", "1", "2", "--premium", amount, "--strict")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "ambiguous in locale en: with --locale id it reads as" in result.stderr
+
+
+@pytest.mark.parametrize(("amount", "locale", "yearly"), [("16.80", "en", 201.6), ("16800", "en", 201600),
+                                                        ("16,800", "en", 201600), ("16.800", "id", 201600)])  # fmt: skip
+def test_unambiguous_amounts_stay_valid(amount, locale, yearly):
+    result = run("report", "-s", "a", "1", "2", "--premium", amount, "--locale", locale, "-f", "json")
+    assert result.exit_code == 0, result
+    assert result.json()["total"]["premium_gap_per_year"] == yearly
+
+
+@pytest.mark.parametrize("limit", ["150", "-5", "100.5"])
+def test_fail_under_is_a_percentage_from_0_to_100(limit):
+    result = run("report", "-s", "a", "1", "2", "--fail-under", limit)
+    assert result.exit_code == 2 and "--fail-under: the coverage limit must be between 0 and 100" in result.stderr
+
+
+def test_a_report_says_what_it_assumed():
+    document = run("report", "-s", "a", "1", "2", "--target", "10", "--by", "2030", "--from", "2025",
+                   "--premium", "16800", "-f", "json").json()  # fmt: skip
+    assert document["parameters"] == {"target_pct": 10.0, "from": 2025, "by": 2030, "premium": 16800, "budget": None}
+    plain = run("report", "-s", "a", "1", "2", "-f", "json").json()
+    assert plain["parameters"] == {"target_pct": None, "from": None, "by": None, "premium": None, "budget": None}
+
+
+def test_a_column_nobody_reads_is_named_once():
+    result = run("report", "-f", "json", input="No,Kelompok,sektor,peserta,potensi\n1,A,x,1,2\n2,B,y,1,2\n")
+    assert result.exit_code == 0
+    assert (
+        result.stderr == "enrollgap: note: <stdin>: ignored columns 'No', 'Kelompok'; map one with --col FIELD=HEADER\n"
+    )
+    mapped = run("report", "--col", "region=Kelompok", "-f", "json", input="Kelompok,sektor,peserta,potensi\nA,x,1,2\n")
+    assert mapped.stderr == ""
+
+
+@pytest.mark.parametrize(("data", "hint"), [("–".encode("cp1252"), "cp1252"), ("é".encode("latin-1"), "latin-1")])
+def test_an_encoding_hint_fits_the_bytes_and_names_the_line(tmp_path, data, hint):
+    path = tmp_path / "rows.csv"
+    path.write_bytes(b"sektor,peserta,potensi\nx,1,2\nPetani " + data + b",1,2\n")
+    result = run("report", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"enrollgap: error: {path}:3: not valid utf-8 text")
+    assert f"--encoding {hint}" in result.stderr
+    json_path = tmp_path / "rows.json"
+    json_path.write_bytes(b'[{"sector": "x", "enrolled": 1, "potential": 2},\n{"sector": "' + data + b'"}]')
+    assert run("report", str(json_path)).stderr.startswith(f"enrollgap: error: {json_path}:2: not valid utf-8")
