@@ -13,8 +13,10 @@ def test_a_thousands_lookalike_amount_is_refused_in_en_with_the_hint(amount):
     assert "ambiguous in locale en: with --locale id it reads as" in result.stderr
 
 
-@pytest.mark.parametrize(("amount", "locale", "yearly"), [("16.80", "en", 201.6), ("16800", "en", 201600),
-                                                        ("16,800", "en", 201600), ("16.800", "id", 201600)])  # fmt: skip
+UNAMBIGUOUS = [("16.80", "en", 201.6), ("16800", "en", 201600), ("16,800", "en", 201600), ("16.800", "id", 201600)]
+
+
+@pytest.mark.parametrize(("amount", "locale", "yearly"), UNAMBIGUOUS)
 def test_unambiguous_amounts_stay_valid(amount, locale, yearly):
     result = run("report", "-s", "a", "1", "2", "--premium", amount, "--locale", locale, "-f", "json")
     assert result.exit_code == 0, result
