@@ -12,7 +12,8 @@ def test_the_news_sentence_is_consistent_as_rounded():
     assert result.exit_code == 0, result
     assert "konsisten" in result.stdout
     assert (
-        "3,63% konsisten dengan 48.858 dari 1,34 juta (setelah pembulatan); dengan tepat 1.340.000 hasilnya 3,65%."
+        # The figures as published ("3,63 persen"), never rewritten.
+        "3,63 persen konsisten dengan 48.858 dari 1,34 juta (setelah pembulatan); dengan tepat 1.340.000 hasilnya 3,65%."
         in result.stdout
     )
 
@@ -25,7 +26,7 @@ def test_with_exactly_1340000_it_is_not():
 
 
 def test_english_sentence():
-    result = run("check", "--enrolled", "48858", "--potential", "1.34 million", "--reported", "3.63%")
+    result = run("check", "--enrolled", "48,858", "--potential", "1.34 million", "--reported", "3.63%")
     assert (
         "3.63% is consistent with 48,858 of 1.34 million (as rounded); with exactly 1,340,000 it would be 3.65%."
         in result.stdout
@@ -38,8 +39,9 @@ def test_json_fields():
     row = document["rows"][0]
     assert list(row) == [
         "label", "enrolled", "potential", "reported_pct", "coverage_pct", "difference_pp", "consistent",
-        "implied_potential", "implied_enrolled",
+        "implied_potential", "implied_enrolled", "reported_as", "enrolled_as", "potential_as",
     ]  # fmt: skip
+    assert (row["reported_as"], row["enrolled_as"], row["potential_as"]) == ("3,63 persen", "48.858", "1,34 juta")
     assert row["label"] is None and row["consistent"] is True
     assert row["implied_potential"] == [1344100, 1347806]
     assert row["implied_enrolled"] == [48575, 48708]
@@ -73,7 +75,8 @@ def test_csv_flattens_ranges():
     lines = run("check", str(DATA / "published.csv"), "-f", "csv").stdout.splitlines()
     assert lines[0] == (
         "label,enrolled,potential,reported_pct,coverage_pct,difference_pp,consistent,"
-        "implied_potential_min,implied_potential_max,implied_enrolled_min,implied_enrolled_max"
+        "implied_potential_min,implied_potential_max,implied_enrolled_min,implied_enrolled_max,"
+        "reported_as,enrolled_as,potential_as"
     )
     assert lines[1].startswith("Sumsel BPU (Jan 2020),48858,1340000,3.63,")
     assert ",true,1344100,1347806," in lines[1]
@@ -82,7 +85,7 @@ def test_csv_flattens_ranges():
 def test_summary_names_inconsistent_rows():
     out = run("check", str(DATA / "published.csv")).stdout
     assert "1 of 3 rows are inconsistent." in out
-    assert "3.63% does not fit 48,858 of 1,340,000" in out
+    assert "3.63% does not fit 48858 of 1340000" in out  # quoted as the file writes them
 
 
 @pytest.mark.parametrize(

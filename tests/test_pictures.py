@@ -77,7 +77,7 @@ def test_svg_and_html_hold_the_figures_whatever_the_format(tmp_path, fmt):
 
 def test_svg_of_project_and_check(tmp_path):
     for args in (["project", *SEED, "--from", "2020", "--target", "10", "--by", "2025"],
-                 ["check", "--enrolled", "48858", "--potential", "1.34M", "--reported", "3.63"]):  # fmt: skip
+                 ["check", "--enrolled", "48,858", "--potential", "1.34M", "--reported", "3.63"]):  # fmt: skip
         svg = tmp_path / f"{args[0]}.svg"
         assert run(*args, "--svg", str(svg)).exit_code == 0
         ElementTree.parse(svg)

@@ -51,6 +51,10 @@ class Verdict:
     potential_range: tuple[int, int]
     reported_range: tuple[Fraction, Fraction]
     reported_decimals: int
+    # The figures as they were published, to quote them back unchanged ("13,96 juta").
+    enrolled_as: str | None = None
+    potential_as: str | None = None
+    reported_as: str | None = None
 
 
 def whole_range(written: Written) -> tuple[int, int]:
@@ -159,4 +163,7 @@ def check_case(
         potential_range=potential_range,
         reported_range=(low_pct, high_pct),
         reported_decimals=reported.decimals,
+        enrolled_as=enrolled.text or None,
+        potential_as=potential.text or None,
+        reported_as=reported.text or None,
     )

@@ -8,7 +8,7 @@ consistency check needs to know that.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from .errors import NumberError
@@ -67,6 +67,7 @@ class Written:
     value: Fraction
     decimals: int = 0
     exponent: int = 0
+    text: str = field(default="", compare=False)  # as it was written, for quoting it back
 
     @property
     def scaled(self) -> bool:
@@ -115,7 +116,7 @@ def _parse(text: str, locale: str, percent: bool) -> Written | None:
     if body.isascii() and body.isdigit():
         if len(body) > MAX_DIGITS:
             raise NumberError(f"{quoted(text)} is too large (more than {MAX_DIGITS} digits)")
-        return Written(Fraction(int(body)))
+        return Written(Fraction(int(body)), text=body)
     if percent:
         lowered = body.casefold()
         for word in PERCENT_WORDS[locale]:
@@ -139,7 +140,7 @@ def _parse(text: str, locale: str, percent: bool) -> Written | None:
         return None
     value, decimals = parsed
     value *= 10**exponent
-    return Written(-value if sign == "-" else value, decimals, exponent)
+    return Written(-value if sign == "-" else value, decimals, exponent, text.strip())
 
 
 def _invalid(text: str, locale: str, kind: str, percent: bool, whole: bool) -> NumberError:

@@ -261,6 +261,9 @@ def verdict_record(verdict: Verdict) -> dict[str, object]:
         "consistent": verdict.consistent,
         "implied_potential": list(verdict.implied_potential) if verdict.implied_potential else None,
         "implied_enrolled": list(verdict.implied_enrolled) if verdict.implied_enrolled else None,
+        "reported_as": verdict.reported_as,
+        "enrolled_as": verdict.enrolled_as,
+        "potential_as": verdict.potential_as,
     }
 
 
@@ -276,7 +279,8 @@ def check_lines(result: CheckResult) -> Iterator[dict[str, object]]:
 # A verdict's fields in contract order; CSV splits each implied range into _min and _max.
 VERDICT_FIELDS = ["label", "enrolled", "potential", "reported_pct", "coverage_pct", "difference_pp", "consistent"]
 RANGE_FIELDS = ["implied_potential", "implied_enrolled"]
-CHECK_FIELDS = [*VERDICT_FIELDS, *(f"{name}_{end}" for name in RANGE_FIELDS for end in ("min", "max"))]
+AS_WRITTEN = ["reported_as", "enrolled_as", "potential_as"]
+CHECK_FIELDS = [*VERDICT_FIELDS, *(f"{name}_{end}" for name in RANGE_FIELDS for end in ("min", "max")), *AS_WRITTEN]
 
 
 def verdict_record_range(value: object) -> tuple[object, object]:

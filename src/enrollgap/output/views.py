@@ -367,11 +367,19 @@ def _pace(outlook: Outlook, projection: Projection, n: Style) -> str:
 
 
 def _reported(verdict: Verdict, locale: str) -> str:
-    return Style(locale).pct(verdict.reported_pct, verdict.reported_decimals)
+    """The percentage exactly as it was published ("6,5 persen"), with % if it had no sign."""
+    text = verdict.reported_as
+    if not text:
+        return Style(locale).pct(verdict.reported_pct, verdict.reported_decimals)
+    text = visible(text, 60)
+    return text + "%" if text[-1:].isdigit() else text
 
 
-def _written(pair: tuple[int, int], count: int, locale: str) -> str:
-    """A count as it was written: compact when it stood for a range."""
+def _written(pair: tuple[int, int], count: int, locale: str, text: str | None = None) -> str:
+    """A count exactly as it was published ("13,96 juta"); without the text, compact
+    when it stood for a range."""
+    if text:
+        return visible(text, 60)
     return format_int(count, locale) if pair[0] == pair[1] else format_compact(count, locale)
 
 
@@ -379,8 +387,8 @@ def check_sentence(verdict: Verdict, locale: str, decimals: int = 2) -> str:
     """One sentence a journalist can quote: the verdict and what would make it true."""
     n = Style(locale, decimals)
     reported = _reported(verdict, locale)
-    enrolled = _written(verdict.enrolled_range, verdict.enrolled, locale)
-    potential = _written(verdict.potential_range, verdict.potential, locale)
+    enrolled = _written(verdict.enrolled_range, verdict.enrolled, locale, verdict.enrolled_as)
+    potential = _written(verdict.potential_range, verdict.potential, locale, verdict.potential_as)
     rounded = (
         verdict.potential_range[0] != verdict.potential_range[1]
         or verdict.enrolled_range[0] != verdict.enrolled_range[1]
@@ -425,8 +433,8 @@ def check_view(verdicts: Sequence[Verdict], locale: str, decimals: int = 2) -> V
         rows.append(
             [
                 visible(v.label, LABEL_LIMIT) if v.label is not None else "–",
-                _written(v.enrolled_range, v.enrolled, locale),
-                _written(v.potential_range, v.potential, locale),
+                _written(v.enrolled_range, v.enrolled, locale, v.enrolled_as),
+                _written(v.potential_range, v.potential, locale, v.potential_as),
                 _reported(v, locale),
                 n.pct(v.coverage_pct, detail),
                 n.decimal(v.difference_pp, detail),
