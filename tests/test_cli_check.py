@@ -14,8 +14,7 @@ def test_the_news_sentence_is_consistent_as_rounded():
     assert (
         # The figures as published ("3,63 persen"), never rewritten.
         "3,63 persen konsisten dengan 48.858 dari 1,34 juta (setelah pembulatan); "
-        "dengan tepat 1.340.000 hasilnya 3,65%."
-        in result.stdout
+        "dengan tepat 1.340.000 hasilnya 3,65%." in result.stdout
     )
 
 

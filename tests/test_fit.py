@@ -58,3 +58,40 @@ def test_an_encoding_hint_fits_the_bytes_and_names_the_line(tmp_path, data, hint
     json_path = tmp_path / "rows.json"
     json_path.write_bytes(b'[{"sector": "x", "enrolled": 1, "potential": 2},\n{"sector": "' + data + b'"}]')
     assert run("report", str(json_path)).stderr.startswith(f"enrollgap: error: {json_path}:2: not valid utf-8")
+
+
+def test_a_forecast_never_projects_more_enrolled_than_the_potential_and_says_so():
+    result = run("project", "-s", "a", "90000", "96450", "--from", "2026", "--target", "99", "--growth", "25",
+                 "--retention", "85", "-f", "json")  # fmt: skip
+    years = result.json()["paths"][0]["years"]
+    assert all(y["enrolled"] <= y["potential"] for y in years)
+    assert years[-1]["enrolled"] == 96450
+    assert "a: the forecast reaches the whole potential in 2027 and is held there" in result.stderr
+
+
+def test_a_group_already_above_its_potential_stays_where_it_was():
+    result = run("project", "-s", "a", "120", "100", "-s", "b", "1", "100", "--from", "2026", "--target", "50",
+                 "--add", "10", "-f", "json")  # fmt: skip
+    over = result.json()["paths"][0]["years"]
+    assert {y["enrolled"] for y in over} == {120}
+
+
+def test_every_path_reports_its_rate():
+    seed = ["-s", "BPU", "48858", "1340000", "--from", "2020", "--target", "10", "--by", "2025"]
+    compound = run("project", *seed, "--path", "compound", "-f", "json").json()
+    assert [round(p["rate_pct"], 2) for p in compound["paths"]] == [22.36, 22.36]
+    assert run("project", *seed, "-f", "json").json()["paths"][0]["rate_pct"] is None
+    closing = run("project", *seed, "--path", "closing", "-f", "json").json()["paths"][0]
+    first, last = closing["years"][0], closing["years"][-1]
+    uncovered = (1 - first["enrolled"] / first["potential"], 1 - last["enrolled"] / last["potential"])
+    assert closing["rate_pct"] == pytest.approx(100 * (1 - (uncovered[1] / uncovered[0]) ** (1 / 5)))
+    growth = run("project", "-s", "a", "1", "100", "--from", "2020", "--target", "10", "--growth", "20", "-f", "json")
+    assert growth.json()["paths"][0]["rate_pct"] == 20.0
+    table = run("project", *seed, "--path", "compound").stdout
+    assert "Enrolled grows +22.36% a year on this path." in table
+
+
+def test_a_one_group_projection_is_titled_with_the_group():
+    table = run("project", "-s", "BPU", "48858", "1340000", "--from", "2020", "--target", "10", "--by", "2025").stdout
+    assert table.lstrip().startswith("BPU: 10% by 2025 (linear)")
+    assert "Total" not in table.splitlines()[0]

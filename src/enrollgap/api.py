@@ -226,6 +226,8 @@ def project(
             horizon=options.horizon,
             assumptions=options.assumptions,
         )
+    findings = (*findings, *(Finding("capped", p.label, 0, 0, None, None, p.capped_in)
+                             for p in projection.paths if p.capped_in is not None))  # fmt: skip
     if histories is None:
         return ProjectResult(projection, tuple(findings))
     outlooks, total = _outlooks(groups, histories, projection, options)

@@ -54,6 +54,10 @@ class GroupPath(Labelled):
     region: str | None
     reached: int | None
     years: tuple[Year, ...]
+    # The path's yearly rate in percent: the growth of enrolled (compound, growth,
+    # trend-compound) or the share of the uncovered part closed (closing); else None.
+    rate_pct: float | None = None
+    capped_in: int | None = None  # a forecast held at the potential from this year
 
 
 @dataclass(frozen=True)
@@ -229,8 +233,10 @@ def required_path(
         except ProjectionError as error:
             raise ProjectionError(f"{group.label}: {error}") from None
         path_years = _years(from_year, potential_by_year, enrolled_by_year, assumptions)
-        paths.append(GroupPath(group.sector, group.region, _reached(path_years, target_pct), path_years))
+        paths.append(GroupPath(group.sector, group.region, _reached(path_years, target_pct), path_years,
+                               _rate(method, path_years)))  # fmt: skip
     total = _total(paths, target_pct, assumptions)
+    total = GroupPath(None, None, total.reached, total.years, _rate(method, total.years))
     return Projection(from_year, by, target_pct, method, assumptions, tuple(paths), total)
 
 
@@ -268,6 +274,7 @@ def forecast(
     potential_by_group = [potentials(g.potential, assumptions.potential_growth_pct, horizon) for g in groups]
     enrolled_by_group: list[list[int]] = [[g.enrolled] for g in groups]
     exact = [Fraction(g.enrolled) for g in groups]
+    capped: list[int | None] = [None] * len(groups)
     last = 0
     while True:
         if all(
@@ -280,10 +287,40 @@ def forecast(
         last += 1
         for index in range(len(groups)):
             exact[index] = _forecast_step(exact[index], *steps[index])
+            # Never more enrolled than the potential (a group already above it stays where it was).
+            ceiling = max(potential_by_group[index][last], groups[index].enrolled)
+            if exact[index] > ceiling:
+                exact[index] = Fraction(ceiling)
+                capped[index] = capped[index] or from_year + last
             enrolled_by_group[index].append(round_half_up(exact[index]))
     paths = []
-    for group, potential, enrolled in zip(groups, potential_by_group, enrolled_by_group):
+    name = method_name or method
+    for index, (group, potential, enrolled) in enumerate(zip(groups, potential_by_group, enrolled_by_group)):
         path_years = _years(from_year, potential[: last + 1], enrolled, assumptions)
-        paths.append(GroupPath(group.sector, group.region, _reached(path_years, target_pct), path_years))
+        step, value = steps[index]
+        yearly = float(value) if step == "growth" and not capped[index] else _rate(name, path_years)
+        paths.append(GroupPath(group.sector, group.region, _reached(path_years, target_pct), path_years, yearly,
+                               capped[index]))  # fmt: skip
     total = _total(paths, target_pct, assumptions)
-    return Projection(from_year, total.reached, target_pct, method_name or method, assumptions, tuple(paths), total)
+    total = GroupPath(None, None, total.reached, total.years, _rate(name, total.years))
+    return Projection(from_year, total.reached, target_pct, name, assumptions, tuple(paths), total)
+
+
+def _rate(method: str, years: Sequence[Year]) -> float | None:
+    """A path's yearly rate from its first and last year: the growth of enrolled for
+    compound-like paths, the share of the uncovered part closed for closing."""
+    span = len(years) - 1
+    first, last = years[0], years[-1]
+    if span < 1:
+        return None
+    if method in ("compound", "growth", "trend-compound"):
+        if first.enrolled <= 0:
+            return None
+        return 100 * ((last.enrolled / first.enrolled) ** (1 / span) - 1)
+    if method == "closing":
+        if not first.potential or not last.potential or first.enrolled >= first.potential:
+            return None
+        before = 1 - first.enrolled / first.potential
+        after = max(1 - last.enrolled / last.potential, 0.0)
+        return 100 * (1 - (after / before) ** (1 / span))
+    return None

@@ -132,6 +132,7 @@ SENTENCES = {
         "over_covered": "{label}: enrolled ({enrolled}) is above potential ({potential}): coverage {coverage}",
         "undefined": "{label}: potential is 0, so coverage is undefined",
         "missing_year": "{label}: no row for {year}, so it is left out (its latest year is {latest})",
+        "capped": "{label}: the forecast reaches the whole potential in {year} and is held there",
         "no_trend": "{label}: only one year observed up to {year}, so there is no trend",
         "fail_under": "total coverage {coverage} is below --fail-under {limit}",
         "total_mismatch": "{origin}: the total row{label} says {enrolled} of {potential}, but the rows above it add up to {summed_enrolled} of {summed_potential}; the groups are reported from the rows",
@@ -145,6 +146,8 @@ SENTENCES = {
         "project_title": "{label}: {target} by {to} ({method})",
         "project_forecast_title": "{label}: {method} to {target}",
         "project_reached": "Target reached in {year}.",
+        "project_rate": "Enrolled grows {rate} a year on this path.",
+        "project_closing_rate": "This path closes {rate} of the uncovered share each year.",
         "project_not_reached": "Target not reached within {years} years.",
         "project_assumptions": "Assumes the potential grows {growth} a year, {retention} of participants stay each year{premium}.",
         "project_premium": ", premium {premium} a month per worker",
@@ -173,6 +176,7 @@ SENTENCES = {
         "over_covered": "{label}: peserta ({enrolled}) melebihi potensi ({potential}): cakupan {coverage}",
         "undefined": "{label}: potensi 0, sehingga cakupan tidak terdefinisi",
         "missing_year": "{label}: tidak ada baris untuk {year}, sehingga tidak disertakan (tahun terakhirnya {latest})",
+        "capped": "{label}: prakiraan mencapai seluruh potensi pada {year} dan ditahan di sana",
         "no_trend": "{label}: hanya satu tahun teramati sampai {year}, sehingga tidak ada tren",
         "fail_under": "cakupan total {coverage} di bawah --fail-under {limit}",
         "total_mismatch": "{origin}: baris total{label} menyebut {enrolled} dari {potential}, tetapi baris di atasnya berjumlah {summed_enrolled} dari {summed_potential}; kelompok dilaporkan dari baris-barisnya",
@@ -186,6 +190,8 @@ SENTENCES = {
         "project_title": "{label}: {target} pada {to} ({method})",
         "project_forecast_title": "{label}: {method} menuju {target}",
         "project_reached": "Target tercapai pada {year}.",
+        "project_rate": "Peserta tumbuh {rate} per tahun pada jalur ini.",
+        "project_closing_rate": "Jalur ini menutup {rate} dari bagian yang belum tercakup setiap tahun.",
         "project_not_reached": "Target tidak tercapai dalam {years} tahun.",
         "project_assumptions": "Asumsi: potensi tumbuh {growth} per tahun, {retention} peserta bertahan tiap tahun{premium}.",
         "project_premium": ", iuran {premium} per bulan per pekerja",
@@ -268,6 +274,8 @@ def warning_text(finding: Finding, style: Style = Style()) -> str:
     if finding.kind == "missing_year":
         return sentence("missing_year", style.locale, label=label, year=str(finding.reported_year),
                         latest=str(finding.year))  # fmt: skip
+    if finding.kind == "capped":
+        return sentence("capped", style.locale, label=label, year=str(finding.year))
     if finding.kind == "no_trend":
         return sentence("no_trend", style.locale, label=label, year=str(finding.year))
     if finding.kind == "undefined":

@@ -164,6 +164,7 @@ def path_record(path: GroupPath, outlook: Outlook | None = None) -> dict[str, ob
         "sector": path.sector,
         "region": path.region,
         "reached": path.reached,
+        "rate_pct": path.rate_pct,
         "years": [year_record(y) for y in path.years],
     }
     if outlook is not None:

@@ -209,7 +209,7 @@ def renderables(views: Sequence[View]) -> list:
     out = []
     for view in views:
         notes = [
-            Text(note, style="bold red" if view.alert and index == 1 else "") for index, note in enumerate(view.notes)
+            Text(note, style="bold red" if index in view.alert_notes else "") for index, note in enumerate(view.notes)
         ]
         out.append(Group(table(view), *notes))
     return out

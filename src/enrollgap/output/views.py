@@ -53,7 +53,8 @@ class View:
     chart_header: str = ""
     bar_after: str | None = None
     observed: set[int] = field(default_factory=set)  # rows observed in the input, not projected
-    alert: bool = False  # off track: the title and notes stand out
+    alert_notes: set[int] = field(default_factory=set)
+    alert: bool = False  # off track: the title stands out, and the notes in alert_notes
 
 
 def _range(pair: tuple[int, int] | None, style: Style) -> str:
@@ -253,9 +254,8 @@ def project_views(
     views = []
     # With one group the total repeats it; show it once.
     paths = (*projection.paths, projection.total) if len(projection.paths) != 1 else projection.paths
-    for index, path in enumerate(paths):
-        last = index == len(paths) - 1
-        label = header("total", locale) if last else visible(path.label, LABEL_LIMIT) or "–"
+    for path in paths:
+        label = header("total", locale) if path is projection.total else visible(path.label, LABEL_LIMIT) or "–"
         method = word(projection.method, locale)
         if projection.method in ("growth", "add", "trend-linear", "trend-compound"):
             title = sentence(
@@ -298,7 +298,14 @@ def project_views(
             notes = [sentence("project_reached", locale, year=str(path.reached))]
         else:
             notes = [sentence("project_not_reached", locale, years=str(len(path.years) - 1))]
+        if path.rate_pct is not None:
+            kind = "project_closing_rate" if projection.method == "closing" else "project_rate"
+            rate = n.decimal(Fraction(path.rate_pct).limit_denominator(10**6))
+            notes.append(sentence(kind, locale, rate=(rate if rate.startswith("-") else "+" + rate) + "%"))
+        alert_notes = set()
         if outlook is not None and outlook.required_per_year is not None:
+            if outlook.on_track is False:
+                alert_notes.add(len(notes))
             notes.append(_pace(outlook, projection, n))
         views.append(
             View(
@@ -314,6 +321,7 @@ def project_views(
                 chart_header=header("path", locale),
                 observed=set(range(len(observed))),
                 alert=outlook is not None and outlook.on_track is False,
+                alert_notes=alert_notes,
             )
         )
     if any(view.observed for view in views):
