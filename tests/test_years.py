@@ -218,3 +218,12 @@ def test_check_keeps_rows_of_different_years_apart_in_its_labels():
     rows = "tahun,provinsi,peserta,potensi,persen\n2021,Sumsel,1,3,33.3\n2022,Sumsel,1,3,33.3\n"
     labels = [row["label"] for row in run("check", "-f", "json", input=rows).json()["rows"]]
     assert labels == ["Sumsel / 2021", "Sumsel / 2022"]
+
+
+def test_duplicate_rows_of_one_label_and_year_are_summed_and_a_later_group_joins():
+    rows = "tahun,sektor,peserta,potensi\n2021,a,1,10\n2021,a,2,10\n2022,a,4,20\n2022,b,1,10\n"
+    document = run("report", "-f", "json", input=rows).json()
+    a, b = document["groups"]
+    assert (a["enrolled"], a["enrolled_change"]) == (4, 1)  # 4 in 2022 against 1 + 2 in 2021
+    assert (b["prev_year"], b["enrolled_change"]) == (None, None)  # b appears only in 2022
+    assert document["total"]["prev_year"] is None  # no earlier year holds both
