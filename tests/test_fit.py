@@ -95,3 +95,42 @@ def test_a_one_group_projection_is_titled_with_the_group():
     table = run("project", "-s", "BPU", "48858", "1340000", "--from", "2020", "--target", "10", "--by", "2025").stdout
     assert table.lstrip().startswith("BPU: 10% by 2025 (linear)")
     assert "Total" not in table.splitlines()[0]
+
+
+OFFICE = ["report", "--locale", "id", "-s", "Industri rumahan", "48.858", "1,34 juta", "-s", "Petani", "1000", "5000",
+          "--target", "15", "--by", "2026", "--from", "2025", "--premium", "16.800"]  # fmt: skip
+
+
+@pytest.mark.parametrize("width", [80, 100, 120])
+def test_a_table_fits_the_terminal_with_labels_whole_and_numbers_uncut(width):
+    result = run(*OFFICE, env={"COLUMNS": str(width)})
+    assert result.exit_code == 0
+    table = [line for line in result.stdout.splitlines() if line[:1] in "┏┃┡│├└"]
+    assert all(len(line) <= width for line in table)
+    assert "…" not in result.stdout
+    for shown in ("Industri rumahan", "Petani", "48.858", "1.340.000", "3,65%", "1.291.142", "201.000"):
+        assert shown in result.stdout
+    notes = result.stdout.replace("\n", " ")
+    assert "Tidak ditampilkan agar muat" in notes and "premium_to_target_per_year" in notes
+
+
+def test_columns_are_left_out_in_order_of_importance_and_only_when_needed():
+    narrow = run(*OFFICE, env={"COLUMNS": "100"}).stdout.replace("\n", " ")
+    wide = run(*OFFICE, env={"COLUMNS": "240"}).stdout
+    assert "premium_to_target_per_year" in narrow and "Target" in narrow  # premiums go before targets
+    assert "Tidak ditampilkan" not in wide and "Rp 260,3 miliar" in wide
+
+
+def test_under_a_real_terminal_the_table_fits_too():
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    if shutil.which("script") is None:
+        pytest.skip("needs script(1) for a pseudo-terminal")
+    command = " ".join([sys.executable, "-m", "enrollgap", *(f"'{a}'" for a in OFFICE)])
+    env = {**os.environ, "COLUMNS": "80", "LINES": "40", "TERM": "xterm", "NO_COLOR": "1"}
+    shown = subprocess.run(["script", "-qec", f"stty cols 80; {command}", "/dev/null"], capture_output=True,
+                           text=True, env=env, timeout=60).stdout  # fmt: skip
+    assert "Industri rumahan" in shown and "1.340.000" in shown and "…" not in shown

@@ -94,6 +94,8 @@ WORDS = {
         "trend-linear": "the observed trend (linear)",
         "trend-compound": "the observed trend (compound)",
         "observed": "observed",
+        "bar_column": "the coverage bar",
+        "chart_column": "the path chart",
         "on_time": "on time",
     },
     "id": {
@@ -110,6 +112,8 @@ WORDS = {
         "trend-linear": "tren teramati (linier)",
         "trend-compound": "tren teramati (majemuk)",
         "observed": "teramati",
+        "bar_column": "batang cakupan",
+        "chart_column": "grafik lintasan",
         "on_time": "tepat waktu",
     },
 }
@@ -123,6 +127,7 @@ SENTENCES = {
         "report_by": " ({per_year} a year, {per_month} a month, from {from_year} to {by})",
         "report_premium": "Premiums for the gap: {premium_gap} a year at {premium} a month per worker.",
         "report_top": "Showing {shown} of {count} groups; the total covers all of them.",
+        "left_out": "Left out to fit {width} columns: {columns}; a wider terminal, or -f csv or -f json, shows them.",
         "report_year": "Counts of {year}; changes since each group's previous year (the total's: {prev}).",
         "project_observed": "* observed in the input; the path starts from {year}.",
         "pace_on_time": "At the observed {pace} a year, {target} is reached in {reached}, {early}; {needed} a year are needed.",
@@ -167,6 +172,7 @@ SENTENCES = {
         "report_by": " ({per_year} per tahun, {per_month} per bulan, dari {from_year} sampai {by})",
         "report_premium": "Iuran untuk kesenjangan: {premium_gap} per tahun dengan iuran {premium} per bulan per pekerja.",
         "report_top": "Menampilkan {shown} dari {count} kelompok; total mencakup semuanya.",
+        "left_out": "Tidak ditampilkan agar muat {width} kolom: {columns}; terminal yang lebih lebar, atau -f csv atau -f json, menampilkannya.",
         "report_year": "Angka tahun {year}; perubahan sejak tahun sebelumnya tiap kelompok (total: {prev}).",
         "project_observed": "* teramati dalam data; jalur dimulai dari {year}.",
         "pace_on_time": "Dengan laju teramati {pace} per tahun, {target} tercapai pada {reached}, {early}; dibutuhkan {needed} per tahun.",

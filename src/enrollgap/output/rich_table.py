@@ -11,6 +11,7 @@ import io
 import os
 import tempfile
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from fractions import Fraction
 
 from rich.cells import cell_len
@@ -18,8 +19,9 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from ..words import sentence, word
 from .formats import LONG_TABLE
-from .views import View
+from .views import View, has_column, without
 
 BAR_WIDTH = 12
 CHART_WIDTH = 24
@@ -220,6 +222,37 @@ def _width(console: Console, things: Sequence) -> int:
     return max(40, min(widest, 240))
 
 
+# Columns left out, in this order, when a table is wider than the terminal: the
+# labels and the counts always stay, whole.
+DROP_ORDER = (
+    "premium_to_target_per_year", "premium_gap_per_year", "premium_per_year", "gap_share_pct", "bar",
+    "coverage_history", "coverage_change_pp", "per_month", "per_year", "to_target", "target", "new_gross",
+    "chart", "implied_potential", "difference_pp", "enrolled_change", "new_net",
+)  # fmt: skip
+
+
+def _needed(view: View) -> int:
+    """How wide the view is drawn with every label and number whole, nothing wrapped."""
+    widths = _widths(view, len(view.rows) + (view.total is not None))
+    return sum(widths) + 3 * len(widths) + 1
+
+
+def fit(view: View, width: int) -> View:
+    """The view with columns left out (in DROP_ORDER) until it fits width, and a note
+    that names them; unchanged when it fits."""
+    dropped = []
+    while _needed(view) > width:
+        key = next((k for k in DROP_ORDER if has_column(view, k)), None)
+        if key is None:
+            break
+        view = without(view, key)
+        dropped.append(word(f"{key}_column", view.locale) if key in ("bar", "chart") else key)
+    if dropped:
+        names = ", ".join(dropped)
+        view = replace(view, notes=[*view.notes, sentence("left_out", view.locale, columns=names, width=str(width))])
+    return view
+
+
 def render(views: Sequence[View], stream, svg: str | None = None, html: str | None = None) -> Iterator[str]:
     """The views as the rich text to write to stream (coloured if stream is a terminal),
     in chunks; also saved as SVG and HTML files when asked."""
@@ -229,6 +262,7 @@ def render(views: Sequence[View], stream, svg: str | None = None, html: str | No
     if svg or html:
         _record(renderables(views), svg, html)
     for view in views:
+        view = fit(view, console.width)
         if is_long(view):
             yield from long_table(view, console)
             continue

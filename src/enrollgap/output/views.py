@@ -8,7 +8,7 @@ the extra fields. Nothing here imports rich or tabulate.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -52,6 +52,7 @@ class View:
     chart: bool = False
     chart_header: str = ""
     bar_after: str | None = None
+    locale: str = "en"
     observed: set[int] = field(default_factory=set)  # rows observed in the input, not projected
     alert_notes: set[int] = field(default_factory=set)
     alert: bool = False  # off track: the title stands out, and the notes in alert_notes
@@ -65,6 +66,36 @@ def _range(pair: tuple[int, int] | None, style: Style) -> str:
     if low == high:
         return style.count(low)
     return f"{style.count(low)} {word('to', style.locale)} {style.count(high)}"
+
+
+def without(view: View, key: str) -> View:
+    """The view without one column: a key, or "bar" (the coverage bar) or "chart"."""
+    if key == "bar":
+        return replace(view, bar_after=None)
+    if key == "chart":
+        return replace(view, chart=False)
+    index = view.keys.index(key)
+
+    def cut(row: list[str]) -> list[str]:
+        return row[:index] + row[index + 1 :]
+
+    return replace(
+        view,
+        keys=cut(view.keys),
+        headers=cut(view.headers),
+        numeric=[n for i, n in enumerate(view.numeric) if i != index],
+        rows=[cut(row) for row in view.rows],
+        total=None if view.total is None else cut(view.total),
+        bar_after=None if view.bar_after == key else view.bar_after,
+    )
+
+
+def has_column(view: View, key: str) -> bool:
+    if key == "bar":
+        return view.bar_after is not None
+    if key == "chart":
+        return view.chart
+    return key in view.keys
 
 
 def views_of(result: object, style: Style) -> list[View]:
@@ -178,6 +209,7 @@ def report_view(report: Report, rows: Sequence[Row], locale: str, decimals: int 
         return out
 
     view = View(
+        locale=locale,
         title=None,
         keys=keys,
         headers=[header(k, locale) for k in keys],
@@ -309,6 +341,7 @@ def project_views(
             notes.append(_pace(outlook, projection, n))
         views.append(
             View(
+                locale=locale,
                 title=title,
                 keys=keys,
                 headers=[header(k, locale) for k in keys],
@@ -460,6 +493,7 @@ def check_view(verdicts: Sequence[Verdict], locale: str, decimals: int = 2) -> V
         else:
             notes.append(sentence("check_all_good", locale, count=str(len(verdicts))))
     return View(
+        locale=locale,
         title=None,
         keys=CHECK_KEYS,
         headers=[header(k, locale) for k in CHECK_KEYS],
