@@ -18,9 +18,21 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from .consistency import Case, Verdict, check_case
-from .coverage import SORT_KEYS, Finding, Plan, Report, Row, build_report, findings_of, sort_rows
+from .coverage import (
+    SORT_KEYS,
+    BudgetCover,
+    Finding,
+    Plan,
+    Report,
+    Row,
+    budget_cover,
+    build_report,
+    findings_of,
+    sort_rows,
+)
 from .errors import CheckError, ExitStatus, InputError, OptionError
 from .groups import Group
+from .money import first_year_over, validate_money
 from .numerals import Written
 from .panel import Key, Panel, key_of, panel, years_of
 from .projection import Assumptions, Projection, forecast, potentials, required_path, validate, validate_span
@@ -72,6 +84,7 @@ class ReportResult:
     below: bool = False
     read_findings: tuple[Finding, ...] = ()  # from reading, and groups left out of a panel's year
     panel: Panel | None = None  # with years: the reported year and each group's change
+    budget: BudgetCover | None = None  # with --budget: what it pays for
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -107,7 +120,11 @@ def report(
     if options.fail_under is not None:
         coverage = built.total.coverage_pct
         below = coverage is None or coverage < options.fail_under.value
-    return ReportResult(built, rows, options, below, tuple(findings), chosen)
+    cover = None
+    if plan.budget is not None and plan.premium is not None:
+        total = built.total
+        cover = budget_cover(plan.budget, plan.premium, total.enrolled, total.potential, total.gap)
+    return ReportResult(built, rows, options, below, tuple(findings), chosen, cover)
 
 
 # ------------------------------------------------------------------ project
@@ -144,6 +161,9 @@ class ProjectOptions:
             raise OptionError(f"unknown trend {self.trend!r}; choose one of {', '.join(TRENDS)}", "--trend")
         if self.window < 2:
             raise OptionError("a trend needs at least 2 years", "--window")
+        validate_money(self.assumptions.budget, self.assumptions.premium)
+        if self.assumptions.premium_by_year and self.assumptions.premium is None:
+            raise OptionError("give a plain --premium AMOUNT for the years without one of their own", "--premium")
         if self.method is not None and self.by is None:
             raise OptionError("--path goes with --by")
         if self.method is not None and self.method not in METHODS:
@@ -167,6 +187,14 @@ class ProjectResult:
     # total's, and with --by whether each is on track.
     outlooks: dict[Key, Outlook] | None = None
     total_outlook: Outlook | None = None
+
+    @property
+    def budget_exceeded_in(self) -> int | None:
+        """With a budget: the first year the premiums of the members added exceed it."""
+        budget = self.projection.assumptions.budget
+        if budget is None:
+            return None
+        return first_year_over([(y.year, y.premium_added_per_year) for y in self.projection.total.years], budget)
 
     @property
     def exit_status(self) -> ExitStatus:
@@ -197,6 +225,10 @@ def project(
         if options.by <= from_year:
             raise OptionError(f"the target year {options.by} must come after the base year {from_year}", "--by")
         validate_span(options.by - from_year, "--by")
+    last_year = options.by if options.by is not None else from_year + options.horizon
+    for year in options.assumptions.premium_by_year:
+        if not from_year <= year <= last_year:
+            raise OptionError(f"{year} is outside the path ({from_year}-{last_year})", "--premium")
     findings = (*findings, *findings_of(groups))
     histories = None if chosen is None else _histories(chosen, options.window)
     if histories is not None:

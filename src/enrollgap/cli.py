@@ -24,6 +24,7 @@ from . import __version__, api
 from .coverage import SORT_KEYS, Finding, Plan
 from .errors import EnrollgapError, ExitStatus, InputError, NumberError, OptionError
 from .groups import GROUPINGS, Group
+from .money import premium_overrides
 from .numerals import LOCALES, Style, Written, parse_count, parse_money, parse_number
 from .output import long_table_rows, render
 from .output.formats import check_format
@@ -354,6 +355,23 @@ def fraction(text: str | None, name: str, locale: str, kind: str = "percent") ->
     return None if value is None else value.value
 
 
+def premium_options(specs: Sequence[str], locale: str) -> tuple[Fraction | None, dict[int, Fraction]]:
+    """--premium AMOUNT (once) and --premium YEAR=AMOUNT (any number of years)."""
+    plain = [spec for spec in specs if "=" not in spec]
+    if len(plain) > 1:
+        raise click.BadParameter("give one plain AMOUNT; the other years as YEAR=AMOUNT", param_hint="--premium")
+    overrides = []
+    for spec in specs:
+        if "=" in spec:
+            year, _, amount = spec.partition("=")
+            if not year.strip().isdigit():
+                raise click.BadParameter(f"expected YEAR=AMOUNT, got {spec!r}", param_hint="--premium")
+            overrides.append((int(year), parse_option(amount, "--premium", locale, "money").value))
+    with usage_errors():
+        by_year = premium_overrides(overrides)
+    return (parse_option(plain[0], "--premium", locale, "money").value if plain else None), by_year
+
+
 def command_groups(sectors: Sequence[tuple[str, str, str]], locale: str) -> list[Group]:
     """The groups given as -s NAME ENROLLED POTENTIAL."""
     groups = []
@@ -411,6 +429,7 @@ Examples:
     help="Base year of the counts (with --by); default: this year.",
 )
 @click.option("--premium", metavar="AMOUNT", help="Monthly premium per worker (BPU minimum: 16800).")
+@click.option("--budget", metavar="AMOUNT", help="A year's money for premiums (with --premium): who it pays for.")
 @click.option(
     "--sort",
     type=click.Choice(SORT_KEYS),
@@ -423,7 +442,8 @@ Examples:
 @click.option("--year", type=int, metavar="YEAR", help="With a year column: the year to report; default: the latest.")
 @click.option("--fail-under", metavar="PCT", help="Exit 1 when the total coverage is below PCT.")
 @output_options
-def report(input, sectors, target, by, from_year, premium, sort, top, no_total, year, fail_under, **params) -> int:
+def report(input, sectors, target, by, from_year, premium, budget, sort, top, no_total, year, fail_under,
+           **params) -> int:  # fmt: skip
     """Coverage and gap per sector and region, with a total row.
 
     Coverage = enrolled / potential; the gap = the workers not yet covered.
@@ -434,7 +454,11 @@ def report(input, sectors, target, by, from_year, premium, sort, top, no_total, 
     locale = common.locale
     with usage_errors():
         plan = Plan(
-            fraction(target, "--target", locale), by, from_year, fraction(premium, "--premium", locale, "money")
+            fraction(target, "--target", locale),
+            by,
+            from_year,
+            fraction(premium, "--premium", locale, "money"),
+            fraction(budget, "--budget", locale, "money"),
         )
         options = api.ReportOptions(
             plan, sort, top, not no_total, option_value(fail_under, "--fail-under", locale), year
@@ -517,10 +541,17 @@ Examples:
     show_default=True,
     help="Share of last year's participants still active.",
 )
-@click.option("--premium", metavar="AMOUNT", help="Monthly premium per worker: adds each year's premiums.")
+@click.option(
+    "--premium",
+    "premiums",
+    multiple=True,
+    metavar="AMOUNT|YEAR=AMOUNT",
+    help="Monthly premium per worker: adds each year's premiums; YEAR=AMOUNT (repeatable) for a year's own.",
+)
+@click.option("--budget", metavar="AMOUNT", help="A year's money for premiums: the year the path outgrows it.")
 @output_options
 def project(input, sectors, target, from_year, by, growth, add, method, trend, window, horizon,
-            potential_growth, retention, premium, **params) -> int:  # fmt: skip
+            potential_growth, retention, premiums, budget, **params) -> int:  # fmt: skip
     """The year-by-year path to a coverage target, per group and for the total.
 
     With --by YEAR: the required path (linear, compound or closing). With
@@ -530,10 +561,13 @@ def project(input, sectors, target, from_year, by, growth, add, method, trend, w
     common = Common.of(params)
     locale = common.locale
     with usage_errors():
+        default, by_year = premium_options(premiums, locale)
         assumptions = Assumptions(
             parse_option(potential_growth, "--potential-growth", locale).value,
             parse_option(retention, "--retention", locale).value,
-            fraction(premium, "--premium", locale, "money"),
+            default,
+            by_year,
+            fraction(budget, "--budget", locale, "money"),
         )
         added = option_value(add, "--add", locale, "count")
         options = api.ProjectOptions(

@@ -11,6 +11,7 @@ from fractions import Fraction
 
 from .errors import DataError, OptionError
 from .groups import Group, Labelled
+from .money import validate_money
 from .rounding import ceil_div
 
 
@@ -77,6 +78,7 @@ class Plan:
     by: int | None = None
     from_year: int | None = None
     premium: Fraction | None = None
+    budget: Fraction | None = None  # a year's money for premiums: what it buys is reported
 
     def __post_init__(self) -> None:
         if self.target_pct is not None and not 0 <= self.target_pct <= 100:
@@ -89,6 +91,7 @@ class Plan:
             raise OptionError(f"the target year {self.by} must come after the base year {self.from_year}", "--by")
         if self.premium is not None and self.premium < 0:
             raise OptionError("a premium cannot be negative", "--premium")
+        validate_money(self.budget, self.premium)
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,21 @@ def percent_float(part: int, whole: int) -> float | None:
     """float(coverage_pct(part, whole)), without building the Fraction: Python divides
     integers with correct rounding, as Fraction's float() does, so the two are equal."""
     return None if whole == 0 else 100 * part / whole
+
+
+@dataclass(frozen=True)
+class BudgetCover:
+    """What a yearly budget pays for at a monthly premium: ``workers`` whole years of
+    premiums, and the coverage if that many of the uncovered were enrolled."""
+
+    workers: int
+    coverage_with_budget_pct: Fraction | None
+
+
+def budget_cover(budget: Fraction, premium: Fraction, enrolled: int, potential: int, gap: int) -> BudgetCover:
+    """floor(budget / (12 × premium)) workers; coverage with min(workers, gap) more enrolled."""
+    workers = int(budget // (12 * premium))
+    return BudgetCover(workers, coverage_pct(enrolled + min(workers, gap), potential))
 
 
 def gap(enrolled: int, potential: int) -> int:

@@ -6,8 +6,8 @@ potential compounds exactly (Fractions) and is rounded half up.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from .coverage import coverage_pct, gap, target_count
@@ -28,7 +28,13 @@ class Assumptions:
 
     potential_growth_pct: Fraction = Fraction(0)
     retention_pct: Fraction = Fraction(100)
-    premium: Fraction | None = None
+    premium: Fraction | None = None  # a month, per worker; the default for every year
+    premium_by_year: Mapping[int, Fraction] = field(default_factory=dict)  # years with another premium
+    budget: Fraction | None = None  # a year's money for the premiums of the members added
+
+    def premium_in(self, year: int) -> Fraction | None:
+        """The monthly premium of a year: its override, else the default."""
+        return self.premium_by_year.get(year, self.premium)
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,8 @@ class Year:
     new_net: int
     new_gross: int
     premium_per_year: Fraction | None
+    # What the members added since the base year cost in premiums this year.
+    premium_added_per_year: Fraction | None = None
 
 
 @dataclass(frozen=True)
@@ -138,9 +146,11 @@ def _years(
     for t, (potential, enrolled) in enumerate(zip(potential_by_year, enrolled_by_year)):
         previous = enrolled_by_year[t - 1] if t else enrolled
         new_gross = max(ceil_div(enrolled - retention * previous, 1), 0) if t else 0
-        premium = None
-        if assumptions.premium is not None:
-            premium = enrolled * assumptions.premium * 12
+        premium = added = None
+        monthly = assumptions.premium_in(from_year + t)
+        if monthly is not None:
+            premium = enrolled * monthly * 12
+            added = max(enrolled - enrolled_by_year[0], 0) * monthly * 12
         out.append(
             Year(
                 from_year + t,
@@ -151,6 +161,7 @@ def _years(
                 enrolled - previous,
                 new_gross,
                 premium,
+                added,
             )
         )
     return tuple(out)
@@ -171,9 +182,11 @@ def _total(paths: Sequence[GroupPath], target_pct: Fraction, assumptions: Assump
     for group_years in zip(*(p.years for p in paths)):
         potential = sum(y.potential for y in group_years)
         enrolled = sum(y.enrolled for y in group_years)
-        premium = None
+        premium: Fraction | None = None
+        added: Fraction | None = None
         if assumptions.premium is not None:
-            premium = sum(y.premium_per_year for y in group_years)
+            premium = sum((y.premium_per_year or Fraction(0) for y in group_years), Fraction(0))
+            added = sum((y.premium_added_per_year or Fraction(0) for y in group_years), Fraction(0))
         years.append(
             Year(
                 group_years[0].year,
@@ -184,6 +197,7 @@ def _total(paths: Sequence[GroupPath], target_pct: Fraction, assumptions: Assump
                 sum(y.new_net for y in group_years),
                 sum(y.new_gross for y in group_years),
                 premium,
+                added,
             )
         )
         at_target = all(y.enrolled >= target_count(target_pct, y.potential) for y in group_years)

@@ -103,6 +103,14 @@ def _with_change(result: ReportResult, record: Record) -> Record:
     return with_change
 
 
+def _with_budget(result: ReportResult, record: dict[str, object]) -> dict[str, object]:
+    """The total's record, and with --budget what it pays for."""
+    if result.budget is not None:
+        record["budget_workers"] = result.budget.workers
+        record["coverage_with_budget_pct"] = percent(result.budget.coverage_with_budget_pct)
+    return record
+
+
 def report_document(result: ReportResult) -> dict[str, object]:
     """The ``enrollgap.report/1`` document; its groups are an iterator, written as computed."""
     report = result.report
@@ -114,10 +122,10 @@ def report_document(result: ReportResult) -> dict[str, object]:
             "from": plan.from_year,
             "by": plan.by,
             "premium": plain(plan.premium),
-            "budget": None,
+            "budget": plain(plan.budget),
         },
         "groups": map(_with_change(result, row_recorder(report.plan)), result.rows),
-        "total": _with_change(result, row_recorder(report.plan))(report.total),
+        "total": _with_budget(result, _with_change(result, row_recorder(report.plan))(report.total)),
         "warnings": warnings(result.findings),
     }
 
@@ -127,7 +135,7 @@ def report_lines(result: ReportResult) -> Iterator[dict[str, object]]:
     record = _with_change(result, row_recorder(result.report.plan))
     yield from map(record, result.rows)
     if result.options.total:
-        yield record(result.report.total)
+        yield _with_budget(result, record(result.report.total))
 
 
 def report_table(result: ReportResult) -> tuple[list[str], Iterator[dict[str, object]]]:
@@ -137,12 +145,13 @@ def report_table(result: ReportResult) -> tuple[list[str], Iterator[dict[str, ob
         record = _with_change(result, row_recorder(result.report.plan))
         yield from map(record, result.rows)
         if result.options.total:
-            total = record(result.report.total)
+            total = _with_budget(result, record(result.report.total))
             total[total_label_field(result.rows)] = TOTAL
             yield total
 
     changes = CHANGE_FIELDS if result.panel is not None else []
-    return [*report_fields(result.report.plan), *changes], rows()
+    budget = ["budget_workers", "coverage_with_budget_pct"] if result.budget is not None else []
+    return [*report_fields(result.report.plan), *changes, *budget], rows()
 
 
 def year_record(year: Year) -> dict[str, object]:
@@ -155,6 +164,11 @@ def year_record(year: Year) -> dict[str, object]:
         "new_net": year.new_net,
         "new_gross": year.new_gross,
         "premium_per_year": plain(year.premium_per_year),
+        **(
+            {}
+            if year.premium_added_per_year is None
+            else {"premium_added_per_year": plain(year.premium_added_per_year)}
+        ),
     }
 
 
@@ -186,6 +200,13 @@ def path_record(path: GroupPath, outlook: Outlook | None = None) -> dict[str, ob
     return record
 
 
+def _with_exceeded(result: ProjectResult, path: GroupPath, record: dict[str, object]) -> dict[str, object]:
+    """The total path's record, and with --budget the first year the path outgrows it."""
+    if path is result.projection.total and result.projection.assumptions.budget is not None:
+        record["budget_exceeded_in"] = result.budget_exceeded_in
+    return record
+
+
 def _outlook(result: ProjectResult, path: GroupPath) -> Outlook | None:
     if result.outlooks is None:
         return None
@@ -208,8 +229,17 @@ def project_document(result: ProjectResult) -> dict[str, object]:
             "potential_growth_pct": float(assumptions.potential_growth_pct),
             "retention_pct": float(assumptions.retention_pct),
             "premium": plain(assumptions.premium),
+            **(
+                {"premium_by_year": {str(y): plain(a) for y, a in sorted(assumptions.premium_by_year.items())}}
+                if assumptions.premium_by_year
+                else {}
+            ),
+            **({} if assumptions.budget is None else {"budget": plain(assumptions.budget)}),
         },
-        "paths": (path_record(p, _outlook(result, p)) for p in (*projection.paths, projection.total)),
+        "paths": (
+            _with_exceeded(result, p, path_record(p, _outlook(result, p)))
+            for p in (*projection.paths, projection.total)
+        ),
         "warnings": warnings(result.findings),
     }
 

@@ -106,6 +106,17 @@ def views_of(result: object, style: Style) -> list[View]:
         view = report_view(result.report, result.rows, style.locale, style.decimals, result.options.total)
         if result.panel is not None:
             _add_changes(view, result, style)
+        if result.budget is not None and result.report.plan.budget is not None:
+            view.notes.append(
+                sentence(
+                    "report_budget",
+                    style.locale,
+                    budget=style.money(result.report.plan.budget),
+                    workers=style.count(result.budget.workers),
+                    coverage=style.pct(result.report.total.coverage_pct),
+                    with_budget=style.pct(result.budget.coverage_with_budget_pct),
+                )
+            )
         return [view]
     if isinstance(result, ProjectResult):
         return project_views(result.projection, style.locale, style.decimals, result)
@@ -282,7 +293,7 @@ def project_views(
     keys = list(PROJECT_KEYS)
     a = projection.assumptions
     if a.premium is not None:
-        keys.append("premium_per_year")
+        keys += ["premium_per_year", "premium_added_per_year"]
     views = []
     # With one group the total repeats it; show it once.
     paths = (*projection.paths, projection.total) if len(projection.paths) != 1 else projection.paths
@@ -310,7 +321,7 @@ def project_views(
         observed = [o for o in (outlook.history if outlook else ()) if o.year < projection.from_year]
         rows = [
             [f"{o.year}*", n.count(o.potential), n.count(o.enrolled), n.pct(o.coverage_pct),
-             n.count(max(o.potential - o.enrolled, 0)), "", "", *([""] if a.premium is not None else [])]
+             n.count(max(o.potential - o.enrolled, 0)), "", "", *(["", ""] if a.premium is not None else [])]
             for o in observed
         ]  # fmt: skip
         for year in path.years:
@@ -321,7 +332,7 @@ def project_views(
                     row.append(str(value))
                 elif key == "coverage_pct":
                     row.append(n.pct(value))
-                elif key == "premium_per_year":
+                elif key.startswith("premium"):
                     row.append(n.money(value))
                 else:
                     row.append(n.count(value))
@@ -357,11 +368,21 @@ def project_views(
                 alert_notes=alert_notes,
             )
         )
+    if a.budget is not None and result is not None:
+        over = result.budget_exceeded_in
+        if over is None:
+            views[-1].notes.append(sentence("project_budget_fits", locale, budget=n.money(a.budget)))
+        else:
+            cost = next(y.premium_added_per_year for y in projection.total.years if y.year == over) or Fraction(0)
+            views[-1].notes.append(sentence("project_budget_over", locale, budget=n.money(a.budget), year=str(over),
+                                            cost=n.money(cost), short=n.money(cost - a.budget)))  # fmt: skip
     if any(view.observed for view in views):
         views[-1].notes.append(sentence("project_observed", locale, year=str(projection.from_year)))
     premium = ""
     if a.premium is not None:
         premium = sentence("project_premium", locale, premium=n.money(a.premium))
+        if a.premium_by_year:
+            premium += " (" + "; ".join(f"{y}: {n.money(v)}" for y, v in sorted(a.premium_by_year.items())) + ")"
     views[-1].notes.append(
         sentence(
             "project_assumptions",

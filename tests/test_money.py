@@ -1,0 +1,70 @@
+"""Money: budgets, premiums that change by year, the cost of new members."""
+
+import pytest
+
+from conftest import run
+
+PPU = ["-s", "BPU", "15000", "100000", "--from", "2025", "--target", "40", "--by", "2028"]
+
+
+def test_what_a_budget_buys_in_a_report():
+    result = run("report", "--locale", "id", "-s", "BPU", "48.858", "1,34 juta", "--premium", "16.800",
+                 "--budget", "3 miliar", "-f", "json")  # fmt: skip
+    total = result.json()["total"]
+    assert total["budget_workers"] == 3_000_000_000 // (12 * 16_800) == 14880
+    assert total["coverage_with_budget_pct"] == pytest.approx(100 * (48858 + 14880) / 1340000)
+    assert result.json()["parameters"]["budget"] == 3_000_000_000
+    table = run("report", "--locale", "id", "-s", "BPU", "48.858", "1,34 juta", "--premium", "16.800",
+                "--budget", "3 miliar").stdout  # fmt: skip
+    assert "Rp 3 miliar per tahun membayar iuran 14.880 pekerja; cakupan akan naik dari 3,65% menjadi 4,76%." in table
+
+
+def test_a_budget_workers_count_never_fills_more_than_the_gap():
+    total = run("report", "-s", "a", "90", "100", "--premium", "10", "--budget", "1000000", "-f", "json").json()[
+        "total"
+    ]
+    assert total["budget_workers"] == 8333 and total["coverage_with_budget_pct"] == 100.0
+
+
+def test_premiums_of_added_members_and_the_year_a_budget_is_outgrown():
+    document = run("project", *PPU, "--premium", "16800", "--budget", "4000000000", "-f", "json").json()
+    total = document["paths"][-1]
+    added = [y["premium_added_per_year"] for y in total["years"]]
+    enrolled = [y["enrolled"] for y in total["years"]]
+    assert added == [max(e - enrolled[0], 0) * 16800 * 12 for e in enrolled]
+    assert total["budget_exceeded_in"] == 2028  # 3,36 miliar in 2027, 5,04 miliar in 2028
+    assert "budget_exceeded_in" not in document["paths"][0]
+    fits = run("project", *PPU, "--premium", "16800", "--budget", "9000000000", "-f", "json").json()
+    assert fits["paths"][-1]["budget_exceeded_in"] is None
+
+
+def test_a_relief_year_has_its_own_premium():
+    document = run("project", *PPU, "--premium", "16800", "--premium", "2026=10500", "-f", "json").json()
+    assert document["assumptions"]["premium"] == 16800
+    assert document["assumptions"]["premium_by_year"] == {"2026": 10500}
+    years = {y["year"]: y for y in document["paths"][-1]["years"]}
+    assert years[2026]["premium_per_year"] == years[2026]["enrolled"] * 10500 * 12
+    assert years[2027]["premium_per_year"] == years[2027]["enrolled"] * 16800 * 12
+    table = run("project", *PPU, "--premium", "16800", "--premium", "2026=10500", "--budget", "4000000000").stdout
+    assert "The premiums of the members added pass the budget of Rp 4 billion a year in 2028" in table
+    assert "(2026: Rp 10,500)" in table
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--budget", "1000"], "--budget goes with --premium"),
+        (["--premium", "16800", "--budget", "0"], "a budget must be more than 0"),
+        (["--premium", "16800", "--budget", "-5"], "--budget"),
+        (["--premium", "0"], "a premium must be more than 0"),
+        (["--premium", "16800", "--budget", "lots"], "--budget"),
+        (["--premium", "16800", "--premium", "2031=10500"], "2031 is outside the path (2025-2028)"),
+        (["--premium", "16800", "--premium", "2026=1", "--premium", "2026=2"], "2026 is given twice"),
+        (["--premium", "2026=10500"], "give a plain --premium AMOUNT"),
+        (["--premium", "16800", "--premium", "2026=0"], "a premium must be more than 0"),
+    ],
+)
+def test_bad_money_is_one_clear_line(args, message):
+    result = run("project", *PPU, *args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert message in result.stderr and result.stderr.count("\n") == 1
