@@ -68,3 +68,10 @@ def test_bad_money_is_one_clear_line(args, message):
     result = run("project", *PPU, *args)
     assert result.exit_code == 2 and result.stdout == ""
     assert message in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_the_relief_premium_keeps_the_readme_s_plan_within_its_budget():
+    args = ["project", "--locale", "id", "-s", "Pekerja rentan", "15.000", "80.000", "--from", "2025", "--target", "25",
+            "--by", "2026", "--premium", "16.800", "--budget", "1 miliar"]  # fmt: skip
+    assert "kurang Rp 8 juta" in run(*args).stdout
+    assert "tetap dalam anggaran Rp 1 miliar" in run(*args, "--premium", "2026=10.500").stdout

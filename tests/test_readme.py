@@ -100,3 +100,15 @@ def test_the_years_examples_are_what_enrollgap_prints(tmp_path, monkeypatch):
     pace = run("project", "panel.csv", "--target", "10", "--by", "2027").stdout
     for sentence in re.findall(r"^At the observed .*$", section, re.M):
         assert sentence in pace
+
+
+def test_the_money_examples_print_what_the_readme_shows():
+    section = README.split("## Money", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```console\n(.*?)```", section, re.S).group(1)
+    for part in re.split(r"^\$ ", block, flags=re.M)[1:]:
+        command, _, output = part.partition("\n")
+        expected = [line for line in output.splitlines() if line != "..."]
+        result = run(*shlex.split(command)[1:])
+        assert result.exit_code == 0, result
+        for line in expected:
+            assert line in result.stdout, line
