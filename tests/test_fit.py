@@ -134,3 +134,27 @@ def test_under_a_real_terminal_the_table_fits_too():
     shown = subprocess.run(["script", "-qec", f"stty cols 80; {command}", "/dev/null"], capture_output=True,
                            text=True, env=env, timeout=60).stdout  # fmt: skip
     assert "Industri rumahan" in shown and "1.340.000" in shown and "…" not in shown
+
+
+def test_columns_picks_and_orders_the_columns_of_every_format():
+    args = ["report", "-s", "a", "1", "10", "-s", "b", "2", "10", "--columns", "sector,gap,coverage_pct"]
+    assert run(*args, "-f", "csv").stdout.splitlines() == ["sector,gap,coverage_pct", "a,9,10.0", "b,8,20.0",
+                                                           "Total,17,15.0"]  # fmt: skip
+    document = run(*args, "-f", "json").json()
+    assert list(document["groups"][0]) == ["sector", "gap", "coverage_pct"]
+    assert list(document["total"]) == ["sector", "gap", "coverage_pct"]
+    assert [list(line) for line in map(__import__("json").loads, run(*args, "-f", "jsonl").stdout.splitlines())] == [
+        ["sector", "gap", "coverage_pct"]
+    ] * 3
+    header = next(line for line in run(*args, env={"COLUMNS": "200"}).stdout.splitlines() if "Sector" in line)
+    assert header.index("Sector") < header.index("Gap") < header.index("Coverage")
+    assert "Enrolled" not in header
+    years = run("project", "-s", "a", "1", "10", "--from", "2026", "--target", "20", "--by", "2028",
+                "--columns", "year,enrolled", "-f", "json").json()["paths"][0]["years"]  # fmt: skip
+    assert years[0] == {"year": 2026, "enrolled": 1}
+
+
+def test_an_unknown_column_lists_the_ones_there_are():
+    result = run("report", "-s", "a", "1", "10", "--columns", "sector,nope", "-f", "json")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "--columns: no column 'nope'; choose from sector, region, enrolled" in result.stderr

@@ -189,6 +189,12 @@ def output_options(func: Callable) -> Callable:
             help="Also save the table as an SVG picture.",
         ),
         click.option(
+            "--columns",
+            "picked",
+            metavar="A,B,...",
+            help="Only these columns, in this order, by their JSON names (e.g. sector,coverage_pct,gap).",
+        ),
+        click.option(
             "--html",
             type=click.Path(dir_okay=False, writable=True),
             help="Also save the table as an HTML page.",
@@ -246,6 +252,7 @@ class Common:
     style: Style
     svg: str | None
     html: str | None
+    columns: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, params: dict[str, Any]) -> Common:
@@ -265,6 +272,7 @@ class Common:
             Style(params["locale"], params["decimals"]),
             params["svg"],
             params["html"],
+            tuple(c.strip() for c in (params.get("picked") or "").split(",") if c.strip()),
         )
 
     @property
@@ -285,7 +293,10 @@ class Common:
         rows = long_table_rows(result, self.output_format)
         if rows is not None:
             warn([sentence("long_table", self.locale, rows=self.style.count(rows))], "note")
-        emit(render(result, self.output_format, self.style, stream=sys.stdout, svg=self.svg, html=self.html))
+        with usage_errors():
+            chunks = render(result, self.output_format, self.style, stream=sys.stdout, svg=self.svg, html=self.html,
+                            columns=self.columns)  # fmt: skip
+        emit(chunks)
 
 
 @contextmanager

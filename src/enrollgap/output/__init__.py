@@ -16,9 +16,10 @@ them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any
 
+from ..errors import OptionError
 from ..numerals import Style
 from . import records
 from .formats import LONG_TABLE, MACHINE_FORMATS, check_format, is_machine
@@ -51,6 +52,36 @@ def _shapes(result: object) -> tuple[Callable[[Any], dict], Callable[[Any], Iter
     raise TypeError(f"cannot render {type(result).__name__}")
 
 
+def _pick(record: dict, columns: Sequence[str]) -> dict:
+    """A record's chosen columns, in the chosen order (a path keeps its years, picked)."""
+    if "years" in record and isinstance(record["years"], list):
+        return {**record, "years": [_pick(year, columns) for year in record["years"]]}
+    return {key: record[key] for key in columns if key in record}
+
+
+def _picked_document(document: dict, columns: Sequence[str] | None) -> dict:
+    if not columns:
+        return document
+    out: dict = {}
+    for key, value in document.items():
+        if key in ("groups", "rows", "paths"):
+            out[key] = (_pick(record, columns) for record in value)
+        elif key == "total":
+            out[key] = _pick(value, columns)
+        else:
+            out[key] = value
+    return out
+
+
+def _check_columns(result: object, columns: Sequence[str]) -> None:
+    """OptionError for a column the result does not have, listing the ones it has."""
+    _, _, table = _shapes(result)
+    fields, _ = table(result)
+    unknown = [c for c in columns if c not in fields]
+    if unknown:
+        raise OptionError(f"no column {unknown[0]!r}; choose from {', '.join(fields)}", "--columns")
+
+
 def render(
     result: object,
     name: str,
@@ -59,12 +90,16 @@ def render(
     stream: IO[str] | None = None,
     svg: str | None = None,
     html: str | None = None,
+    columns: Sequence[str] | None = None,
 ) -> Iterator[str]:
     """A command's result in the format ``name``, as chunks of text to write in turn.
 
     ``stream`` is where the text goes (rich colours it for a terminal); ``svg`` and
-    ``html`` also save the rich table as pictures, whatever the format.
+    ``html`` also save the rich table as pictures, whatever the format; ``columns``
+    picks and orders the columns (of rows, or of a path's years) by their JSON names.
     """
+    if columns:
+        _check_columns(result, columns)
     if is_machine(name):
         if svg or html:
             from .rich_table import recorded
@@ -75,18 +110,20 @@ def render(
         if name == "json":
             from .jsonout import json_chunks
 
-            return json_chunks(document(result))
+            return json_chunks(_picked_document(document(result), columns))
         if name == "jsonl":
             from .jsonout import jsonl_chunks
 
-            return jsonl_chunks(lines(result))
+            return jsonl_chunks(lines(result) if not columns else (_pick(r, columns) for r in lines(result)))
         from .delimited import delimited_chunks
 
         fields, rows = table(result)
-        return delimited_chunks(fields, rows, "," if name == "csv" else "\t")
-    from .views import views_of
+        return delimited_chunks(list(columns) if columns else fields, rows, "," if name == "csv" else "\t")
+    from .views import pick, views_of
 
     views = views_of(result, style)
+    if columns:
+        views = [pick(view, columns) for view in views]
     if name == "table":
         from .rich_table import render as rich_text
 

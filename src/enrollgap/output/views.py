@@ -90,6 +90,26 @@ def without(view: View, key: str) -> View:
     )
 
 
+def pick(view: View, columns: Sequence[str]) -> View:
+    """The view with only the chosen columns, in the chosen order (--columns); the
+    coverage bar stays with the coverage, and a path chart with the path."""
+    chosen = [key for key in columns if key in view.keys]
+    order = [view.keys.index(key) for key in chosen]
+
+    def take(row: list[str]) -> list[str]:
+        return [row[i] for i in order]
+
+    return replace(
+        view,
+        keys=chosen,
+        headers=take(view.headers),
+        numeric=[view.numeric[i] for i in order],
+        rows=[take(row) for row in view.rows],
+        total=None if view.total is None else take(view.total),
+        bar_after=view.bar_after if view.bar_after in chosen else None,
+    )
+
+
 def has_column(view: View, key: str) -> bool:
     if key == "bar":
         return view.bar_after is not None
