@@ -19,7 +19,7 @@ YearAt = Callable[[int], tuple[str, int | None, int | str | None]]
 
 
 def add_row(sums: Sums, key: object, enrolled: int, potential: int, line: int) -> None:
-    """Add one row's counts to its group (the readers inline this in their hot loops)."""
+    """Add one row's counts to its group (the readers' fast paths inline this: it runs once a row)."""
     acc = sums.get(key)
     if acc is None:
         sums[key] = [enrolled, potential, line]

@@ -9,7 +9,7 @@ from operator import itemgetter
 from ..coverage import Finding
 from ..errors import InputError, NumberError
 from ..groups import Group
-from .accumulate import to_groups
+from .accumulate import add_row, to_groups
 from .cells import read_value
 from .source import MAX_LINE, LineTooLong, ReadOptions, Source, decode_error, line_too_long
 from .table import Notes, Tally, find_header
@@ -120,12 +120,7 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
                 if row is None:
                     continue
                 key, enrolled, potential = row
-                acc = sums.get(key)
-                if acc is None:
-                    sums[key] = [enrolled, potential, reader.line_num]
-                else:
-                    acc[0] += enrolled
-                    acc[1] += potential
+                add_row(sums, key, enrolled, potential, reader.line_num)
             run_enrolled += enrolled
             run_potential += potential
             last = key

@@ -17,7 +17,7 @@ from ..coverage import Finding
 from ..errors import InputError, NumberError
 from ..groups import Group
 from ..text import quoted
-from .accumulate import to_groups
+from .accumulate import add_row, to_groups
 from .cells import read_value
 from .source import ReadOptions, Source
 from .table import Notes, Tally, find_header
@@ -203,12 +203,7 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
             if row is None:
                 continue
             key, enrolled, potential = row
-            acc = sums.get(key)
-            if acc is None:
-                sums[key] = [enrolled, potential, line]
-            else:
-                acc[0] += enrolled
-                acc[1] += potential
+            add_row(sums, key, enrolled, potential, line)
         run_enrolled += enrolled
         run_potential += potential
         last = key
