@@ -167,6 +167,38 @@ def generate_sheet(path: Path, rows: int) -> Path | None:
     return path
 
 
+def generate_styles(folder: Path, rows: int) -> tuple[Path, Path]:
+    """The same rows twice: Indonesian-style grouped digits (1.204;38.500) and plain digits."""
+    grouped, plain = folder / f"id-{rows}.csv", folder / f"plain-{rows}.csv"
+    if grouped.exists() and plain.exists():
+        return grouped, plain
+    rng = random.Random(62)
+    with grouped.open("w") as out_grouped, plain.open("w") as out_plain:
+        out_grouped.write("sektor;peserta;potensi\n")
+        out_plain.write("sektor;peserta;potensi\n")
+        for i in range(rows):
+            potential = rng.randint(1000, 99999)
+            enrolled = rng.randint(0, potential)
+            out_grouped.write(f"{SECTORS[i % 8]};{enrolled:,};{potential:,}\n".replace(",", "."))
+            out_plain.write(f"{SECTORS[i % 8]};{enrolled};{potential}\n")
+    return grouped, plain
+
+
+def bench_styles(folder: Path, enrollgap: str, rows: int) -> None:
+    """Indonesian-style numbers against the same rows in plain digits, same run."""
+    grouped, plain = generate_styles(folder, rows)
+    times = medians(
+        {
+            "plain": [enrollgap, "report", str(plain), "--locale", "id", "-f", "json"],
+            "grouped": [enrollgap, "report", str(grouped), "--locale", "id", "-f", "json"],
+        },
+        3,
+    )
+    print(f"{rows:,} rows written 1.204;38.500 with --locale id:")
+    print(line("grouped digits vs the same rows in plain digits", times["grouped"], times["plain"], 1.3, "s"))
+    print()
+
+
 def bench_sheets(folder: Path, python: str, enrollgap: str, rows: int) -> None:
     """Reading a spreadsheet: enrollgap against calamine's own read of the same sheet."""
     path = generate_sheet(folder / f"sheet-{rows}.xlsx", rows)
@@ -235,6 +267,7 @@ def main() -> None:
     parser.add_argument("--big", action="store_true", help="also measure memory at 10M rows")
     parser.add_argument("--data", type=Path, help="keep generated files here")
     parser.add_argument("--sheets", action="store_true", help="only the spreadsheet measurement")
+    parser.add_argument("--styles", action="store_true", help="only the Indonesian-numbers measurement")
     args = parser.parse_args()
 
     python = sys.executable
@@ -255,6 +288,9 @@ def main() -> None:
     print()
     if args.sheets:
         bench_sheets(folder, python, enrollgap, 100_000)
+        return
+    if args.styles:
+        bench_styles(folder, enrollgap, rows)
         return
     startup = medians(
         {
@@ -344,6 +380,7 @@ def main() -> None:
     print()
 
     bench_sheets(folder, python, enrollgap, 20_000 if args.quick else 100_000)
+    bench_styles(folder, enrollgap, rows)
 
     sizes = [10_000, rows] + ([10_000_000] if args.big else [])
     peaks = {}

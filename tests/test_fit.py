@@ -158,3 +158,23 @@ def test_an_unknown_column_lists_the_ones_there_are():
     result = run("report", "-s", "a", "1", "10", "--columns", "sector,nope", "-f", "json")
     assert result.exit_code == 2 and result.stdout == ""
     assert "--columns: no column 'nope'; choose from sector, region, enrolled" in result.stderr
+
+
+def test_grouped_digits_read_fast_give_what_plain_digits_give():
+    rows = [("Petani", 19419 + i, 32190 + 7 * i) for i in range(2000)]
+    grouped = "sektor;peserta;potensi\n" + "".join(f"{s};{e:,};{p:,}\n".replace(",", ".") for s, e, p in rows)
+    plain = "sektor;peserta;potensi\n" + "".join(f"{s};{e};{p}\n" for s, e, p in rows)
+    assert (
+        run("report", "--locale", "id", "-f", "json", input=grouped).json()
+        == run("report", "--locale", "id", "-f", "json", input=plain).json()
+    )
+    english = "sector,enrolled,potential\n" + "".join(f'{s},"{e:,}","{p:,}"\n' for s, e, p in rows)
+    assert run("report", "-f", "json", input=english).json()["total"]["enrolled"] == sum(e for _, e, _ in rows)
+
+
+@pytest.mark.parametrize("bad", ["12.34", "1.2345", "1..234", "1.234,5", "-1.234"])
+def test_a_badly_grouped_count_after_good_ones_is_still_an_error_naming_its_cell(bad):
+    rows = "sektor;peserta;potensi\n" + "Petani;1.204;38.500\n" * 50 + f"Petani;{bad};38.500\n"
+    result = run("report", "--locale", "id", input=rows)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("enrollgap: error: <stdin>:52:2: peserta: read ")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from operator import itemgetter
 
 from ..coverage import Finding
@@ -94,16 +95,40 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
         key = (*filled, *(cells[i] for i in years))
         return (key if len(key) > 1 else key[0]), counts[0], counts[1]
 
+    # Counts written with the locale's thousands separator ("1.204" in id, "1,204" in
+    # en): read without the general parser when both cells are that plain, and the
+    # row's labels were seen before (a first row goes the slow way, for totals).
+    separator = "." if options.locale == "id" else ","
+    plain_grouped = re.compile(r"\d+|\d{1,3}(?:" + re.escape(separator) + r"\d{3})+").fullmatch
+
+    def grouped(cells: list[str]) -> tuple[object, int, int] | None:
+        if len(cells) != width:
+            return None
+        first, second = cells[ie], cells[ip]
+        if plain_grouped(first) is None or plain_grouped(second) is None:
+            return None
+        key = key_of(cells)
+        if key not in sums:
+            return None
+        return key, int(first.replace(separator, "")), int(second.replace(separator, ""))
+
+    def grouped_count(cell: str) -> int:
+        """A count in plain or grouped digits, for the fast path of a file that uses them."""
+        if plain_grouped(cell) is None:
+            raise ValueError
+        return int(cell.replace(separator, ""))
+
     # The labels as read (a cell, or a tuple of two): one C call per row. They are
     # trimmed once per group in to_groups, and merge joins what then matches.
     key_of = itemgetter(*labels, *years)
+    to_count: Callable[[str], int] = int  # grouped_count once a row shows grouped digits
     try:
         for cells in reader:
             try:
                 if len(cells) != width:
                     raise ValueError
-                enrolled = int(cells[ie])
-                potential = int(cells[ip])
+                enrolled = to_count(cells[ie])
+                potential = to_count(cells[ip])
                 if enrolled < 0 or potential < 0:
                     raise ValueError
                 key = key_of(cells)
@@ -116,7 +141,11 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
                     acc[0] += enrolled
                     acc[1] += potential
             except ValueError:
-                row = slow(cells, reader.line_num)
+                row = grouped(cells)
+                if row is not None:
+                    to_count = grouped_count
+                else:
+                    row = slow(cells, reader.line_num)
                 if row is None:
                     continue
                 key, enrolled, potential = row
