@@ -178,3 +178,29 @@ def test_a_badly_grouped_count_after_good_ones_is_still_an_error_naming_its_cell
     result = run("report", "--locale", "id", input=rows)
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.startswith("enrollgap: error: <stdin>:52:2: peserta: read ")
+
+
+def test_a_workbook_out_keeps_numbers_as_numbers(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    path = tmp_path / "out.xlsx"
+    result = run("report", "--locale", "id", "-s", "BPU", "48.858", "1,34 juta", "-s", "=cmd", "1", "2",
+                 "-f", "xlsx", "--output", str(path))  # fmt: skip
+    assert result.exit_code == 0 and result.stdout == ""
+    rows = [[c.value for c in row] for row in openpyxl.load_workbook(path).active.iter_rows()]
+    assert rows[0][:4] == ["sector", "region", "enrolled", "potential"]
+    assert rows[1][:4] == ["BPU", None, 48858, 1340000] and isinstance(rows[1][4], float)
+    assert rows[2][0] == "=cmd"  # a text cell, never a formula
+    assert rows[-1][0] == "Total"
+    piped = run("report", "-s", "a", "1", "2", "-f", "xlsx")
+    assert piped.exit_code == 0
+
+
+def test_output_writes_any_format_to_a_file_but_never_over_the_input(tmp_path):
+    out = tmp_path / "out.csv"
+    assert run("report", "-s", "a", "1", "2", "-f", "csv", "-o", str(out)).stdout == ""
+    assert out.read_text().splitlines()[0].startswith("sector,region")
+    data = tmp_path / "in.csv"
+    data.write_text("sektor,peserta,potensi\na,1,2\n")
+    refused = run("report", str(data), "-o", str(data))
+    assert refused.exit_code == 2 and "is the input file" in refused.stderr
+    assert data.read_text() == "sektor,peserta,potensi\na,1,2\n"

@@ -10,7 +10,7 @@ import pytest
 from conftest import run
 from enrollgap import Group, ReportOptions, report
 from enrollgap.numerals import Style
-from enrollgap.output import formats, rich_table
+from enrollgap.output import files, formats, rich_table
 from enrollgap.output.views import views_of
 
 
@@ -94,9 +94,9 @@ def test_a_picture_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
     def interrupted(source, destination):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(rich_table.os, "replace", interrupted)
+    monkeypatch.setattr(files.os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        rich_table.save(str(picture), "<svg>new</svg>")
+        files.save(str(picture), "<svg>new</svg>")
     assert picture.read_text() == "the old picture"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old.svg"]  # no temporary file left
 

@@ -10,6 +10,7 @@ on stdout), 130 Ctrl-C.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -26,7 +27,8 @@ from .errors import EnrollgapError, ExitStatus, InputError, NumberError, OptionE
 from .groups import GROUPINGS, Group
 from .money import premium_overrides
 from .numerals import LOCALES, Style, Written, parse_count, parse_money, parse_number
-from .output import long_table_rows, render
+from .output import long_table_rows, render, workbook
+from .output.files import save_bytes
 from .output.formats import check_format
 from .projection import Assumptions
 from .read import Case, Input, Notes, read_cases, read_input
@@ -189,6 +191,12 @@ def output_options(func: Callable) -> Callable:
             help="Also save the table as an SVG picture.",
         ),
         click.option(
+            "--output",
+            "-o",
+            type=click.Path(dir_okay=False, writable=True),
+            help="Write the result to FILE instead of standard output (needed for -f xlsx on a terminal).",
+        ),
+        click.option(
             "--columns",
             "picked",
             metavar="A,B,...",
@@ -253,6 +261,7 @@ class Common:
     svg: str | None
     html: str | None
     columns: tuple[str, ...] = ()
+    output: str | None = None
 
     @classmethod
     def of(cls, params: dict[str, Any]) -> Common:
@@ -273,6 +282,7 @@ class Common:
             params["svg"],
             params["html"],
             tuple(c.strip() for c in (params.get("picked") or "").split(",") if c.strip()),
+            params.get("output"),
         )
 
     @property
@@ -290,6 +300,21 @@ class Common:
         warn(texts)
 
     def write(self, result: object) -> None:
+        if self.output_format == "xlsx":
+            with usage_errors():
+                data = workbook(result, self.columns)
+            if self.output is not None:
+                save_bytes(self.output, data)
+            elif sys.stdout.isatty():
+                raise click.UsageError("-f xlsx writes a workbook: give --output FILE, or pipe it to a file")
+            else:
+                sys.stdout.flush()
+                sys.stdout.buffer.write(data)
+            return
+        if self.output is not None:
+            text = "".join(render(result, self.output_format, self.style, stream=io.StringIO(), columns=self.columns))
+            save_bytes(self.output, text.encode("utf-8"))
+            return
         rows = long_table_rows(result, self.output_format)
         if rows is not None:
             warn([sentence("long_table", self.locale, rows=self.style.count(rows))], "note")
@@ -324,10 +349,10 @@ def refuse_overwriting(path: str | None, common: Common) -> None:
     """A picture must never be written over the input it was made from."""
     if path is None or path == "-":
         return
-    for option, target in (("--svg", common.svg), ("--html", common.html)):
+    for option, target in (("--svg", common.svg), ("--html", common.html), ("--output", common.output)):
         if target is not None and _same_file(path, target):
             raise click.BadParameter(
-                f"{target} is the input file; name another file for the picture", param_hint=option
+                f"{target} is the input file; name another file to write to", param_hint=option
             )
 
 

@@ -24,7 +24,18 @@ from ..numerals import Style
 from . import records
 from .formats import LONG_TABLE, MACHINE_FORMATS, check_format, is_machine
 
-__all__ = ["MACHINE_FORMATS", "check_format", "is_machine", "long_table_rows", "render"]
+__all__ = ["MACHINE_FORMATS", "check_format", "is_machine", "long_table_rows", "render", "workbook"]
+
+
+def workbook(result: object, columns: Sequence[str] | None = None) -> bytes:
+    """The result's machine records as an .xlsx workbook (needs the excel extra)."""
+    from .workbook import workbook_bytes
+
+    if columns:
+        _check_columns(result, columns)
+    _, _, table = _shapes(result)
+    fields, rows = table(result)
+    return workbook_bytes(list(columns) if columns else fields, rows, type(result).__name__)
 
 
 def long_table_rows(result: object, name: str) -> int | None:

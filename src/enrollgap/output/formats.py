@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 MACHINE_FORMATS = ("csv", "tsv", "json", "jsonl")
-OWN_FORMATS = ("table", *MACHINE_FORMATS, "markdown")
+OWN_FORMATS = ("table", *MACHINE_FORMATS, "markdown", "xlsx")
 TABULATE_ALIASES = {"markdown": "pipe"}
 
 # A human table longer than this many rows is hard to read (the command line says
@@ -20,7 +20,7 @@ def check_format(name: str) -> str:
     if name in tabulate_formats:
         return name
     raise ValueError(
-        f"unknown format {name!r}; choose table, csv, tsv, json, jsonl, markdown "
+        f"unknown format {name!r}; choose table, csv, tsv, json, jsonl, markdown, xlsx "
         f"or a tabulate format ({', '.join(sorted(tabulate_formats))})"
     )
 

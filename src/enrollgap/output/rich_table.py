@@ -6,10 +6,8 @@ Every cell is a ``Text``, never markup: a sector named "[red]x[/]" prints as is.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from fractions import Fraction
@@ -20,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..words import sentence, word
+from .files import save
 from .formats import LONG_TABLE
 from .views import View, has_column, without
 
@@ -286,27 +285,6 @@ def _record(things: Sequence, svg: str | None, html: str | None) -> None:
         save(svg, recorder.export_svg(title="enrollgap", clear=False))
     if html:
         save(html, recorder.export_html(clear=False))
-
-
-def save(path: str, text: str) -> None:
-    """Write a picture through a temporary file renamed into place: a full disk or
-    Ctrl-C never leaves half a picture over an old one."""
-    folder = os.path.dirname(os.path.abspath(path))
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".enrollgap-", suffix=".tmp", dir=folder)
-    except OSError as error:  # name the file asked for, not the temporary one
-        raise OSError(error.errno, error.strerror, path) from None
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # as open() would have made it, not mkstemp's 0600
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 def recorded(views: Sequence[View], svg: str | None, html: str | None) -> None:

@@ -1,0 +1,34 @@
+"""Files written whole or not at all: a temporary file beside the target, renamed into
+place, so a full disk or Ctrl-C never leaves half a file over an old one."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+
+
+def save(path: str, text: str) -> None:
+    """Write a picture through a temporary file renamed into place: a full disk or
+    Ctrl-C never leaves half a picture over an old one."""
+    save_bytes(path, text.encode("utf-8"))
+
+
+def save_bytes(path: str, data: bytes) -> None:
+    """Write a file whole or not at all: a temporary file beside it, renamed into place."""
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".enrollgap-", suffix=".tmp", dir=folder)
+    except OSError as error:  # name the file asked for, not the temporary one
+        raise OSError(error.errno, error.strerror, path) from None
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # as open() would have made it, not mkstemp's 0600
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
