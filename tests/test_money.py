@@ -75,3 +75,16 @@ def test_the_relief_premium_keeps_the_readme_s_plan_within_its_budget():
             "--by", "2026", "--premium", "16.800", "--budget", "1 miliar"]  # fmt: skip
     assert "kurang Rp 8 juta" in run(*args).stdout
     assert "tetap dalam anggaran Rp 1 miliar" in run(*args, "--premium", "2026=10.500").stdout
+
+
+def test_the_project_chart_draws_what_the_budget_pays_for():
+    from fractions import Fraction
+
+    from enrollgap.output.rich_table import path_chart
+
+    assert path_chart(Fraction(10), Fraction(20), Fraction(40), width=8, budget=Fraction(30)).plain == "██··┃·╎·"
+    table = run("project", "-s", "Pekerja rentan", "15000", "80000", "--from", "2025", "--target", "25", "--by", "2028",
+                "--premium", "16800", "--budget", "2000000000").stdout  # fmt: skip
+    rows = [line for line in table.splitlines() if line.startswith("│ 20")]
+    assert rows and all(line.rstrip(" │").endswith("╎") for line in rows)  # 37.4% paid for, beyond the 25% target
+    assert "╎ in the chart: the coverage Rp 2 billion a year pays for" in table

@@ -351,9 +351,7 @@ def refuse_overwriting(path: str | None, common: Common) -> None:
         return
     for option, target in (("--svg", common.svg), ("--html", common.html), ("--output", common.output)):
         if target is not None and _same_file(path, target):
-            raise click.BadParameter(
-                f"{target} is the input file; name another file to write to", param_hint=option
-            )
+            raise click.BadParameter(f"{target} is the input file; name another file to write to", param_hint=option)
 
 
 def _same_file(first: str, second: str) -> bool:

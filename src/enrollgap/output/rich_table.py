@@ -56,16 +56,24 @@ def coverage_bar(coverage: Fraction | None, width: int = BAR_WIDTH) -> Text:
 
 
 def path_chart(
-    coverage: Fraction | None, target: Fraction, scale: Fraction, width: int = CHART_WIDTH, observed: bool = False
+    coverage: Fraction | None,
+    target: Fraction,
+    scale: Fraction,
+    width: int = CHART_WIDTH,
+    observed: bool = False,
+    budget: Fraction | None = None,
 ) -> Text:
     """Coverage against the target line (┃), both on a scale of the largest value;
-    an observed year is drawn in ▒, a projected one in █."""
+    an observed year is drawn in ▒, a projected one in █; ``budget``, the coverage a
+    budget pays for, is a ╎ where it falls within the scale."""
     if coverage is None or scale <= 0:
         return Text("")
     cells = ["·"] * width
     filled = int(min(coverage, scale) * width / scale)
     for i in range(filled):
         cells[i] = "▒" if observed else "█"
+    if budget is not None and budget <= scale:
+        cells[min(int(budget * width / scale), width - 1)] = "╎"
     mark = min(int(target * width / scale), width - 1)
     cells[mark] = "┃"
     return Text("".join(cells))
@@ -90,7 +98,9 @@ def _cells(view: View, index: int, scale: Fraction) -> list[Text]:
         if key == view.bar_after:
             cells.append(coverage_bar(level))
     if view.chart:
-        cells.append(path_chart(level, view.target_pct or Fraction(0), scale, observed=index in view.observed))
+        budget = view.budget_levels[index] if index < len(view.budget_levels) else None
+        cells.append(path_chart(level, view.target_pct or Fraction(0), scale, observed=index in view.observed,
+                                budget=budget))  # fmt: skip
     return cells
 
 
@@ -107,9 +117,11 @@ def _columns(view: View) -> list[tuple[str, bool]]:
 
 
 def _scale(view: View) -> Fraction:
-    return (
-        Fraction(max([view.target_pct or 0, *(c for c in view.levels if c is not None)])) if view.chart else Fraction(0)
-    )
+    """A path chart's full width: the largest of the target, the coverages and the budget's."""
+    if not view.chart:
+        return Fraction(0)
+    levels = [c for c in (*view.levels, *view.budget_levels) if c is not None]
+    return Fraction(max([view.target_pct or 0, *levels]))
 
 
 def table(view: View, rows: range | None = None, widths: Sequence[int] | None = None, total: bool = True) -> Table:

@@ -55,6 +55,7 @@ class View:
     locale: str = "en"
     observed: set[int] = field(default_factory=set)  # rows observed in the input, not projected
     alert_notes: set[int] = field(default_factory=set)
+    budget_levels: list[Fraction | None] = field(default_factory=list)  # the coverage a budget pays for
     alert: bool = False  # off track: the title stands out, and the notes in alert_notes
 
 
@@ -389,6 +390,12 @@ def project_views(
             )
         )
     if a.budget is not None and result is not None:
+        total_view = views[-1]
+        base = projection.total.years[0].enrolled
+        observed_rows = [None] * len(total_view.observed)
+        total_view.budget_levels = [*observed_rows, *(_budget_level(a.budget, a.premium_in(y.year), base, y.potential)
+                                                      for y in projection.total.years)]  # fmt: skip
+        total_view.notes.append(sentence("project_budget_line", locale, budget=n.money(a.budget)))
         over = result.budget_exceeded_in
         if over is None:
             views[-1].notes.append(sentence("project_budget_fits", locale, budget=n.money(a.budget)))
@@ -416,6 +423,14 @@ def project_views(
 
 
 CHECK_KEYS = [*VERDICT_FIELDS, "implied_potential"]
+
+
+def _budget_level(budget: Fraction, premium: Fraction | None, base: int, potential: int) -> Fraction | None:
+    """The coverage a year's budget pays for: the base year's enrolled and as many more
+    as the budget pays a year's premiums for."""
+    if premium is None or premium <= 0:
+        return None
+    return coverage_pct(base + int(budget // (12 * premium)), potential)
 
 
 def _outlook_of(result: ProjectResult | None, path: GroupPath) -> Outlook | None:
