@@ -27,48 +27,36 @@ SECTORS = ["Home industry", "Farmers", "Fishermen", "Construction", "Transport",
 
 # The floor: a bare csv loop that sums the same groups. Inside a function, where
 # its names are fast locals: at module level the same loop is about 1.2x slower.
-FLOOR_LOOP = """
-import csv, sys
-
-def main():
-    sums = {}
-    with open(sys.argv[1], newline="") as f:
-        reader = csv.reader(f)
-        next(reader)
-        for row in reader:
-            acc = sums.get(row[1])
-            if acc is None:
-                sums[row[1]] = [int(row[2]), int(row[3])]
-            else:
-                acc[0] += int(row[2])
-                acc[1] += int(row[3])
-    print(len(sums))
-
-main()
-"""
-
-# The floor for many groups: the same loop over sector,enrolled,potential rows, then
-# every group dumped with json (as enrollgap's JSON is: indented).
-GROUP_FLOOR = """
+# {label}, {enrolled} and {potential} are the columns; {finish} what it writes.
+_FLOOR = """
 import csv, json, sys
 
 def main():
-    sums = {}
+    sums = {{}}
     with open(sys.argv[1], newline="") as f:
         reader = csv.reader(f)
         next(reader)
         for row in reader:
-            acc = sums.get(row[0])
+            acc = sums.get(row[{label}])
             if acc is None:
-                sums[row[0]] = [int(row[1]), int(row[2])]
+                sums[row[{label}]] = [int(row[{enrolled}]), int(row[{potential}])]
             else:
-                acc[0] += int(row[1])
-                acc[1] += int(row[2])
-    groups = [{"sector": k, "enrolled": e, "potential": p} for k, (e, p) in sums.items()]
-    sys.stdout.write(json.dumps({"groups": groups}, indent=2))
+                acc[0] += int(row[{enrolled}])
+                acc[1] += int(row[{potential}])
+    {finish}
 
 main()
 """
+FLOOR_LOOP = _FLOOR.format(label=1, enrolled=2, potential=3, finish="print(len(sums))")
+# The floor for many groups: the same loop over sector,enrolled,potential rows, then
+# every group dumped with json (as enrollgap's JSON is: indented).
+GROUP_FLOOR = _FLOOR.format(
+    label=0,
+    enrolled=1,
+    potential=2,
+    finish='sys.stdout.write(json.dumps({"groups": [{"sector": k, "enrolled": e, "potential": p} '
+    "for k, (e, p) in sums.items()]}, indent=2))",
+)
 
 
 def generate(path: Path, rows: int) -> Path:

@@ -18,8 +18,9 @@ Sums = dict
 YearAt = Callable[[int], tuple[str, int | None, int | str | None]]
 
 
-def add_row(sums: Sums, key: object, enrolled: int, potential: int, line: int) -> None:
-    """Add one row's counts to its group (the readers' fast paths inline this: it runs once a row)."""
+def add_row(sums: Sums, key: object, enrolled: int, potential: int, line: object) -> None:
+    """Add one row's counts to its group, remembering where it was first seen (a line,
+    or a group's origin). The readers' fast paths inline this: it runs once a row."""
     acc = sums.get(key)
     if acc is None:
         sums[key] = [enrolled, potential, line]
@@ -52,12 +53,7 @@ def to_groups(
             labels = (read_label(key),)
         if year_at is not None:
             labels = (*labels[:-1], _year(key[-1] if isinstance(key, tuple) else key, line, year_at))
-        acc = merged.get(labels)
-        if acc is None:
-            merged[labels] = [enrolled, potential, line]
-        else:
-            acc[0] += enrolled
-            acc[1] += potential
+        add_row(merged, labels, enrolled, potential, line)
     return _groups(merged, grouping, origin or (lambda line: f"{name}:{line}"), year_at is not None)
 
 
@@ -110,10 +106,5 @@ def merge(groups: Sequence[Group], group_by: str | None) -> list[Group]:
         key = key_of(g)
         if not isinstance(key, tuple):
             key = (key,)
-        acc = merged.get(key)
-        if acc is None:
-            merged[key] = [g.enrolled, g.potential, g.origin]
-        else:
-            acc[0] += g.enrolled
-            acc[1] += g.potential
+        add_row(merged, key, g.enrolled, g.potential, g.origin)
     return _groups(merged, fields, lambda origin: origin, years)
