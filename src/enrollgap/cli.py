@@ -176,7 +176,8 @@ def output_options(func: Callable) -> Callable:
             default="table",
             show_default=True,
             callback=_check_format,
-            help="table, csv, tsv, json, jsonl, markdown, or a tabulate format (github, grid, latex, ...).",
+            help="table, csv, tsv, json, jsonl, markdown, xlsx (with --output), "
+            "or a tabulate format (github, grid, latex, ...).",
         ),
         click.option(
             "--decimals",
