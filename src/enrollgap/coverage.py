@@ -221,7 +221,10 @@ def build_report(groups: Sequence[Group], plan: Plan = Plan()) -> Report:
     findings = findings_of(groups)
     total_gap = sum(gap(g.enrolled, g.potential) for g in groups)
     rows = [_row(g.sector, g.region, g.enrolled, g.potential, plan, total_gap) for g in groups]
-    sums = {name: sum(getattr(r, name) or 0 for r in rows) for name in ("target", "to_target", "per_year", "per_month")}
+    sums = {}
+    if plan.target_pct is not None:  # the total's target figures are the sums of the groups'
+        fields = ("target", "to_target", *(("per_year", "per_month") if plan.by is not None else ()))
+        sums = {name: sum(getattr(r, name) or 0 for r in rows) for name in fields}
     total = _row(
         None,
         None,
