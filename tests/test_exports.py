@@ -292,3 +292,10 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
     result = run("report", str(path))
     assert result.exit_code == 2
     assert "refused as a zip bomb" in result.stderr
+
+
+def test_notes_are_not_warnings_so_strict_lets_them_pass():
+    rows = "Rekap 2024\nsektor,peserta,potensi\nPetani,1,10\nJumlah,1,10\nSumber: BPS\n"
+    result = run("report", "--strict", "-f", "json", input=rows)
+    assert result.exit_code == 0
+    assert result.stderr.count("enrollgap: note:") == 3 and "warning" not in result.stderr
