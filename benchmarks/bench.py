@@ -256,6 +256,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, help="keep generated files here")
     parser.add_argument("--sheets", action="store_true", help="only the spreadsheet measurement")
     parser.add_argument("--styles", action="store_true", help="only the Indonesian-numbers measurement")
+    parser.add_argument("--throughput", action="store_true", help="only the 1M-row throughput")
     args = parser.parse_args()
 
     python = sys.executable
@@ -280,41 +281,55 @@ def main() -> None:
     if args.styles:
         bench_styles(folder, enrollgap, rows)
         return
-    startup = medians(
-        {
-            "python": [python, "-c", "pass"],
-            "click": [python, "-c", "import click"],
-            "click+rich": [python, "-c", "import click, rich.console, rich.table"],
-            "click+stdlib": [python, "-c", "import click, fractions, json, dataclasses"],
-            "minimal": [
-                python,
-                str(Path(__file__).with_name("minimal_cli.py")),
-                "report",
-                "-s",
-                "a",
-                "1",
-                "2",
-                "-f",
-                "json",
-            ],
-            "minimal table": [python, str(Path(__file__).with_name("minimal_cli.py")), "report", "-s", "a", "1", "2"],
-            "json": [enrollgap, "report", "-s", "a", "1", "2", "-f", "json"],
-            "table": [enrollgap, "report", "-s", "a", "1", "2"],
-        },
-        repeat,
-    )
-    print(f"floors: python -c pass {startup['python'] * 1000:.1f} ms; "
-          f"import click, fractions, json, dataclasses {startup['click+stdlib'] * 1000:.1f} ms")  # fmt: skip
-    print(line("enrollgap report -s a 1 2 -f json vs import click", startup["json"], startup["click"], None))
-    print(
-        line("enrollgap report -s a 1 2 -f json vs minimal_cli.py -f json", startup["json"], startup["minimal"], 1.10)
-    )
-    print(
-        line(
-            "enrollgap report -s a 1 2 vs minimal_cli.py (rich table)", startup["table"], startup["minimal table"], 1.10
+    if not args.throughput:
+        startup = medians(
+            {
+                "python": [python, "-c", "pass"],
+                "click": [python, "-c", "import click"],
+                "click+rich": [python, "-c", "import click, rich.console, rich.table"],
+                "click+stdlib": [python, "-c", "import click, fractions, json, dataclasses"],
+                "minimal": [
+                    python,
+                    str(Path(__file__).with_name("minimal_cli.py")),
+                    "report",
+                    "-s",
+                    "a",
+                    "1",
+                    "2",
+                    "-f",
+                    "json",
+                ],
+                "minimal table": [
+                    python,
+                    str(Path(__file__).with_name("minimal_cli.py")),
+                    "report",
+                    "-s",
+                    "a",
+                    "1",
+                    "2",
+                ],
+                "json": [enrollgap, "report", "-s", "a", "1", "2", "-f", "json"],
+                "table": [enrollgap, "report", "-s", "a", "1", "2"],
+            },
+            repeat,
         )
-    )
-    print()
+        print(f"floors: python -c pass {startup['python'] * 1000:.1f} ms; "
+              f"import click, fractions, json, dataclasses {startup['click+stdlib'] * 1000:.1f} ms")  # fmt: skip
+        print(line("enrollgap report -s a 1 2 -f json vs import click", startup["json"], startup["click"], None))
+        print(
+            line(
+                "enrollgap report -s a 1 2 -f json vs minimal_cli.py -f json", startup["json"], startup["minimal"], 1.10
+            )
+        )
+        print(
+            line(
+                "enrollgap report -s a 1 2 vs minimal_cli.py (rich table)",
+                startup["table"],
+                startup["minimal table"],
+                1.10,
+            )
+        )
+        print()
 
     data = generate(folder / f"rows-{rows}.csv", rows)
     floor_script = folder / "floor.py"
@@ -323,21 +338,18 @@ def main() -> None:
     throughput = medians(
         {
             "floor": [python, str(floor_script), str(data)],
-            "enrollgap": [enrollgap, "report", str(data), "--group-by", "sector", "-f", "json"],
+            "enrollgap": [enrollgap, "report", str(data), "--group-by", "sector", "-f", "json", "--jobs", "1"],
+            "every core": [enrollgap, "report", str(data), "--group-by", "sector", "-f", "json"],
         },
         3 if args.quick else 5,
     )
     print(f"{rows:,} rows ({size:.0f} MiB CSV) summed by sector:")
-    print(
-        line(
-            "enrollgap report rows.csv --group-by sector -f json",
-            throughput["enrollgap"],
-            throughput["floor"],
-            1.1,
-            "s",
-        )
-    )
+    print(line("enrollgap report rows.csv --group-by sector --jobs 1", throughput["enrollgap"], throughput["floor"],
+               1.1, "s"))  # fmt: skip
+    print(line(f"the same on every core ({os.cpu_count()})", throughput["every core"], throughput["floor"], 0.6, "s"))
     print()
+    if args.throughput:
+        return
 
     group_floor = folder / "group_floor.py"
     group_floor.write_text(GROUP_FLOOR)

@@ -12,7 +12,8 @@ from ..errors import InputError, NumberError
 from ..groups import Group
 from .accumulate import add_row, to_groups
 from .cells import read_value
-from .source import MAX_LINE, LineTooLong, ReadOptions, Source, decode_error, line_too_long
+from .parallel import sum_parallel
+from .source import MAX_LINE, STDIN, LineTooLong, ReadOptions, Source, decode_error, line_too_long
 from .table import Notes, Tally, find_header
 
 COUNTS = ("enrolled", "potential")
@@ -48,7 +49,7 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
     """
     reader = csv.reader(source.text, delimiter=source.delimiter or ",")
     try:
-        _, columns = find_header(
+        header_line, columns = find_header(
             ((reader.line_num, cells) for cells in reader), COUNTS, options.columns, source.name, notes
         )
     except LineTooLong:
@@ -121,6 +122,12 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
     # The labels as read (a cell, or a tuple of two): one C call per row. They are
     # trimmed once per group in to_groups, and merge joins what then matches.
     key_of = itemgetter(*labels, *years)
+    if source.name != STDIN and source.format in ("csv", "tsv"):
+        # A big plain file: every core, the same result (None: not for it, read it here).
+        merged = sum_parallel(source, header_line, width, (ie, ip), [*labels, *years], len(labels), options.jobs)
+        if merged is not None:
+            year_at = None if year is None else (lambda line: (source.name, line, year + 1))
+            return to_groups(merged, grouping, source.name, None, year_at), tally.findings
     to_count: Callable[[str], int] = int  # grouped_count once a row shows grouped digits
     try:
         for cells in reader:

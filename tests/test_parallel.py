@@ -1,0 +1,108 @@
+"""Every core for big files: the same groups, order, first error and nothing after an
+error as one core, or one core itself where the file is not plain enough."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import run
+from enrollgap.read import parallel
+
+
+@pytest.fixture
+def small_blocks(monkeypatch):
+    """Ranges and the size that pays, scaled down so that small files are split."""
+    monkeypatch.setattr(parallel, "MIN_BYTES", 1)
+    monkeypatch.setattr(parallel, "BLOCK", 512)
+    splits = []  # the byte ranges of each file that was split
+    real = parallel._ranges
+
+    def recorded(*arguments):
+        ranges = real(*arguments)
+        splits.extend(ranges)
+        return ranges
+
+    monkeypatch.setattr(parallel, "_ranges", recorded)
+    return splits
+
+
+def rows(count: int, extra: str = "") -> str:
+    sectors = ["Petani", "Nelayan", "Buruh", "Pedagang", "Sopir"]
+    lines = [f"Desa {i % 37},{sectors[i % 5]},{i % 97},{100 + i % 13}" for i in range(count)]
+    return "provinsi,sektor,peserta,potensi\n" + "\n".join(lines) + "\n" + extra
+
+
+def both(tmp_path, text: str, *args: str):
+    path = tmp_path / "rows.csv"
+    path.write_text(text)
+    one = run("report", str(path), *args, env={"ENROLLGAP_JOBS": "1"})
+    every = run("report", str(path), *args, env={"ENROLLGAP_JOBS": "2"})
+    return one, every
+
+
+@pytest.mark.parametrize("args", [["-f", "json"], ["-f", "csv", "--group-by", "sector"], ["-f", "jsonl"]])
+def test_every_core_gives_byte_for_byte_what_one_core_gives(tmp_path, small_blocks, args):
+    one, every = both(tmp_path, rows(3000), *args)
+    assert every.exit_code == one.exit_code == 0
+    assert every.stdout == one.stdout and every.stderr == one.stderr
+    assert len(set(small_blocks)) > 1  # the file was really split
+
+
+def test_first_lines_of_groups_are_the_file_s_lines(tmp_path, small_blocks, monkeypatch):
+    from enrollgap.read import ReadOptions, read_groups
+
+    monkeypatch.setenv("ENROLLGAP_JOBS", "2")
+    path = tmp_path / "rows.csv"
+    path.write_text(rows(3000) + "Desa baru,Petani,1,2\n")
+    groups = read_groups(str(path), ReadOptions())
+    assert groups[-1].origin == f"{path}:3002"
+    assert len(set(small_blocks)) > 1
+
+
+@pytest.mark.parametrize(
+    "extra", ["Desa x,Petani,oops,2\n", "Jumlah,,1,2\n", "Desa y,,1,2\n", "Sumber: BPS\n", "\n\nDesa z,Petani,1,2\n"]
+)
+def test_anything_but_plain_rows_gives_what_one_core_gives(tmp_path, small_blocks, extra):
+    one, every = both(tmp_path, rows(3000, extra), "-f", "json")
+    assert (every.exit_code, every.stdout, every.stderr) == (one.exit_code, one.stdout, one.stderr)
+
+
+def test_a_file_with_quotes_stays_on_one_core(tmp_path, small_blocks):
+    one, every = both(tmp_path, rows(3000) + '"Desa, kota",Petani,1,2\n', "-f", "json")
+    assert every.stdout == one.stdout
+    assert small_blocks == []
+
+
+def test_ctrl_c_ends_every_process_with_130(tmp_path):
+    path = tmp_path / "big.csv"
+    with path.open("w") as out:
+        out.write("sektor,peserta,potensi\n")
+        out.writelines(f"s{i % 50},{i % 7},{10 + i % 5}\n" for i in range(2_500_000))
+    assert path.stat().st_size > parallel.MIN_BYTES
+    env = {**os.environ, "ENROLLGAP_JOBS": "2"}
+    command = [sys.executable, "-m", "enrollgap", "report", str(path), "-f", "json"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True)
+    time.sleep(1.0)
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole group
+    _, stderr = process.communicate(timeout=60)
+    if process.returncode == 0:
+        pytest.skip("finished before the interrupt")
+    assert process.returncode == 130, stderr
+    assert b"Traceback" not in stderr
+    time.sleep(0.5)
+    leftovers = subprocess.run(["pgrep", "-g", str(process.pid)], capture_output=True, text=True).stdout.split()
+    assert leftovers == []
+
+
+def test_jobs_1_reads_on_one_core(tmp_path, small_blocks):
+    path = tmp_path / "rows.csv"
+    path.write_text(rows(3000))
+    one = run("report", str(path), "--jobs", "1", "-f", "json", env={"ENROLLGAP_JOBS": "2"})
+    assert one.exit_code == 0 and small_blocks == []
+    every = run("report", str(path), "--jobs", "2", "-f", "json", env={"ENROLLGAP_JOBS": "1"})
+    assert every.stdout == one.stdout and len(small_blocks) > 1
+    assert run("report", str(path), "--jobs", "0").exit_code == 2
