@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 from .source import MAX_LINE, STDIN, Source
-from .table import is_total
+from .table import special_labels
 
 # Below this many bytes one core is faster than starting processes (measured on a
 # 2-core machine: the break-even is near 4 MB).
@@ -138,10 +138,7 @@ def _sum_block(
                 acc = sums.get(key)
                 if acc is None:
                     parts = key if isinstance(key, tuple) else (key,)
-                    label_parts = parts[:labels]
-                    if any(is_total(part) for part in label_parts):
-                        return None
-                    if fill_down and any(not part.strip() for part in label_parts):
+                    if special_labels(parts[:labels], fill_down):  # one core decides on these
                         return None
                     sums[key] = [enrolled, potential, lines + reader.line_num]
                 else:

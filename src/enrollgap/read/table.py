@@ -34,6 +34,14 @@ def is_total(text: object) -> bool:
     return isinstance(text, str) and normalize_header(text) in TOTAL_WORDS
 
 
+def special_labels(labels: Sequence[object], fill_down: bool) -> bool:
+    """True for labels a fast path must not sum: a total word in any of them, or (where
+    labels are filled down) a blank one."""
+    if any(is_total(cell) for cell in labels):
+        return True
+    return fill_down and any(not str(cell).strip() for cell in labels)
+
+
 def is_blank(cells: Sequence[object]) -> bool:
     return not any(str(cell).strip() for cell in cells if cell is not None)
 
@@ -128,11 +136,7 @@ class Tally:
     def special_key(self, key: object) -> bool:
         """True for labels the fast path must not sum: a total, or a blank to fill down."""
         cells = key if isinstance(key, tuple) else (key,)
-        if self.year:
-            cells = cells[:-1]
-        if any(is_total(cell) for cell in cells):
-            return True
-        return self.fill_down and len(self.labels) == 2 and any(not str(cell).strip() for cell in cells)
+        return special_labels(cells[:-1] if self.year else cells, self.fill_down and len(self.labels) == 2)
 
     def labels_of(self, cells: Sequence[object], line: int) -> tuple | None:
         """The row's labels, filled down where blank; None for a total row (noted)."""
