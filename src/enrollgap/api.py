@@ -237,18 +237,8 @@ def project(
         projection = required_path(
             groups, options.target_pct, from_year, options.by, options.method or "linear", options.assumptions
         )
-    elif options.trend is not None:
-        assert histories is not None
-        projection = forecast(
-            groups,
-            options.target_pct,
-            from_year,
-            horizon=options.horizon,
-            assumptions=options.assumptions,
-            rates=_trend_rates(groups, histories, options.trend),
-            method_name=f"trend-{options.trend}",
-        )
-    else:
+    else:  # a forecast: --growth, --add, or each group's own observed trend
+        trend = options.trend
         projection = forecast(
             groups,
             options.target_pct,
@@ -257,6 +247,8 @@ def project(
             add=options.add,
             horizon=options.horizon,
             assumptions=options.assumptions,
+            rates=None if trend is None or histories is None else _trend_rates(groups, histories, trend),
+            method_name=None if trend is None else f"trend-{trend}",
         )
     findings = (*findings, *(Finding("capped", p.label, 0, 0, None, None, p.capped_in)
                              for p in projection.paths if p.capped_in is not None))  # fmt: skip
