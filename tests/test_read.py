@@ -1,12 +1,19 @@
 """The read package on its own: files in, groups and cases out, without the command line."""
 
+import csv
+import io
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from enrollgap.errors import InputError, OptionError
 from enrollgap.groups import Group
 from enrollgap.read import ReadOptions, merge, parse_column_map, read_cases, read_groups
 from enrollgap.read.columns import Columns
-from enrollgap.read.source import sniff_format
+from enrollgap.read import source as source_module
+from enrollgap.read.delimited import Rows
+from enrollgap.read.source import open_source, sniff_format
 
 
 def write(tmp_path, name, text):
@@ -68,3 +75,70 @@ def test_column_map_and_headers():
 
 def test_format_is_sniffed_from_the_first_bytes():
     assert [sniff_format(s) for s in ('[{"a": 1}]', '{"a": 1}', "a\tb\n", "a;b\n")] == ["json", "jsonl", "tsv", "csv"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    text=st.text(alphabet=st.sampled_from(list('ab,;"\r\n\t é€😀')), max_size=200),
+    encoding=st.sampled_from(["utf-8", "utf-16", "utf-32", "cp1252"]),
+    chunk=st.integers(1, 64),
+)
+def test_text_read_in_pieces_is_the_text_read_whole(tmp_path, text, encoding, chunk):
+    """Files are decoded a piece at a time, each cut after a line end: whatever the
+    piece size, the lines are those of the whole text opened with newline=""
+    (a CR LF or a character split between two reads stays whole)."""
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        return
+    path = tmp_path / "t.csv"
+    path.write_bytes(data)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(source_module, "CHUNK", chunk)
+        patch.setattr(source_module, "SNIFF", chunk)
+        source = open_source(str(path), ReadOptions(encoding=encoding, input_format="csv"))
+        try:
+            lines = list(source.lines())
+        finally:
+            source.close()
+    assert lines == list(io.StringIO(data.decode(encoding), newline=""))
+
+
+def test_a_csv_read_in_small_pieces_gives_the_same_groups_and_errors(tmp_path, monkeypatch):
+    text = 'sector,enrolled,potential\r\n"Home\r\nindustry",1,2\r\nFarmers é,3,4\nHome\r\nindustry,5,6\n'
+    path = write(tmp_path, "rows.csv", text)
+    whole = [(g.sector, g.enrolled, g.origin) for g in read_groups(path)]
+    bad = write(tmp_path, "bad.csv", text + "Farmers é,x,4\n")
+    with pytest.raises(InputError) as whole_error:
+        read_groups(bad)
+    monkeypatch.setattr(source_module, "CHUNK", 3)
+    monkeypatch.setattr(source_module, "SNIFF", 3)
+    assert [(g.sector, g.enrolled, g.origin) for g in read_groups(path)] == whole
+    with pytest.raises(InputError) as piece_error:
+        read_groups(bad)
+    assert str(piece_error.value) == str(whole_error.value) and ":7:2:" in str(whole_error.value)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    text=st.text(alphabet=st.sampled_from(list('ab1,;\t"\r\n é\x00')), max_size=120),
+    delimiter=st.sampled_from([",", ";", "\t"]),
+    chunk=st.integers(1, 40),
+)
+def test_csv_rows_are_what_csv_reader_makes_of_the_whole_text(tmp_path, text, delimiter, chunk):
+    """Rows splits quote-free pieces with str.split and hands the rest to csv.reader:
+    the cells and line numbers are csv.reader's on the whole text, whatever the pieces."""
+    path = tmp_path / "t.csv"
+    path.write_bytes(text.encode("utf-8"))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    expected = [(cells, reader.line_num) for cells in reader]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(source_module, "CHUNK", chunk)
+        patch.setattr(source_module, "SNIFF", chunk)
+        source = open_source(str(path), ReadOptions(input_format="csv", delimiter=delimiter))
+        try:
+            got = list(Rows(source))
+        finally:
+            source.close()
+    # A blank line is [] to csv.reader and [""] to str.split: both are a blank row.
+    assert [(cells or [""], line) for cells, line in got] == [(cells or [""], line) for cells, line in expected]

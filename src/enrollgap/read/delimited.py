@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable, Iterator
-from operator import itemgetter
+from itertools import chain, count, repeat
+from operator import attrgetter, itemgetter
+from typing import Any
 
 from ..coverage import Finding
 from ..errors import InputError, NumberError
@@ -13,7 +15,7 @@ from ..groups import Group
 from .accumulate import add_row, to_groups
 from .cells import read_value
 from .parallel import sum_parallel
-from .source import MAX_LINE, STDIN, LineTooLong, ReadOptions, Source, decode_error, line_too_long
+from .source import MAX_LINE, STDIN, LineTooLong, ReadOptions, Source, decode_error, line_too_long, text_file
 from .table import Notes, Tally, find_header
 
 COUNTS = ("enrolled", "potential")
@@ -25,18 +27,65 @@ def _too_long(source: Source, line: int) -> InputError:
     return line_too_long(source.name, line, f"; is this really {source.format.upper()}?")
 
 
+class Rows:
+    """The rows of a CSV/TSV source as (cells, line) pairs, line being where the row ends.
+
+    A piece of text with no quote character and no carriage return is split with
+    str.split, in C, which is what csv.reader would make of it (no field can hold
+    a delimiter or a line end) at about half the cost. From the first piece that
+    holds either, csv.reader reads the rest, so a quoted field may span pieces.
+    """
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.delimiter = source.delimiter or ","
+        self.reader: Any = None  # the csv.reader, once one reads
+        self.before = 0  # the lines before the csv.reader's first
+
+    def __iter__(self) -> Iterator[tuple[list[str], int]]:
+        return chain.from_iterable(self._pieces())
+
+    def _pieces(self) -> Iterator[Iterator[tuple[list[str], int]]]:
+        delimiter = self.delimiter
+        chunks = self.source.chunks
+        line = 1
+        for chunk in chunks:
+            if '"' in chunk or "\r" in chunk:
+                self.before = line - 1
+                self.reader = reader = csv.reader(
+                    chain.from_iterable(map(text_file, chain((chunk,), chunks))), delimiter=delimiter
+                )
+                yield zip(reader, map((line - 1).__add__, map(attrgetter("line_num"), repeat(reader))))
+                return
+            lines = chunk.split("\n")
+            if chunk.endswith("\n"):
+                lines.pop()
+            yield zip(map(str.split, lines, repeat(delimiter)), count(line))
+            line += len(lines)
+
+    def error(self, error: Exception, line: int) -> InputError:
+        """The error for a read that failed after the row on line (0: before the first)."""
+        source = self.source
+        if isinstance(error, csv.Error):
+            at = self.before + self.reader.line_num if self.reader is not None else line + 1
+            return InputError(f"not valid {source.format.upper()}: {error}", source.name, at)
+        if isinstance(error, UnicodeDecodeError):
+            return decode_error(error, source, line + 1)
+        return _too_long(source, line + 1)
+
+
+READ_ERRORS = (csv.Error, LineTooLong, UnicodeDecodeError)
+
+
 def csv_rows(source: Source) -> Iterator[tuple[int, list[str]]]:
     """(line, cells) for each row of a CSV/TSV source, the header first."""
-    reader = csv.reader(source.text, delimiter=source.delimiter or ",", strict=False)
+    rows = Rows(source)
+    line = 0
     try:
-        for cells in reader:
-            yield reader.line_num, cells
-    except csv.Error as error:
-        raise InputError(f"not valid {source.format.upper()}: {error}", source.name, reader.line_num + 1) from None
-    except LineTooLong:
-        raise _too_long(source, reader.line_num + 1) from None
-    except UnicodeDecodeError as error:
-        raise decode_error(error, source, reader.line_num + 1) from None
+        for cells, line in rows:
+            yield line, cells
+    except READ_ERRORS as error:
+        raise rows.error(error, line) from None
 
 
 def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Group], list[Finding]]:
@@ -47,17 +96,20 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
     group, totals, blanks, footnotes, labels to fill down, bad cells) is decided
     in ``slow`` and by the ``Tally``.
     """
-    reader = csv.reader(source.text, delimiter=source.delimiter or ",")
+    rows = Rows(source)
+    it = iter(rows)
+    line = 0  # the line of the last row read
+
+    def numbered() -> Iterator[tuple[int, list[str]]]:
+        nonlocal line
+        for cells, line in it:  # line: where an error that ends the loop is
+            yield line, cells
+
     try:
-        header_line, columns = find_header(
-            ((reader.line_num, cells) for cells in reader), COUNTS, options.columns, source.name, notes
-        )
-    except LineTooLong:
-        raise _too_long(source, reader.line_num + 1) from None
-    except UnicodeDecodeError as error:
-        raise decode_error(error, source, reader.line_num + 1) from None
-    except csv.Error as error:
-        raise InputError(f"not valid {source.format.upper()}: {error}", source.name, reader.line_num + 1) from None
+        header_line, columns = find_header(numbered(), COUNTS, options.columns, source.name, notes)
+    except READ_ERRORS as error:
+        raise rows.error(error, line) from None
+    line = header_line
     headers = columns.headers
     grouping = columns.grouping(options.group_by)
     width = len(headers)
@@ -130,20 +182,20 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
             return to_groups(merged, grouping, source.name, None, year_at), tally.findings
     to_count: Callable[[str], int] = int  # grouped_count once a row shows grouped digits
     try:
-        for cells in reader:
+        for cells, line in it:
             try:
                 if len(cells) != width:
                     raise ValueError
                 enrolled = to_count(cells[ie])
                 potential = to_count(cells[ip])
-                if enrolled < 0 or potential < 0:
+                if (enrolled | potential) < 0:
                     raise ValueError
                 key = key_of(cells)
                 acc = sums.get(key)
                 if acc is None:
                     if tally.special_key(key):  # once per group: a total, or labels to fill down
                         raise ValueError
-                    sums[key] = [enrolled, potential, reader.line_num]
+                    sums[key] = [enrolled, potential, line]
                 else:
                     acc[0] += enrolled
                     acc[1] += potential
@@ -152,20 +204,16 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
                 if row is not None:
                     to_count = grouped_count
                 else:
-                    row = slow(cells, reader.line_num)
+                    row = slow(cells, line)
                 if row is None:
                     continue
                 key, enrolled, potential = row
-                add_row(sums, key, enrolled, potential, reader.line_num)
+                add_row(sums, key, enrolled, potential, line)
             run_enrolled += enrolled
             run_potential += potential
             last = key
-    except csv.Error as error:
-        raise InputError(f"not valid {source.format.upper()}: {error}", source.name, reader.line_num) from None
-    except LineTooLong:
-        raise _too_long(source, reader.line_num + 1) from None
-    except UnicodeDecodeError as error:
-        raise decode_error(error, source, reader.line_num + 1) from None
+    except READ_ERRORS as error:
+        raise rows.error(error, line) from None
     year_at = None if year is None else (lambda line: (source.name, line, year + 1))
     return to_groups(sums, grouping, source.name, None, year_at), tally.findings
 

@@ -30,7 +30,7 @@ def _json_objects(source: Source) -> Iterator[tuple[int, int, dict]]:
     decoder = _decoder()
     try:
         if source.format == "jsonl":
-            for line_number, line in enumerate(source.text, 1):
+            for line_number, line in enumerate(source.lines(), 1):
                 if len(line) > MAX_LINE:
                     raise line_too_long(source.name, line_number)
                 if not line.strip():
@@ -52,7 +52,7 @@ def _json_objects(source: Source) -> Iterator[tuple[int, int, dict]]:
 
 def _json_array(source: Source, decoder) -> Iterator[tuple[int, int, dict]]:
     """Objects of a JSON array, decoded one at a time from a sliding buffer."""
-    text = source.text
+    chunks = source.chunks
     buffer = ""
     pos = 0
     line = 1  # line number of buffer[0]
@@ -79,7 +79,7 @@ def _json_array(source: Source, decoder) -> Iterator[tuple[int, int, dict]]:
             else:
                 line_start -= pos
             buffer, pos = buffer[pos:], 0
-        chunk = text.read(CHUNK)
+        chunk = next(chunks, "")
         if not chunk:
             eof = True
             return False
