@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 
 
 def save(path: str, text: str) -> None:
@@ -16,6 +15,8 @@ def save(path: str, text: str) -> None:
 
 def save_bytes(path: str, data: bytes) -> None:
     """Write a file whole or not at all: a temporary file beside it, renamed into place."""
+    import tempfile  # only when a file is written: it costs about 5% of the start-up
+
     folder = os.path.dirname(os.path.abspath(path))
     try:
         handle, temporary = tempfile.mkstemp(prefix=".enrollgap-", suffix=".tmp", dir=folder)
