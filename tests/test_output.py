@@ -5,6 +5,8 @@ import json
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from enrollgap import Group, Plan, ProjectOptions, ReportOptions, project, report
 from enrollgap.api import CheckOptions, check
@@ -35,6 +37,16 @@ def test_streamed_json_is_what_json_dumps_writes(document):
     whole = {key: list(value) if hasattr(value, "__next__") else value for key, value in document.items()}
     copy = {key: iter(value) if hasattr(value, "__next__") else value for key, value in whole.items()}
     assert "".join(json_chunks(copy)) == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+
+
+scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text())
+
+
+@given(st.lists(st.dictionaries(st.text(), scalars, max_size=6), max_size=4), st.dictionaries(st.text(), scalars))
+def test_streamed_flat_records_are_what_json_dumps_writes(records, total):
+    document = {"groups": records, "total": total}
+    streamed = "".join(json_chunks({"groups": iter(records), "total": total}))
+    assert streamed == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def test_a_report_renders_in_every_machine_format():

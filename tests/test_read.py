@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 from enrollgap.errors import InputError, OptionError
 from enrollgap.groups import Group
-from enrollgap.read import ReadOptions, merge, parse_column_map, read_cases, read_groups
-from enrollgap.read.columns import Columns
+from enrollgap.read import ReadOptions, merge, normalize_header, parse_column_map, read_cases, read_groups
 from enrollgap.read import source as source_module
+from enrollgap.read.columns import Columns
 from enrollgap.read.delimited import Rows
 from enrollgap.read.source import open_source, sniff_format
 
@@ -142,3 +142,10 @@ def test_csv_rows_are_what_csv_reader_makes_of_the_whole_text(tmp_path, text, de
             source.close()
     # A blank line is [] to csv.reader and [""] to str.split: both are a blank row.
     assert [(cells or [""], line) for cells, line in got] == [(cells or [""], line) for cells, line in expected]
+
+
+@given(st.text())
+def test_headers_match_whatever_their_case_spaces_underscores_and_hyphens(text):
+    expected = "".join(ch for ch in text.casefold() if not ch.isspace() and ch not in "_-")
+    assert normalize_header(text) == expected
+    assert normalize_header("Jumlah\u00a0TOTAL_-\t") == "jumlahtotal"

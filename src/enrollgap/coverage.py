@@ -219,8 +219,12 @@ def build_report(groups: Sequence[Group], plan: Plan = Plan()) -> Report:
     group with enrolled workers out of a potential of 0.
     """
     findings = findings_of(groups)
-    total_gap = sum(gap(g.enrolled, g.potential) for g in groups)
-    rows = [_row(g.sector, g.region, g.enrolled, g.potential, plan, total_gap) for g in groups]
+    gaps = [g.potential - g.enrolled if g.potential > g.enrolled else 0 for g in groups]  # gap(), inlined
+    total_gap = sum(gaps)
+    if plan.target_pct is None and plan.premium is None:  # counts alone: one Row each, nothing more to work out
+        rows = [Row(g.sector, g.region, g.enrolled, g.potential, v, total_gap) for g, v in zip(groups, gaps)]
+    else:
+        rows = [_row(g.sector, g.region, g.enrolled, g.potential, plan, total_gap, v) for g, v in zip(groups, gaps)]
     sums = {}
     if plan.target_pct is not None:  # the total's target figures are the sums of the groups'
         fields = ("target", "to_target", *(("per_year", "per_month") if plan.by is not None else ()))

@@ -4,55 +4,69 @@ a report of 100,000 groups never holds its whole text in memory."""
 from __future__ import annotations
 
 import json
-import math
-from collections.abc import Callable, Iterable, Iterator
-from json.encoder import encode_basestring
-from typing import Any
+from collections.abc import Iterable, Iterator
+from itertools import islice
 
 
 def _dumps(value: object, indent: int | None = 2) -> str:
     return json.dumps(value, ensure_ascii=False, indent=indent)
 
 
-def _float(value: float) -> str:
-    return float.__repr__(value) if math.isfinite(value) else json.dumps(value)
+# The types a flat record holds (a record of nothing but these, and not empty, is flat).
+_SCALARS = frozenset((str, int, float, bool, type(None)))
+# Records of a long list are encoded this many at a time.
+BATCH = 512
 
 
-# Each scalar type written exactly as json.dumps writes it (bool before int: a bool is an int).
-_SCALAR: dict[type, Callable[[Any], str]] = {
-    str: encode_basestring,
-    int: int.__repr__,
-    float: _float,
-    bool: lambda value: "true" if value else "false",
-    type(None): lambda value: "null",
-}
+def _flat(value: object) -> bool:
+    return type(value) is dict and bool(value) and _SCALARS.issuperset(map(type, value.values()))
 
 
 def _item(value: object, margin: str) -> str:
     """value as json.dumps(value, indent=2) writes it, every line after the first indented
-    by margin. A flat object (every value a scalar: the common record) is written
-    without the pure-Python encoder that indent= would otherwise use."""
-    if isinstance(value, dict) and value:
-        inner = ",\n" + margin + "  "
-        try:
-            parts = [encode_basestring(k) + ": " + _SCALAR[type(v)](v) for k, v in value.items()]
-        except (KeyError, TypeError):  # a nested value, or a key that is not a str
-            pass
-        else:
-            return "{\n" + margin + "  " + inner.join(parts) + "\n" + margin + "}"
+    by margin."""
     return _dumps(value).replace("\n", "\n" + margin)
+
+
+def _records(batch: list[dict], margin: str) -> str:
+    """Flat records as json.dumps(indent=2) writes them in a list, joined by ",\n" and
+    margin. One call of json's C encoder writes them all: its item separator carries
+    the indent (indent= would use the pure-Python encoder, several times slower), and
+    since no string holds a raw newline and no flat record holds "{", "},<sep>{" is
+    found only between two records."""
+    inside = ",\n" + margin + "  "
+    text = json.dumps(batch, ensure_ascii=False, separators=(inside, ": "))
+    between = "\n" + margin + "},\n" + margin + "{" + inside[1:]
+    return "{" + inside[1:] + text[2:-2].replace("}" + inside + "{", between) + "\n" + margin + "}"
+
+
+def _pieces(items: Iterator[object], margin: str) -> Iterator[str]:
+    """The items of a list as json.dumps(indent=2) writes them, in pieces to be joined
+    by ",\n" and margin: a run of flat records is one piece, any other item one."""
+    while batch := list(islice(items, BATCH)):
+        run: list[dict] = []
+        for item in batch:
+            if _flat(item):
+                run.append(item)  # type: ignore[arg-type]
+                continue
+            if run:
+                yield _records(run, margin)
+                run = []
+            yield _item(item, margin)
+        if run:
+            yield _records(run, margin)
 
 
 def json_chunks(document: dict[str, object]) -> Iterator[str]:
     """The document as ``json.dumps(document, indent=2)`` writes it, plus a newline;
-    a value that is an iterator (not a list) is written one item at a time."""
+    a value that is an iterator (not a list) is written a batch of items at a time."""
     yield "{"
     for index, (key, value) in enumerate(document.items()):
         yield ("," if index else "") + "\n  " + _dumps(key) + ": "
         if isinstance(value, Iterator):
             empty = True
-            for item in value:
-                yield ("[\n    " if empty else ",\n    ") + _item(item, "    ")
+            for piece in _pieces(value, "    "):
+                yield ("[\n    " if empty else ",\n    ") + piece
                 empty = False
             yield "[]" if empty else "\n  ]"
         else:

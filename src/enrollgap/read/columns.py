@@ -33,8 +33,11 @@ FIELDS = tuple(ALIASES)
 
 
 def normalize_header(text: str) -> str:
-    """Headers match case-, space-, underscore- and hyphen-insensitively."""
-    return "".join(ch for ch in text.casefold() if not ch.isspace() and ch not in "_-")
+    """Headers match case-, space-, underscore- and hyphen-insensitively.
+
+    (str.split() splits on exactly the characters str.isspace() calls space; all in
+    C: every new group's labels pass through here, to tell a total row.)"""
+    return "".join(text.casefold().split()).replace("_", "").replace("-", "")
 
 
 # Each field's aliases as normalize_header writes them ("reported_pct" is "reportedpct").
