@@ -106,3 +106,42 @@ def test_jobs_1_reads_on_one_core(tmp_path, small_blocks):
     every = run("report", str(path), "--jobs", "2", "-f", "json", env={"ENROLLGAP_JOBS": "1"})
     assert every.stdout == one.stdout and len(small_blocks) > 1
     assert run("report", str(path), "--jobs", "0").exit_code == 2
+
+
+def test_counts_in_indonesian_grouped_digits_are_summed_on_every_core(tmp_path, small_blocks, monkeypatch):
+    """A file written 1.204;38.500 (--locale id) is read in parallel, not sent back to
+    one core; a badly grouped count ("1.20") still gives one core's error."""
+    returned = []
+    real = parallel._sum_range
+
+    def recorded(*arguments):
+        result = real(*arguments)
+        returned.append(result is not None)
+        return result
+
+    monkeypatch.setattr(parallel, "_sum_range", recorded)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", _InProcess)
+    lines = [f"Desa {i % 37};Petani;{1000 + i % 97:,};{38_500 + i:,}".replace(",", ".") for i in range(3000)]
+    text = "desa;sektor;peserta;potensi\n" + "\n".join(lines) + "\n"
+    one, every = both(tmp_path, text, "--locale", "id", "-f", "json")
+    assert every.exit_code == one.exit_code == 0 and every.stdout == one.stdout
+    assert returned and all(returned)  # every range was summed by a worker
+    assert every.json()["total"]["enrolled"] == sum(1000 + i % 97 for i in range(3000))
+    one, every = both(tmp_path, text + "Desa 1;Petani;1.20;38.500\n", "--locale", "id", "-f", "json")
+    assert every.exit_code == one.exit_code == 2 and every.stderr == one.stderr and every.stdout == ""
+
+
+class _InProcess:
+    """ProcessPoolExecutor's map, run here: a patched _sum_range is seen."""
+
+    def __init__(self, max_workers=None):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def map(self, function, arguments):
+        return map(function, arguments)

@@ -26,6 +26,33 @@ def read_value(raw: object, locale: str, kind: str) -> Written:
     return parse_number(raw, locale, percent=True)
 
 
+# Grouped digits on the fast paths: "1.204.500" with each separator made "_" is what
+# int() reads (digits, single separators between them). The grouping is right when,
+# for its length n, the characters at n-4, n-8, ... are separators (GROUP_MARKS[n];
+# None where no grouped number has that length) and there are no others: then the
+# value has n - n//4 digits, at least GROUP_LEAST[n] ("0" alone excepted; a leading
+# zero is left to the general parser, as is every other shape).
+GROUP_MARKS = [None if n % 4 == 0 else "_" * (n // 4) for n in range(28)]
+GROUP_LEAST = [0, 0, *(10 ** (n - n // 4 - 1) for n in range(2, 28))]
+
+
+def grouped_pair(first: str, second: str, separator: str) -> tuple[int, int]:
+    """Two counts written in grouped digits ("1.204", "38.500" with separator ".") or
+    plain ones under 1000, read without the general parser for speed; ValueError for
+    any other shape (the general parser then decides). What this reads, it reads as
+    parse_count does; tests/test_read.py holds it to that."""
+    a, b = first.replace(separator, "_"), second.replace(separator, "_")
+    enrolled, potential = int(a), int(b)
+    try:
+        if a[-4::-4] != GROUP_MARKS[len(a)] or b[-4::-4] != GROUP_MARKS[len(b)]:
+            raise ValueError
+        if enrolled < GROUP_LEAST[len(a)] or potential < GROUP_LEAST[len(b)]:
+            raise ValueError
+    except IndexError:  # longer than any count
+        raise ValueError from None
+    return enrolled, potential
+
+
 def read_label(raw: object) -> str | None:
     """A label cell trimmed; None when there is none."""
     if raw is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from itertools import chain, count, repeat
 from operator import attrgetter, itemgetter
 from typing import Any
@@ -13,7 +13,7 @@ from ..coverage import Finding
 from ..errors import InputError, NumberError
 from ..groups import Group
 from .accumulate import add_row, to_groups
-from .cells import read_value
+from .cells import grouped_pair, read_value
 from .parallel import sum_parallel
 from .source import MAX_LINE, STDIN, LineTooLong, ReadOptions, Source, decode_error, line_too_long, text_file
 from .table import Notes, Tally, find_header
@@ -165,29 +165,28 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
             return None
         return key, int(first.replace(separator, "")), int(second.replace(separator, ""))
 
-    def grouped_count(cell: str) -> int:
-        """A count in plain or grouped digits, for the fast path of a file that uses them."""
-        if plain_grouped(cell) is None:
-            raise ValueError
-        return int(cell.replace(separator, ""))
-
     # The labels as read (a cell, or a tuple of two): one C call per row. They are
     # trimmed once per group in to_groups, and merge joins what then matches.
     key_of = itemgetter(*labels, *years)
     if source.name != STDIN and source.format in ("csv", "tsv"):
         # A big plain file: every core, the same result (None: not for it, read it here).
-        merged = sum_parallel(source, header_line, width, (ie, ip), [*labels, *years], len(labels), options.jobs)
+        merged = sum_parallel(
+            source, header_line, width, (ie, ip), [*labels, *years], len(labels), separator, options.jobs
+        )
         if merged is not None:
             year_at = None if year is None else (lambda line: (source.name, line, year + 1))
             return to_groups(merged, grouping, source.name, None, year_at), tally.findings
-    to_count: Callable[[str], int] = int  # grouped_count once a row shows grouped digits
+    in_groups = False  # True once a row shows grouped digits: counts are then read as such
     try:
         for cells, line in it:
             try:
                 if len(cells) != width:
                     raise ValueError
-                enrolled = to_count(cells[ie])
-                potential = to_count(cells[ip])
+                if in_groups:
+                    enrolled, potential = grouped_pair(cells[ie], cells[ip], separator)
+                else:
+                    enrolled = int(cells[ie])
+                    potential = int(cells[ip])
                 if (enrolled | potential) < 0:
                     raise ValueError
                 key = key_of(cells)
@@ -202,7 +201,7 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
             except ValueError:
                 row = grouped(cells)
                 if row is not None:
-                    to_count = grouped_count
+                    in_groups = separator != source.delimiter
                 else:
                     row = slow(cells, line)
                 if row is None:

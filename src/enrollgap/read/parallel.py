@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from itertools import count, repeat
 
+from .cells import grouped_pair
 from .source import MAX_LINE, STDIN, Source
 from .table import special_labels
 
@@ -88,24 +89,25 @@ def _ranges(path: str, start: int, size: int, parts: int) -> list[tuple[int, int
 
 def _sum_range(
     path: str, start: int, end: int, delimiter: str, width: int, counts: tuple[int, int], keys: Sequence[int],
-    labels: int, fill_down: bool,
+    labels: int, fill_down: bool, separator: str | None,
 ) -> tuple[dict, int] | None:  # fmt: skip
     """(sums with lines counted from the range's start, newlines in the range), or
     None when the range holds a row only the one-core reader may decide on."""
     try:
-        return _sum_block(path, start, end, delimiter, width, counts, keys, labels, fill_down)
+        return _sum_block(path, start, end, delimiter, width, counts, keys, labels, fill_down, separator)
     except (UnicodeDecodeError, ValueError, OSError):
         return None  # one core says what is wrong, where
 
 
 def _sum_block(
     path: str, start: int, end: int, delimiter: str, width: int, counts: tuple[int, int], keys: Sequence[int],
-    labels: int, fill_down: bool,
+    labels: int, fill_down: bool, separator: str | None,
 ) -> tuple[dict, int] | None:  # fmt: skip
     from operator import itemgetter
 
     ie, ip = counts
     key_of = itemgetter(*keys)
+    in_groups = False  # True once a row shows grouped digits ("1.204" with separator ".")
     sums: dict = {}
     lines = 0  # newlines before the current block, within the range
     carry = b""
@@ -130,8 +132,22 @@ def _sum_block(
             for cells, line in zip(map(str.split, rows, repeat(delimiter)), count(lines + 1)):
                 if len(cells) != width:
                     return None
-                enrolled = int(cells[ie])
-                potential = int(cells[ip])
+                try:
+                    if in_groups:
+                        enrolled, potential = grouped_pair(cells[ie], cells[ip], separator)  # type: ignore[arg-type]
+                    else:
+                        enrolled, potential = int(cells[ie]), int(cells[ip])
+                except ValueError:
+                    if separator is None:
+                        return None
+                    try:  # the other of plain and grouped digits (the one-core loop does the same)
+                        if in_groups:
+                            enrolled, potential = int(cells[ie]), int(cells[ip])
+                        else:
+                            enrolled, potential = grouped_pair(cells[ie], cells[ip], separator)
+                            in_groups = True
+                    except ValueError:
+                        return None
                 if (enrolled | potential) < 0:
                     return None
                 key = key_of(cells)
@@ -155,10 +171,12 @@ def sum_parallel(
     counts: tuple[int, int],
     keys: Sequence[int],
     labels: int,
+    separator: str | None = None,
     given: int | None = None,
 ) -> dict | None:
     """The sums of the data rows after header_line, in input order with their first
-    lines, computed on every core; None when the file is not for this (one core then)."""
+    lines, computed on every core; None when the file is not for this (one core then).
+    ``separator`` is the locale's thousands separator, for counts in grouped digits."""
     path = source.name
     try:
         size = os.path.getsize(path)
@@ -171,10 +189,12 @@ def sum_parallel(
     if start is None:
         return None
     ranges = _ranges(path, start, size, processes)
+    delimiter = source.delimiter or ","
+    separator = None if separator == delimiter else separator
     if len(ranges) < 2:
         return None
     arguments = [
-        (path, a, b, source.delimiter or ",", width, counts, keys, labels, labels == 2) for a, b in ranges
+        (path, a, b, delimiter, width, counts, keys, labels, labels == 2, separator) for a, b in ranges
     ]  # fmt: skip
     with ProcessPoolExecutor(max_workers=min(processes, len(ranges))) as pool:
         results = list(pool.map(_sum_range_star, arguments))
