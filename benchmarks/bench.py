@@ -173,17 +173,18 @@ def generate_styles(folder: Path, rows: int) -> tuple[Path, Path]:
 
 
 def bench_styles(folder: Path, enrollgap: str, rows: int) -> None:
-    """Indonesian-style numbers against the same rows in plain digits, same run."""
+    """Indonesian-style numbers against the same rows in plain digits, same run: on one
+    core (the read loop itself) and on every core (what a user gets by default)."""
     grouped, plain = generate_styles(folder, rows)
-    times = medians(
-        {
-            "plain": [enrollgap, "report", str(plain), "--locale", "id", "-f", "json"],
-            "grouped": [enrollgap, "report", str(grouped), "--locale", "id", "-f", "json"],
-        },
-        3,
-    )
-    print(f"{rows:,} rows written 1.204;38.500 with --locale id:")
-    print(line("grouped digits vs the same rows in plain digits", times["grouped"], times["plain"], 1.3, "s"))
+    commands = {}
+    for jobs in ("1", None):
+        for name, path in (("plain", plain), ("grouped", grouped)):
+            command = [enrollgap, "report", str(path), "--locale", "id", "-f", "json"]
+            commands[(name, jobs)] = command + (["--jobs", jobs] if jobs else [])
+    times = medians(commands, 3)
+    print(f"{rows:,} rows written 1.204;38.500 with --locale id, against the same rows in plain digits:")
+    for jobs, where in (("1", "on one core (--jobs 1)"), (None, f"on every core ({os.cpu_count()})")):
+        print(line(f"grouped digits {where}", times[("grouped", jobs)], times[("plain", jobs)], 1.3, "s"))
     print()
 
 
@@ -227,9 +228,9 @@ def run(command: list[str]) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss // 1024
 
 
-def medians(commands: dict[str, list[str]], repeat: int) -> dict[str, float]:
+def medians(commands: dict, repeat: int) -> dict:
     """Median wall time of each command, runs interleaved so that drift hits all alike."""
-    times: dict[str, list[float]] = {name: [] for name in commands}
+    times: dict = {name: [] for name in commands}
     for _ in range(repeat):
         for name, command in commands.items():
             times[name].append(run(command)[0])

@@ -94,7 +94,7 @@ def test_text_read_in_pieces_is_the_text_read_whole(tmp_path, text, encoding, ch
     path = tmp_path / "t.csv"
     path.write_bytes(data)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(source_module, "CHUNK", chunk)
+        patch.setattr(source_module, "PIECE", chunk)
         patch.setattr(source_module, "SNIFF", chunk)
         source = open_source(str(path), ReadOptions(encoding=encoding, input_format="csv"))
         try:
@@ -111,7 +111,7 @@ def test_a_csv_read_in_small_pieces_gives_the_same_groups_and_errors(tmp_path, m
     bad = write(tmp_path, "bad.csv", text + "Farmers é,x,4\n")
     with pytest.raises(InputError) as whole_error:
         read_groups(bad)
-    monkeypatch.setattr(source_module, "CHUNK", 3)
+    monkeypatch.setattr(source_module, "PIECE", 3)
     monkeypatch.setattr(source_module, "SNIFF", 3)
     assert [(g.sector, g.enrolled, g.origin) for g in read_groups(path)] == whole
     with pytest.raises(InputError) as piece_error:
@@ -133,7 +133,7 @@ def test_csv_rows_are_what_csv_reader_makes_of_the_whole_text(tmp_path, text, de
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     expected = [(cells, reader.line_num) for cells in reader]
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(source_module, "CHUNK", chunk)
+        patch.setattr(source_module, "PIECE", chunk)
         patch.setattr(source_module, "SNIFF", chunk)
         source = open_source(str(path), ReadOptions(input_format="csv", delimiter=delimiter))
         try:

@@ -60,8 +60,10 @@ class Rows:
             lines = chunk.split("\n")
             if chunk.endswith("\n"):
                 lines.pop()
+            chunk = ""  # (memory: one piece is held at a time, as its lines)
             yield zip(map(str.split, lines, repeat(delimiter)), count(line))
             line += len(lines)
+            lines = []
 
     def error(self, error: Exception, line: int) -> InputError:
         """The error for a read that failed after the row on line (0: before the first)."""

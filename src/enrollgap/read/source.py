@@ -37,6 +37,7 @@ EXTENSIONS = {
 # gets an error instead of eating the memory.
 MAX_LINE = 32 * 1024 * 1024
 CHUNK = 1024 * 1024
+PIECE = 256 * 1024  # text is decoded and split into lines this many bytes at a time
 SNIFF = 64 * 1024  # the first bytes, read to find the format and the delimiter
 STDIN = "<stdin>"
 # A piece of text as a file to iterate, line ends kept and split as open(newline="") does.
@@ -85,7 +86,7 @@ class LineTooLong(InputError):
 
 
 def _chunks(raw: BinaryIO, head: bytes, decoder: codecs.IncrementalDecoder, name: str, progress=None) -> Iterator[str]:
-    """The text of raw (``head`` already read from it) in pieces of about CHUNK bytes,
+    """The text of raw (``head`` already read from it) in pieces of about PIECE bytes,
     each ending at a line end, so that no line is split between two pieces.
 
     This is the endless-line guard: text with no newline for more than MAX_LINE
@@ -99,7 +100,7 @@ def _chunks(raw: BinaryIO, head: bytes, decoder: codecs.IncrementalDecoder, name
     data = head
     while True:
         if not data:
-            data = raw.read(CHUNK)
+            data = raw.read(PIECE)
         done += len(data)
         if progress is not None:
             progress(done)
