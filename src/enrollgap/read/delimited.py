@@ -15,7 +15,7 @@ from ..groups import Group
 from .accumulate import add_row, to_groups
 from .cells import grouped_pair, read_value
 from .parallel import sum_parallel
-from .source import MAX_LINE, STDIN, LineTooLong, ReadOptions, Source, decode_error, line_too_long, text_file
+from .source import MAX_LINE, STDIN, LineTooLong, ReadOptions, Source, decode_error, line_too_long, lines_of
 from .table import Notes, Tally, find_header
 
 COUNTS = ("enrolled", "potential")
@@ -52,9 +52,7 @@ class Rows:
         for chunk in chunks:
             if '"' in chunk or "\r" in chunk:
                 self.before = line - 1
-                self.reader = reader = csv.reader(
-                    chain.from_iterable(map(text_file, chain((chunk,), chunks))), delimiter=delimiter
-                )
+                self.reader = reader = csv.reader(lines_of(chain((chunk,), chunks)), delimiter=delimiter)
                 yield zip(reader, map((line - 1).__add__, map(attrgetter("line_num"), repeat(reader))))
                 return
             lines = chunk.split("\n")

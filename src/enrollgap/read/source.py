@@ -7,7 +7,7 @@ import codecs
 import io
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from itertools import chain
@@ -41,7 +41,14 @@ PIECE = 256 * 1024  # text is decoded and split into lines this many bytes at a 
 SNIFF = 64 * 1024  # the first bytes, read to find the format and the delimiter
 STDIN = "<stdin>"
 # A piece of text as a file to iterate, line ends kept and split as open(newline="") does.
-text_file = partial(io.StringIO, newline="")
+_text_file = partial(io.StringIO, newline="")
+
+
+def lines_of(pieces: Iterable[str]) -> Iterator[str]:
+    """The lines of pieces of text that each end at a line end, line ends kept (as a
+    text file opened with newline="" gives them)."""
+    return chain.from_iterable(map(_text_file, pieces))
+
 
 # Called with (source name, size in bytes) when a file is opened; may return a
 # function that is told the bytes read so far, and None when reading ends.
@@ -147,7 +154,7 @@ class Source:
 
     def lines(self) -> Iterator[str]:
         """The text line by line, line ends kept (as a text file opened with newline="")."""
-        return chain.from_iterable(map(text_file, self.chunks))
+        return lines_of(self.chunks)
 
     def close(self) -> None:
         if self.progress is not None:
