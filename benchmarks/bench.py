@@ -258,6 +258,7 @@ def main() -> None:
     parser.add_argument("--sheets", action="store_true", help="only the spreadsheet measurement")
     parser.add_argument("--styles", action="store_true", help="only the Indonesian-numbers measurement")
     parser.add_argument("--throughput", action="store_true", help="only the 1M-row throughput")
+    parser.add_argument("--startup", action="store_true", help="only the start-up measurement")
     args = parser.parse_args()
 
     python = sys.executable
@@ -331,6 +332,8 @@ def main() -> None:
             )
         )
         print()
+        if args.startup:
+            return
 
     data = generate(folder / f"rows-{rows}.csv", rows)
     floor_script = folder / "floor.py"

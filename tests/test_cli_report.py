@@ -322,7 +322,7 @@ def test_empty_input_is_an_error():
 def test_nothing_to_read_on_a_terminal_is_a_usage_error_with_a_hint(monkeypatch):
     import click
 
-    from enrollgap.cli import input_path
+    from enrollgap.cli.common import input_path
 
     class Terminal:
         def isatty(self):

@@ -146,7 +146,7 @@ def test_progress_bar_shows_and_clears_on_a_terminal():
 
 
 def test_progress_only_when_stderr_is_a_terminal(monkeypatch):
-    from enrollgap.cli import read_options
+    from enrollgap.cli.options import read_options
 
     assert read_options("en", None, None, "utf-8", ()).progress is None
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from enrollgap import Group, Plan, ProjectOptions, ReportOptions, project, report
-from enrollgap.api import CheckOptions, check
+from enrollgap.api.check import CheckOptions, check
 from enrollgap.numerals import Style, parse_count, parse_number
 from enrollgap.output import check_format, render
 from enrollgap.output.jsonout import json_chunks

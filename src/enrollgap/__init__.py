@@ -6,9 +6,9 @@ The library is what the command line uses, without click or rich::
     result = report([Group("BPU", None, 48858, 1340000)], ReportOptions())
     result.report.total.coverage_pct   # Fraction: 3.646...%
 
-``report``, ``project`` and ``check`` (in ``api``) take plain dataclasses and
-return them; ``read_groups`` and ``read_cases`` read files; ``output.render``
-writes any result in any format.
+``report``, ``project`` and ``check`` (each in its own module of ``api``) take
+plain dataclasses and return them; ``read_groups`` and ``read_cases`` read
+files; ``output.render`` writes any result in any format.
 """
 
 from __future__ import annotations
@@ -19,20 +19,13 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # what editors and type checkers read; at run time the names load on first use
-    from .api import (
-        CheckResult,
-        ProjectOptions,
-        ProjectResult,
-        ReportOptions,
-        ReportResult,
-        check,
-        project,
-        report,
-    )
-    from .consistency import Case, Verdict, check_case
+    from .api.check import CheckOptions, CheckResult, check
+    from .api.project import ProjectOptions, ProjectResult, project
+    from .api.report import ReportOptions, ReportResult, report
+    from .consistency import Verdict, check_case
     from .coverage import Plan, Report, Row, build_report, coverage_pct, gap, target_count
     from .errors import EnrollgapError, ExitStatus, InputError, NumberError, OptionError
-    from .groups import Group
+    from .groups import Case, Group
     from .numerals import Style, Written, format_int, format_percent, parse_count, parse_number
     from .projection import Assumptions, GroupPath, Projection, Year, forecast, required_path
     from .read import ReadOptions, read_cases, read_groups
@@ -40,12 +33,13 @@ if TYPE_CHECKING:  # what editors and type checkers read; at run time the names 
 # Where each public name lives: ``import enrollgap`` stays cheap for the command
 # line, which imports only the modules a command needs.
 _HOMES = {
-    **dict.fromkeys(["CheckResult", "ProjectOptions", "ProjectResult", "ReportOptions", "ReportResult"], "api"),
-    **dict.fromkeys(["check", "project", "report"], "api"),
-    **dict.fromkeys(["Case", "Verdict", "check_case"], "consistency"),
+    **dict.fromkeys(["CheckOptions", "CheckResult", "check"], "api.check"),
+    **dict.fromkeys(["ProjectOptions", "ProjectResult", "project"], "api.project"),
+    **dict.fromkeys(["ReportOptions", "ReportResult", "report"], "api.report"),
+    **dict.fromkeys(["Verdict", "check_case"], "consistency"),
     **dict.fromkeys(["Plan", "Report", "Row", "build_report", "coverage_pct", "gap", "target_count"], "coverage"),
     **dict.fromkeys(["EnrollgapError", "ExitStatus", "InputError", "NumberError", "OptionError"], "errors"),
-    "Group": "groups",
+    **dict.fromkeys(["Case", "Group"], "groups"),
     **dict.fromkeys(["Style", "Written", "format_int", "format_percent", "parse_count", "parse_number"], "numerals"),
     **dict.fromkeys(["Assumptions", "GroupPath", "Projection", "Year", "forecast", "required_path"], "projection"),
     **dict.fromkeys(["ReadOptions", "read_cases", "read_groups"], "read"),
@@ -54,6 +48,7 @@ _HOMES = {
 __all__ = [
     "Assumptions",
     "Case",
+    "CheckOptions",
     "CheckResult",
     "EnrollgapError",
     "ExitStatus",

@@ -18,17 +18,6 @@ from .rounding import ceil
 
 
 @dataclass(frozen=True)
-class Case:
-    """One published case for ``check``: the counts and percentage as written."""
-
-    label: str | None
-    enrolled: Written
-    potential: Written
-    reported: Written
-    origin: str | None = None
-
-
-@dataclass(frozen=True)
 class Verdict:
     """The verdict on one published case.
 

@@ -1,4 +1,5 @@
-"""Groups of workers as read: their labels, their counts, and which label columns they use.
+"""What is read: groups of workers (their labels, their counts, and which label
+columns they use) and published cases for ``check``.
 
 A group is a sector, a region, or a sector in a region. Which label columns a
 set of groups (or of rows and paths computed from them) fills is decided here
@@ -9,8 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .text import join_label
+
+if TYPE_CHECKING:
+    from .numerals import Written
 
 # The label fields, in the order people read them ("Sumsel / Farmers").
 LABEL_FIELDS = ("region", "sector")
@@ -50,6 +55,17 @@ class Group(Labelled):
     potential: int
     origin: str | None = None
     year: int | None = None
+
+
+@dataclass(frozen=True)
+class Case:
+    """One published case for ``check``: the counts and percentage as written."""
+
+    label: str | None
+    enrolled: Written
+    potential: Written
+    reported: Written
+    origin: str | None = None
 
 
 def label_fields(items: Iterable[Labelled]) -> tuple[str, ...]:

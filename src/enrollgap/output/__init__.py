@@ -17,17 +17,24 @@ them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import OptionError
 from ..numerals import Style
 from . import records
 from .formats import LONG_TABLE, MACHINE_FORMATS, check_format, is_machine
 
+if TYPE_CHECKING:  # only for annotations: each command loads only its own result's module
+    from ..api.check import CheckResult
+    from ..api.project import ProjectResult
+    from ..api.report import ReportResult
+
+    Result = ReportResult | ProjectResult | CheckResult
+
 __all__ = ["MACHINE_FORMATS", "check_format", "is_machine", "long_table_rows", "render", "workbook"]
 
 
-def workbook(result: object, columns: Sequence[str] | None = None) -> bytes:
+def workbook(result: Result, columns: Sequence[str] | None = None) -> bytes:
     """The result's machine records as an .xlsx workbook (needs the excel extra)."""
     from .workbook import workbook_bytes
 
@@ -38,29 +45,26 @@ def workbook(result: object, columns: Sequence[str] | None = None) -> bytes:
     return workbook_bytes(list(columns) if columns else fields, rows, type(result).__name__)
 
 
-def long_table_rows(result: object, name: str) -> int | None:
+def long_table_rows(result: Result, name: str) -> int | None:
     """How many rows a human table of result has, when that is more than anyone reads."""
-    from ..api import CheckResult, ReportResult
-
-    if is_machine(name):
+    if is_machine(name) or result.command == "project":
         return None
-    rows = len(result.rows) if isinstance(result, ReportResult) else None
-    if isinstance(result, CheckResult):
-        rows = len(result.verdicts)
+    rows = len(result.rows) if result.command == "report" else len(result.verdicts)
     return rows if rows is not None and rows > LONG_TABLE else None
 
 
-def _shapes(result: object) -> tuple[Callable[[Any], dict], Callable[[Any], Iterator[dict]], Callable[[Any], Any]]:
+def _shapes(result: Result) -> tuple[Callable[[Any], dict], Callable[[Any], Iterator[dict]], Callable[[Any], Any]]:
     """The document, lines and table functions of a command's result."""
-    from ..api import CheckResult, ProjectResult, ReportResult
+    return _SHAPES[result.command]
 
-    if isinstance(result, ReportResult):
-        return records.report_document, records.report_lines, records.report_table
-    if isinstance(result, ProjectResult):
-        return records.project_document, records.project_lines, records.project_table
-    if isinstance(result, CheckResult):
-        return records.check_document, records.check_lines, records.check_table
-    raise TypeError(f"cannot render {type(result).__name__}")
+
+_SHAPES: dict[
+    str, tuple[Callable[[Any], dict], Callable[[Any], Iterator[dict]], Callable[[Any], Any]]
+] = {  # each command's result: its JSON document, its JSON Lines, its CSV table
+    "report": (records.report_document, records.report_lines, records.report_table),
+    "project": (records.project_document, records.project_lines, records.project_table),
+    "check": (records.check_document, records.check_lines, records.check_table),
+}
 
 
 def _pick(record: dict, columns: Sequence[str]) -> dict:
@@ -84,7 +88,7 @@ def _picked_document(document: dict, columns: Sequence[str] | None) -> dict:
     return out
 
 
-def _check_columns(result: object, columns: Sequence[str]) -> None:
+def _check_columns(result: Result, columns: Sequence[str]) -> None:
     """OptionError for a column the result does not have, listing the ones it has."""
     _, _, table = _shapes(result)
     fields, _ = table(result)
@@ -94,7 +98,7 @@ def _check_columns(result: object, columns: Sequence[str]) -> None:
 
 
 def render(
-    result: object,
+    result: Result,
     name: str,
     style: Style = Style(),
     *,

@@ -12,7 +12,9 @@ from ..groups import total_label_field
 from ..words import warning_text
 
 if TYPE_CHECKING:  # only for annotations: a report needs neither projection nor consistency
-    from ..api import CheckResult, ProjectResult, ReportResult
+    from ..api.check import CheckResult
+    from ..api.project import ProjectResult
+    from ..api.report import ReportResult
     from ..consistency import Verdict
     from ..coverage import Finding, Plan, Report, Row
     from ..projection import GroupPath, Year

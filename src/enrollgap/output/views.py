@@ -12,19 +12,21 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from ..consistency import Verdict
 from ..coverage import Report, Row, coverage_pct
 from ..groups import Group, label_fields
 from ..numerals import UNDEFINED, Style, format_compact, format_int
-from ..projection import GroupPath, Projection
 from ..rounding import ceil_div, round_half_up
 from ..text import LABEL_LIMIT, visible
 from ..words import header, sentence, word, years_phrase
 from .records import VERDICT_FIELDS, report_fields
 
-if TYPE_CHECKING:
-    from ..api import ProjectResult, ReportResult
+if TYPE_CHECKING:  # only for annotations: a report's table loads neither projection nor consistency
+    from ..api.check import CheckResult
+    from ..api.project import ProjectResult
+    from ..api.report import ReportResult
+    from ..consistency import Verdict
     from ..panel import Panel
+    from ..projection import GroupPath, Projection
     from ..trend import Outlook
 
 
@@ -119,11 +121,9 @@ def has_column(view: View, key: str) -> bool:
     return key in view.keys
 
 
-def views_of(result: object, style: Style) -> list[View]:
+def views_of(result: ReportResult | ProjectResult | CheckResult, style: Style) -> list[View]:
     """The views of any command's result."""
-    from ..api import CheckResult, ProjectResult, ReportResult
-
-    if isinstance(result, ReportResult):
+    if result.command == "report":
         view = report_view(result.report, result.rows, style.locale, style.decimals, result.options.total)
         if result.panel is not None:
             _add_changes(view, result, style)
@@ -139,11 +139,9 @@ def views_of(result: object, style: Style) -> list[View]:
                 )
             )
         return [view]
-    if isinstance(result, ProjectResult):
+    if result.command == "project":
         return project_views(result.projection, style.locale, style.decimals, result)
-    if isinstance(result, CheckResult):
-        return [check_view(result.verdicts, style.locale, style.decimals)]
-    raise TypeError(f"no views for {type(result).__name__}")
+    return [check_view(result.verdicts, style.locale, style.decimals)]
 
 
 def _add_changes(view: View, result: ReportResult, style: Style) -> None:

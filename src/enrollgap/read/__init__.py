@@ -18,9 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from ..consistency import Case
 from ..coverage import Finding
-from ..groups import Group
+from ..groups import Case, Group
 from .accumulate import merge
 from .columns import ALIASES, FIELDS, normalize_header, parse_column_map
 from .source import FORMATS, MAX_LINE, STDIN, ReadOptions, Source, decode_error, open_source

@@ -1,133 +1,20 @@
-"""The three things enrollgap does, as functions on plain data: report, project, check.
-
-These are the library's entry points and what the command line calls; each takes
-groups (or cases) and an options dataclass and returns a result dataclass that
-every output format renders. Nothing here reads files, prints or imports click
-or rich::
-
-    from enrollgap import Group, ReportOptions, report
-    result = report([Group("BPU", None, 48858, 1340000)], ReportOptions())
-    result.report.total.coverage_pct   # Fraction(244290, 67000): 3.646...%
-"""
+"""``project``: the year-by-year path of each group and of the total to a coverage target."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import ClassVar, Literal
 
-from .consistency import Case, Verdict, check_case
-from .coverage import (
-    SORT_KEYS,
-    BudgetCover,
-    Finding,
-    Plan,
-    Report,
-    Row,
-    budget_cover,
-    build_report,
-    findings_of,
-    sort_rows,
-)
-from .errors import CheckError, ExitStatus, InputError, OptionError
-from .groups import Group
-from .money import first_year_over, validate_money
-from .numerals import Written
-from .panel import Key, Panel, key_of, panel, years_of
-from .projection import Assumptions, Projection, forecast, potentials, required_path, validate, validate_span
-from .trend import Observed, Outlook, reached_at, required_per_year, trend_of
-
-
-def this_year() -> int:
-    """The base year when none is given."""
-    return time.localtime().tm_year
-
-
-def _no_groups(groups: Sequence[object], what: str, source: str | None) -> None:
-    if not groups:
-        raise InputError(f"no rows to {what}", source)
-
-
-# ------------------------------------------------------------------ report
-
-
-@dataclass(frozen=True)
-class ReportOptions:
-    """What a report is asked for: the plan (target, deadline, premium), which rows
-    to show and in what order, and the coverage below which it is a finding."""
-
-    plan: Plan = Plan()
-    sort: str = "input"
-    top: int | None = None
-    total: bool = True
-    fail_under: Written | None = None
-    year: int | None = None  # the year of a panel to report; default the latest
-
-    def __post_init__(self) -> None:
-        if self.sort not in SORT_KEYS:
-            raise OptionError(f"unknown sort key {self.sort!r}; choose one of {', '.join(SORT_KEYS)}", "--sort")
-        if self.top is not None and self.top < 1:
-            raise OptionError("shows at least 1 group", "--top")
-        if self.fail_under is not None and not 0 <= self.fail_under.value <= 100:
-            raise OptionError("the coverage limit must be between 0 and 100", "--fail-under")
-
-
-@dataclass(frozen=True)
-class ReportResult:
-    """A report and what to show of it: ``rows`` sorted and cut to --top;
-    ``below`` is True when the total coverage is under --fail-under (or undefined)."""
-
-    report: Report
-    rows: tuple[Row, ...]
-    options: ReportOptions
-    below: bool = False
-    read_findings: tuple[Finding, ...] = ()  # from reading, and groups left out of a panel's year
-    panel: Panel | None = None  # with years: the reported year and each group's change
-    budget: BudgetCover | None = None  # with --budget: what it pays for
-
-    @property
-    def findings(self) -> tuple[Finding, ...]:
-        return (*self.read_findings, *self.report.findings)
-
-    @property
-    def exit_status(self) -> ExitStatus:
-        """FINDING when the total coverage is under --fail-under, else OK."""
-        return ExitStatus.FINDING if self.below else ExitStatus.OK
-
-
-def report(
-    groups: Sequence[Group],
-    options: ReportOptions = ReportOptions(),
-    source: str | None = None,
-    findings: Sequence[Finding] = (),
-) -> ReportResult:
-    """Coverage and gap per group and for the total, with what the plan asks for;
-    ``findings`` from reading (read_input's) travel with the result's own."""
-    _no_groups(groups, "report on", source)
-    chosen = panel(groups, options.year) if years_of(groups) else None
-    if chosen is None and options.year is not None:
-        raise OptionError("the input has no year column", "--year")
-    plan = options.plan
-    if plan.by is not None and plan.from_year is None:
-        plan = replace(plan, from_year=this_year() if chosen is None else chosen.year)
-    if chosen is not None:
-        groups = chosen.groups
-        findings = (*findings, *chosen.findings)
-    built = build_report(groups, plan)
-    rows = tuple(sort_rows(built.groups, options.sort)[: options.top])
-    below = False
-    if options.fail_under is not None:
-        coverage = built.total.coverage_pct
-        below = coverage is None or coverage < options.fail_under.value
-    cover = None
-    if plan.budget is not None and plan.premium is not None:
-        total = built.total
-        cover = budget_cover(plan.budget, plan.premium, total.enrolled, total.potential, total.gap)
-    return ReportResult(built, rows, options, below, tuple(findings), chosen, cover)
-
-
-# ------------------------------------------------------------------ project
+from ..coverage import Finding, findings_of
+from ..errors import ExitStatus, InputError, OptionError
+from ..groups import Group
+from ..money import first_year_over, validate_money
+from ..panel import Key, Panel, key_of, panel, years_of
+from ..projection import Assumptions, Projection, forecast, potentials, required_path, validate, validate_span
+from ..trend import Observed, Outlook, reached_at, required_per_year, trend_of
+from .common import require_rows, this_year
 
 METHODS = ("linear", "compound", "closing")
 TRENDS = ("linear", "compound")
@@ -181,6 +68,8 @@ class ProjectOptions:
 class ProjectResult:
     """The paths, and the warnings the groups' counts deserve."""
 
+    command: ClassVar[Literal["project"]] = "project"  # which command this answers; output dispatches on it
+
     projection: Projection
     findings: tuple[Finding, ...]
     # With years: each group path's history and trend (by its labels) and the
@@ -207,7 +96,7 @@ def project(
     """The year-by-year path of each group and of the total; ``findings`` from reading
     travel with the result's own. With years, the base year's counts start the
     path (never a sum over years) and each path carries its observed trend."""
-    _no_groups(groups, "project", source)
+    require_rows(groups, "project", source)
     from_year = options.from_year
     chosen = None
     if years_of(groups):
@@ -337,45 +226,3 @@ def _outlooks(
             options.horizon,
         )
     return outlooks, total
-
-
-# ------------------------------------------------------------------ check
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """One verdict per case, in input order; ``consistent`` when every one is."""
-
-    verdicts: tuple[Verdict, ...]
-
-    @property
-    def consistent(self) -> bool:
-        return all(v.consistent for v in self.verdicts)
-
-    @property
-    def exit_status(self) -> ExitStatus:
-        """FINDING when any published case does not add up, else OK."""
-        return ExitStatus.OK if self.consistent else ExitStatus.FINDING
-
-
-@dataclass(frozen=True)
-class CheckOptions:
-    """How strictly to check: each reported percentage widened by ``tolerance_pp`` points each side."""
-
-    tolerance_pp: Fraction = Fraction(0)
-
-    def __post_init__(self) -> None:
-        if self.tolerance_pp < 0:
-            raise OptionError("cannot be negative", "--tolerance")
-
-
-def check(cases: Sequence[Case], options: CheckOptions = CheckOptions(), source: str | None = None) -> CheckResult:
-    """Does each published percentage agree with its published counts?"""
-    _no_groups(cases, "check", source)
-    verdicts = []
-    for case in cases:
-        try:
-            verdicts.append(check_case(case.enrolled, case.potential, case.reported, options.tolerance_pp, case.label))
-        except CheckError as error:
-            raise CheckError(error.message, case.origin) from None
-    return CheckResult(tuple(verdicts))

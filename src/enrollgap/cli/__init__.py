@@ -1,0 +1,111 @@
+"""The enrollgap command line: options in, the library's ``api`` called, ``output`` out.
+
+Commands only turn options into the library's dataclasses and hand the result
+to ``output.render``; what is computed, and how, lives below them. Each command
+is a module of its own (``cli.report``, ``cli.project``, ``cli.check``), loaded
+only when it runs, as click's lazy groups do: a report never imports the
+projection code. ``cli.options`` holds the options they share, ``cli.common``
+reading the input and writing the result.
+
+Exit codes (``errors.ExitStatus``): 0 done, 1 a finding (--fail-under not met,
+an inconsistent check), 2 a usage or input error (one line on stderr, nothing
+on stdout), 130 Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from importlib import import_module
+
+import click
+
+from .. import __version__
+from ..errors import EnrollgapError, ExitStatus
+from ..text import visible
+
+# Each command and the module that defines it, in the order --help lists them.
+COMMANDS = {"report": "enrollgap.cli.report", "project": "enrollgap.cli.project", "check": "enrollgap.cli.check"}
+
+
+class EnrollgapGroup(click.Group):
+    """A click group whose errors are one line on stderr and whose exit codes are the
+    contract's, and whose commands load on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        home = COMMANDS.get(cmd_name)
+        if home is None:
+            return None
+        command = getattr(import_module(home), cmd_name)
+        assert isinstance(command, click.Command)
+        return command
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            code = super().main(args, prog_name or "enrollgap", complete_var, standalone_mode=False, **extra)
+        except click.exceptions.Abort:
+            sys.stderr.write("\n")
+            code = ExitStatus.INTERRUPTED
+        except click.ClickException as error:
+            command = error.ctx.command_path if getattr(error, "ctx", None) else "enrollgap"
+            if type(error).__name__ == "NoArgsIsHelpError":  # enrollgap with no command
+                error = click.UsageError("missing command: report, project or check", error.ctx)
+            hint = f" (see '{command} --help')" if isinstance(error, click.UsageError) else ""
+            sys.stderr.write(f"{command}: error: {visible(error.format_message(), 1000)}{hint}\n")
+            code = ExitStatus.ERROR
+        except EnrollgapError as error:
+            sys.stderr.write(f"enrollgap: error: {error}\n")
+            code = error.exit_status
+        except KeyboardInterrupt:
+            sys.stderr.write("\n")
+            code = ExitStatus.INTERRUPTED
+        except BrokenPipeError:
+            silence_stdout()
+            code = ExitStatus.OK
+        except OSError as error:  # an --svg or --html file that cannot be written, a full disk
+            where = f"{error.filename}: " if error.filename else ""
+            sys.stderr.write(f"enrollgap: error: {visible(where + (error.strerror or str(error)), 1000)}\n")
+            code = ExitStatus.ERROR
+        except Exception as error:  # a bug: still one line and exit 2, never a traceback
+            if os.environ.get("ENROLLGAP_DEBUG"):
+                raise
+            sys.stderr.write(
+                f"enrollgap: internal error: {type(error).__name__}: {visible(str(error), 1000)} "
+                "(please report it; ENROLLGAP_DEBUG=1 shows the traceback)\n"
+            )
+            code = ExitStatus.ERROR
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def silence_stdout() -> None:
+    """After the reader of our stdout went away: point stdout at /dev/null so that
+    Python's final flush does not complain."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+@click.group(cls=EnrollgapGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", prog_name="enrollgap", message="%(prog)s %(version)s")
+def cli() -> None:
+    """Enrollment gap calculator for social-security coverage.
+
+    Counts come as options (-s NAME ENROLLED POTENTIAL) or as CSV, TSV, JSON or
+    JSON Lines (a file, or piped in); results come out as tables for people and
+    as CSV/JSON for scripts. Exit codes: 0 done, 1 a finding, 2 bad input, 130
+    interrupted.
+    """
+
+
+def main() -> None:
+    """The console script's entry point."""
+    try:
+        cli()
+    except KeyboardInterrupt:  # Ctrl-C before click took over (while importing)
+        sys.stderr.write("\n")
+        sys.exit(130)
