@@ -7,7 +7,9 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import DATA, run_process
+import pytest
+
+from conftest import DATA, run, run_process
 
 
 def test_python_m_behaves_like_the_command():
@@ -81,6 +83,38 @@ def test_machine_formats_leave_rich_tabulate_and_tempfile_unimported():
         assert completed.stderr.endswith("LOADED="), (fmt, completed.stderr)
     table = subprocess.run([sys.executable, "-c", code.format(fmt="table")], capture_output=True, text=True)
     assert table.stderr.endswith("LOADED=rich")
+
+
+@pytest.mark.parametrize(
+    ("args", "unloaded"),
+    [
+        (["report", "-s", "a", "1", "2", "-f", "json"],
+         ["api.project", "api.check", "projection", "trend", "consistency"]),
+        (["check", "--enrolled", "1", "--potential", "2", "--reported", "50", "-f", "json"],
+         ["api.report", "api.project", "projection", "trend", "panel"]),
+    ],
+)  # fmt: skip
+def test_a_command_loads_only_its_own_modules(args, unloaded):
+    # each command is its own module, loaded when it runs: the others cost no start-up
+    code = (
+        "import sys\n"
+        "from enrollgap.cli import main\n"
+        f"sys.argv = ['enrollgap', *{args!r}]\n"
+        "try:\n    main()\n"
+        "except SystemExit:\n    pass\n"
+        "sys.stderr.write('LOADED=' + ','.join(sorted(m[10:] for m in sys.modules if m.startswith('enrollgap.'))))\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    loaded = completed.stderr.rpartition("LOADED=")[2].split(",")
+    assert args[0] in {m.rpartition(".")[2] for m in loaded if m.startswith("cli.")}
+    assert [m for m in unloaded if m in loaded] == []
+
+
+def test_help_still_lists_every_command_in_order():
+    result = run("--help")
+    assert result.exit_code == 0
+    listed = [line.split()[0] for line in result.stdout.split("Commands:")[1].splitlines() if line.strip()]
+    assert listed == ["report", "project", "check"]
 
 
 def test_importing_the_library_leaves_click_rich_and_tabulate_out():

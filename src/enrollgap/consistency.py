@@ -17,7 +17,7 @@ from .numerals import Written
 from .rounding import ceil
 
 
-@dataclass(frozen=True)
+@dataclass
 class Verdict:
     """The verdict on one published case.
 

@@ -15,7 +15,7 @@ from .money import validate_money
 from .rounding import ceil_div
 
 
-@dataclass(frozen=True)
+@dataclass
 class Finding:
     """Something worth a warning: ``kind`` is "over_covered", "undefined",
     "total_mismatch" (an export's total row, ``enrolled`` of ``potential``, that
@@ -32,7 +32,7 @@ class Finding:
     reported_year: int | None = None  # "missing_year": the year reported
 
 
-@dataclass(frozen=True)
+@dataclass
 class Row(Labelled):
     """One line of a report, for a group or for the total (sector and region None).
 
@@ -94,7 +94,7 @@ class Plan:
         validate_money(self.budget, self.premium)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Report:
     """Rows per group and the total row (``total`` is computed from all groups)."""
 
@@ -117,7 +117,7 @@ def percent_float(part: int, whole: int) -> float | None:
     return None if whole == 0 else 100 * part / whole
 
 
-@dataclass(frozen=True)
+@dataclass
 class BudgetCover:
     """What a yearly budget pays for at a monthly premium: ``workers`` whole years of
     premiums, and the coverage if that many of the uncovered were enrolled."""

@@ -41,7 +41,7 @@ class Labelled:
         return join_label(self.region, self.sector)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Group(Labelled):
     """Counts of one group of workers: a sector, a region, or a sector in a region.
 
@@ -57,7 +57,7 @@ class Group(Labelled):
     year: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Case:
     """One published case for ``check``: the counts and percentage as written."""
 

@@ -23,7 +23,7 @@ def key_of(item: Group) -> Key:
     return (item.sector, item.region)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Change:
     """How a group (or the total) changed since ``prev_year``: None where there is no
     earlier year, or (for the coverage) where either coverage is undefined."""
@@ -34,7 +34,7 @@ class Change:
     coverage_change_pp: Fraction | None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Panel:
     """The groups of the reported year, each group's change, the total's, and the
     warnings for groups left out (no row in that year)."""

@@ -37,7 +37,7 @@ class Assumptions:
         return self.premium_by_year.get(year, self.premium)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Year:
     """One year of a path. new_net and new_gross are 0 in the base year."""
 
@@ -53,7 +53,7 @@ class Year:
     premium_added_per_year: Fraction | None = None
 
 
-@dataclass(frozen=True)
+@dataclass
 class GroupPath(Labelled):
     """The years of one group (or of the total, sector and region None) and the
     first year its target is reached (None if not within the years shown)."""
@@ -68,7 +68,7 @@ class GroupPath(Labelled):
     capped_in: int | None = None  # a forecast held at the potential from this year
 
 
-@dataclass(frozen=True)
+@dataclass
 class Projection:
     """Paths per group and the total's path (each year the sum of the groups')."""
 

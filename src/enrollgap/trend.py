@@ -12,7 +12,7 @@ from .coverage import coverage_pct, target_count
 from .rounding import round_half_up
 
 
-@dataclass(frozen=True)
+@dataclass
 class Observed:
     """One observed year of a group (or of the total)."""
 
@@ -25,7 +25,7 @@ class Observed:
         return coverage_pct(self.enrolled, self.potential)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Trend:
     """The pace over ``first_year``..``last_year``: ``net_per_year`` is the least-squares
     slope of enrolled on year (exact); ``growth_pct`` the compound rate between the
@@ -37,7 +37,7 @@ class Trend:
     growth_pct: float | None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Outlook:
     """A path's history, its trend (None with fewer than two years), and with a
     deadline: the pace needed, the year the trend reaches the target, on track or not."""

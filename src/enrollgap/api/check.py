@@ -13,7 +13,7 @@ from ..groups import Case
 from .common import require_rows
 
 
-@dataclass(frozen=True)
+@dataclass
 class CheckResult:
     """One verdict per case, in input order; ``consistent`` when every one is."""
 

@@ -64,7 +64,7 @@ class ProjectOptions:
             validate_span(self.horizon, "--horizon")
 
 
-@dataclass(frozen=True)
+@dataclass
 class ProjectResult:
     """The paths, and the warnings the groups' counts deserve."""
 

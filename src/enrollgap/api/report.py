@@ -35,7 +35,7 @@ class ReportOptions:
             raise OptionError("the coverage limit must be between 0 and 100", "--fail-under")
 
 
-@dataclass(frozen=True)
+@dataclass
 class ReportResult:
     """A report and what to show of it: ``rows`` sorted and cut to --top;
     ``below`` is True when the total coverage is under --fail-under (or undefined)."""

@@ -55,7 +55,7 @@ def _read(path: str, options: ReadOptions, work: Callable[[Source], T]) -> T:
         source.close()
 
 
-@dataclass(frozen=True)
+@dataclass
 class Input:
     """What was read: the groups, the findings on the export's own total rows, and
     what reading skipped or filled in (for a note each on stderr)."""
