@@ -250,6 +250,58 @@ def line(what: str, measured: float, floor: float, target: float | None, unit: s
     )
 
 
+def bench_throughput(folder: Path, enrollgap: str, python: str, rows: int, quick: bool) -> None:
+    """Many rows into a few groups: one core and every core against the csv.reader loop."""
+    data = generate(folder / f"rows-{rows}.csv", rows)
+    floor_script = folder / "floor.py"
+    floor_script.write_text(FLOOR_LOOP)
+    size = data.stat().st_size / 2**20
+    throughput = medians(
+        {
+            "floor": [python, str(floor_script), str(data)],
+            "enrollgap": [enrollgap, "report", str(data), "--group-by", "sector", "-f", "json", "--jobs", "1"],
+            "every core": [enrollgap, "report", str(data), "--group-by", "sector", "-f", "json"],
+        },
+        3 if quick else 5,
+    )
+    print(f"{rows:,} rows ({size:.0f} MiB CSV) summed by sector:")
+    print(line("enrollgap report rows.csv --group-by sector --jobs 1", throughput["enrollgap"], throughput["floor"],
+               1.1, "s"))  # fmt: skip
+    print(line(f"the same on every core ({os.cpu_count()})", throughput["every core"], throughput["floor"], 0.6, "s"))
+    print()
+
+
+def bench_groups(folder: Path, enrollgap: str, python: str, quick: bool, big: bool) -> None:
+    """One row per village: machine formats and the table against csv loop + json.dumps."""
+    group_floor = folder / "group_floor.py"
+    group_floor.write_text(GROUP_FLOOR)
+    counts = [1_000, 10_000] + ([] if quick else [100_000]) + ([1_000_000] if big else [])
+    print("many groups (one row per village): seconds, and per group; floor = csv loop + json.dumps")
+    for count in counts:
+        path = generate_groups(folder / f"groups-{count}.csv", count)
+        times = medians(
+            {
+                "floor": [python, str(group_floor), str(path)],
+                "json": [enrollgap, "report", str(path), "-f", "json"],
+                "csv": [enrollgap, "report", str(path), "-f", "csv"],
+            },
+            3,
+        )
+        memory = run([enrollgap, "report", str(path), "-f", "json"])[1]
+        table_first, table_all = first_lines([enrollgap, "report", str(path)])
+        floor = times["floor"]
+        target = count == 100_000
+        print(f"  {count:>9,} groups: floor {floor:6.2f} s; json {times['json']:6.2f} s "
+              f"({times['json'] / count * 1e6:5.1f} us/group, {memory} MiB); csv {times['csv']:6.2f} s; "
+              f"table: first lines {table_first:6.2f} s, all {table_all:6.2f} s")  # fmt: skip
+        if target:
+            print(line("    -f json at 100,000 groups", times["json"], floor, 1.5, "s"))
+            print(f"    peak memory {memory} MiB (target at most 100 MiB: {'met' if memory <= 100 else 'NOT met'})")
+            print(line("    table, first lines", table_first, floor, 3.0, "s"))
+            print(line("    table, whole", table_all, floor, 10.0, "s"))
+    print()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions, 200k rows")
@@ -259,6 +311,7 @@ def main() -> None:
     parser.add_argument("--styles", action="store_true", help="only the Indonesian-numbers measurement")
     parser.add_argument("--throughput", action="store_true", help="only the 1M-row throughput")
     parser.add_argument("--startup", action="store_true", help="only the start-up measurement")
+    parser.add_argument("--groups", action="store_true", help="only the many-groups measurement")
     args = parser.parse_args()
 
     python = sys.executable
@@ -283,7 +336,7 @@ def main() -> None:
     if args.styles:
         bench_styles(folder, enrollgap, rows)
         return
-    if not args.throughput:
+    if not args.throughput and not args.groups:
         startup = medians(
             {
                 "python": [python, "-c", "pass"],
@@ -339,53 +392,13 @@ def main() -> None:
         if args.startup:
             return
 
-    data = generate(folder / f"rows-{rows}.csv", rows)
-    floor_script = folder / "floor.py"
-    floor_script.write_text(FLOOR_LOOP)
-    size = data.stat().st_size / 2**20
-    throughput = medians(
-        {
-            "floor": [python, str(floor_script), str(data)],
-            "enrollgap": [enrollgap, "report", str(data), "--group-by", "sector", "-f", "json", "--jobs", "1"],
-            "every core": [enrollgap, "report", str(data), "--group-by", "sector", "-f", "json"],
-        },
-        3 if args.quick else 5,
-    )
-    print(f"{rows:,} rows ({size:.0f} MiB CSV) summed by sector:")
-    print(line("enrollgap report rows.csv --group-by sector --jobs 1", throughput["enrollgap"], throughput["floor"],
-               1.1, "s"))  # fmt: skip
-    print(line(f"the same on every core ({os.cpu_count()})", throughput["every core"], throughput["floor"], 0.6, "s"))
-    print()
-    if args.throughput:
+    if not args.groups:
+        bench_throughput(folder, enrollgap, python, rows, args.quick)
+        if args.throughput:
+            return
+    bench_groups(folder, enrollgap, python, args.quick, args.big)
+    if args.groups:
         return
-
-    group_floor = folder / "group_floor.py"
-    group_floor.write_text(GROUP_FLOOR)
-    counts = [1_000, 10_000] + ([] if args.quick else [100_000]) + ([1_000_000] if args.big else [])
-    print("many groups (one row per village): seconds, and per group; floor = csv loop + json.dumps")
-    for count in counts:
-        path = generate_groups(folder / f"groups-{count}.csv", count)
-        times = medians(
-            {
-                "floor": [python, str(group_floor), str(path)],
-                "json": [enrollgap, "report", str(path), "-f", "json"],
-                "csv": [enrollgap, "report", str(path), "-f", "csv"],
-            },
-            3,
-        )
-        memory = run([enrollgap, "report", str(path), "-f", "json"])[1]
-        table_first, table_all = first_lines([enrollgap, "report", str(path)])
-        floor = times["floor"]
-        target = count == 100_000
-        print(f"  {count:>9,} groups: floor {floor:6.2f} s; json {times['json']:6.2f} s "
-              f"({times['json'] / count * 1e6:5.1f} us/group, {memory} MiB); csv {times['csv']:6.2f} s; "
-              f"table: first lines {table_first:6.2f} s, all {table_all:6.2f} s")  # fmt: skip
-        if target:
-            print(line("    -f json at 100,000 groups", times["json"], floor, 1.5, "s"))
-            print(f"    peak memory {memory} MiB (target at most 100 MiB: {'met' if memory <= 100 else 'NOT met'})")
-            print(line("    table, first lines", table_first, floor, 3.0, "s"))
-            print(line("    table, whole", table_all, floor, 10.0, "s"))
-    print()
 
     bench_sheets(folder, python, enrollgap, 20_000 if args.quick else 100_000)
     bench_styles(folder, enrollgap, rows)

@@ -50,7 +50,7 @@ def warn(messages: Sequence[str], kind: str = "warning") -> None:
         sys.stderr.write(f"enrollgap: {kind}: {message}\n")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Common:
     """The options every command shares: how to read INPUT and how to write the result."""
 

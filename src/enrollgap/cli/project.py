@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import click
 
-from ..api.project import ProjectOptions
+from ..api.project import METHODS, TRENDS, ProjectOptions
 from ..api.project import project as project_of
 from ..money import premium_overrides
 from ..projection import Assumptions
@@ -61,14 +61,14 @@ Examples:
 @click.option(
     "--path",
     "method",
-    type=click.Choice(["linear", "compound", "closing"]),
+    type=click.Choice(METHODS),
     default=None,
     help="Shape of the --by path: equal additions (linear, default), a constant growth rate (compound), "
     "or a constant shrinking of the uncovered share (closing).",
 )
 @click.option(
     "--trend",
-    type=click.Choice(["linear", "compound"]),
+    type=click.Choice(TRENDS),
     help="Forecast (with a year column): each group continues its observed trend.",
 )
 @click.option(
