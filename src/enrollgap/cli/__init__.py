@@ -14,6 +14,7 @@ on stdout), 130 Ctrl-C.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from importlib import import_module
@@ -102,8 +103,17 @@ def cli() -> None:
     """
 
 
+# Collect reference cycles every this many allocations, not every 700 (mypy does the
+# same): a report builds a group, a row and a record per village and frees none of
+# them before it ends, and the default collector spent about 20% of a
+# 100,000-group report scanning them again and again (0.37 s, 0.07 s with this).
+GC_EVERY = 200_000
+
+
 def main() -> None:
     """The console script's entry point."""
+    if sys.implementation.name == "cpython":  # the process is ours: the library never does this
+        gc.set_threshold(GC_EVERY, 30, 30)
     try:
         cli()
     except KeyboardInterrupt:  # Ctrl-C before click took over (while importing)
