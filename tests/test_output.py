@@ -113,3 +113,26 @@ def test_options_stay_frozen_after_their_checks_while_built_results_are_plain():
     result = report(GROUPS, ReportOptions())
     for built in (result, result.report, result.report.total, GROUPS[0]):
         assert type(built).__setattr__ is object.__setattr__
+
+
+@given(
+    st.lists(
+        st.dictionaries(
+            st.sampled_from("abcd"),
+            st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
+        ),
+        max_size=5,
+    )
+)
+def test_csv_rows_are_each_value_through_cell(rows):
+    # numbers and None skip cell() for speed; they must come out exactly as cell() writes them
+    import csv
+
+    from enrollgap.output.delimited import cell, delimited_chunks
+
+    expected = io.StringIO()
+    writer = csv.writer(expected, lineterminator="\n")
+    writer.writerow(list("abcd"))
+    for row in rows:
+        writer.writerow([cell(row.get(f)) for f in "abcd"])
+    assert "".join(delimited_chunks(list("abcd"), rows, ",")) == expected.getvalue()

@@ -8,6 +8,8 @@ from collections.abc import Iterable, Iterator, Sequence
 
 # A cell a spreadsheet would run as a formula starts with one of these (OWASP).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What csv.writer already writes as cell() would (bool is not int here: type() is exact).
+_AS_WRITTEN = frozenset((int, float, type(None)))
 
 
 def cell(value: object) -> str:
@@ -28,7 +30,8 @@ def delimited_chunks(fields: Sequence[str], rows: Iterable[dict], delimiter: str
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     writer.writerow(fields)
     for count, row in enumerate(rows, 1):
-        writer.writerow([cell(row.get(f)) for f in fields])
+        # csv writes numbers as str() does and None as "": only text and booleans need cell()
+        writer.writerow([v if type(v) in _AS_WRITTEN else cell(v) for v in map(row.get, fields)])
         if count % 4096 == 0:
             yield out.getvalue()
             out.seek(0)
