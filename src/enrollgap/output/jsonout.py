@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
+from typing import TypeGuard
 
 
 def _dumps(value: object, indent: int | None = 2) -> str:
@@ -23,7 +24,7 @@ def _flat(value: object) -> bool:
     return type(value) is dict and bool(value) and _SCALARS.issuperset(map(type, value.values()))
 
 
-def _all_flat(batch: list) -> bool:
+def _all_flat(batch: list[object]) -> TypeGuard[list[dict]]:
     """_flat of every item, in a few C calls for the whole batch (the common case:
     a report's groups)."""
     return (
