@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
-from typing import TypeGuard
+from typing import cast
 
 
 def _dumps(value: object, indent: int | None = 2) -> str:
@@ -24,7 +24,7 @@ def _flat(value: object) -> bool:
     return type(value) is dict and bool(value) and _SCALARS.issuperset(map(type, value.values()))
 
 
-def _all_flat(batch: list[object]) -> TypeGuard[list[dict]]:
+def _all_flat(batch: list) -> bool:
     """_flat of every item, in a few C calls for the whole batch (the common case:
     a report's groups)."""
     return (
@@ -57,7 +57,7 @@ def _pieces(items: Iterator[object], margin: str) -> Iterator[str]:
     by ",\n" and margin: a run of flat records is one piece, any other item one."""
     while batch := list(islice(items, BATCH)):
         if _all_flat(batch):
-            yield _records(batch, margin)
+            yield _records(cast("list[dict]", batch), margin)
             continue
         run: list[dict] = []
         for item in batch:
