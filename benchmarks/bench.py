@@ -16,7 +16,6 @@ import argparse
 import os
 import random
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -181,7 +180,7 @@ def bench_styles(folder: Path, enrollgap: str, rows: int) -> None:
         for name, path in (("plain", plain), ("grouped", grouped)):
             command = [enrollgap, "report", str(path), "--locale", "id", "-f", "json"]
             commands[(name, jobs)] = command + (["--jobs", jobs] if jobs else [])
-    times = medians(commands, 3)
+    times = fastest(commands, 3)
     print(f"{rows:,} rows written 1.204;38.500 with --locale id, against the same rows in plain digits:")
     for jobs, where in (("1", "on one core (--jobs 1)"), (None, f"on every core ({os.cpu_count()})")):
         print(line(f"grouped digits {where}", times[("grouped", jobs)], times[("plain", jobs)], 1.3, "s"))
@@ -198,7 +197,7 @@ def bench_sheets(folder: Path, python: str, enrollgap: str, rows: int) -> None:
     floor_script.write_text(SHEET_FLOOR)
     openpyxl_script = folder / "sheet_openpyxl.py"
     openpyxl_script.write_text(OPENPYXL_READ)
-    times = medians(
+    times = fastest(
         {
             "floor": [python, str(floor_script), str(path)],
             "enrollgap": [enrollgap, "report", str(path), "-f", "json"],
@@ -228,13 +227,16 @@ def run(command: list[str]) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss // 1024
 
 
-def medians(commands: dict, repeat: int, pick=statistics.median) -> dict:
-    """Median wall time of each command, runs interleaved so that drift hits all alike."""
+def fastest(commands: dict, repeat: int) -> dict:
+    """The fastest wall time of each command over repeat runs, interleaved so that drift
+    hits all alike. The fastest, not the median (timeit's advice): another load on the
+    machine only ever adds time, and on this shared 2-core machine the median of the
+    same command moved by a third between runs."""
     times: dict = {name: [] for name in commands}
     for _ in range(repeat):
         for name, command in commands.items():
             times[name].append(run(command)[0])
-    return {name: pick(values) for name, values in times.items()}
+    return {name: min(values) for name, values in times.items()}
 
 
 def line(what: str, measured: float, floor: float, target: float | None, unit: str = "ms") -> str:
@@ -256,7 +258,7 @@ def bench_throughput(folder: Path, enrollgap: str, python: str, rows: int, quick
     floor_script = folder / "floor.py"
     floor_script.write_text(FLOOR_LOOP)
     size = data.stat().st_size / 2**20
-    throughput = medians(
+    throughput = fastest(
         {
             "floor": [python, str(floor_script), str(data)],
             "enrollgap": [enrollgap, "report", str(data), "--group-by", "sector", "-f", "json", "--jobs", "1"],
@@ -279,13 +281,13 @@ def bench_groups(folder: Path, enrollgap: str, python: str, quick: bool, big: bo
     print("many groups (one row per village): seconds, and per group; floor = csv loop + json.dumps")
     for count in counts:
         path = generate_groups(folder / f"groups-{count}.csv", count)
-        times = medians(
+        times = fastest(
             {
                 "floor": [python, str(group_floor), str(path)],
                 "json": [enrollgap, "report", str(path), "-f", "json"],
                 "csv": [enrollgap, "report", str(path), "-f", "csv"],
             },
-            3,
+            3 if quick else 5,
         )
         memory = run([enrollgap, "report", str(path), "-f", "json"])[1]
         table_first, table_all = first_lines([enrollgap, "report", str(path)])
@@ -337,7 +339,7 @@ def main() -> None:
         bench_styles(folder, enrollgap, rows)
         return
     if not args.throughput and not args.groups:
-        startup = medians(
+        startup = fastest(
             {
                 "python": [python, "-c", "pass"],
                 "click": [python, "-c", "import click"],
@@ -367,10 +369,6 @@ def main() -> None:
                 "table": [enrollgap, "report", "-s", "a", "1", "2"],
             },
             repeat,
-            # The fastest run: a start-up is short enough that a busy machine only ever
-            # adds to it (timeit's advice), and the median of this shared 2-core
-            # machine moved by 0.15x between runs of the same code.
-            min,
         )
         print(f"floors: python -c pass {startup['python'] * 1000:.1f} ms; "
               f"import click, fractions, json, dataclasses {startup['click+stdlib'] * 1000:.1f} ms")  # fmt: skip
