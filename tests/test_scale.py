@@ -37,6 +37,28 @@ def test_a_long_table_is_drawn_exactly_as_rich_draws_it(monkeypatch, with_total)
     assert "".join(streamed) == capture.get()
 
 
+@pytest.mark.parametrize("width", [80, 120])
+@pytest.mark.parametrize("count", [101, 300])
+def test_a_table_of_hundreds_of_rows_is_rich_s_text_drawn_in_parts(monkeypatch, width, count):
+    # rich takes about a millisecond a row: 1,000 villages waited a second and more
+    # for the first line; where the table fits, the streamed text is rich's own
+    from fractions import Fraction
+
+    from enrollgap import Plan
+
+    monkeypatch.setenv("COLUMNS", str(width))
+    groups = [Group(f"Desa {i}" + "é" * (i % 3), None, i % 97, 100 + i % 13) for i in range(count)]
+    plan = Plan(Fraction(15), 2026, 2025, Fraction(16800))
+    (view,) = views_of(report(groups, ReportOptions(plan)), Style("id"))
+    chunks = list(rich_table.render([view], io.StringIO()))
+    assert len(chunks) > 1
+    console = rich_table.Console(file=io.StringIO(), width=width, highlight=False, emoji=False, markup=False)
+    with console.capture() as capture:
+        console.print(rich_table.renderables([rich_table.fit(view, width)])[0])
+    assert "".join(chunks) == capture.get()
+    assert max(len(line) for line in capture.get().splitlines()) <= width  # notes wrapped too
+
+
 def test_a_long_table_says_so_once_and_shows_every_row():
     result = run("report", input=village_rows(formats.LONG_TABLE + 1))
     assert result.exit_code == 0

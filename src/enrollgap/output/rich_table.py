@@ -146,13 +146,19 @@ def table(view: View, rows: range | None = None, widths: Sequence[int] | None = 
 
 # Above this many rows a table is written as it is formatted: rich draws the header
 # and the first rows, and the rest follow in the same grid, drawn here (rich takes
-# about half a millisecond a row, most of a minute for 100,000).
+# about a millisecond a row here: a second for 1,000 villages, most of a minute for
+# 100,000). Where the table fits the width, the text is the same as rich's own.
 RICH_ROWS = 100
 _SGR = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "bold red": "1;31"}
 
 
-def is_long(view: View) -> bool:
-    return len(view.rows) > RICH_ROWS and len(view.rows) > LONG_TABLE and not view.chart
+def is_long(view: View, width: int) -> bool:
+    """Drawn here rather than by rich: more than RICH_ROWS rows and no chart, and
+    either the table fits the width (the text is then rich's) or is too long for
+    rich at all (then the console widens to fit it, where rich would wrap)."""
+    if len(view.rows) <= RICH_ROWS or view.chart:
+        return False
+    return len(view.rows) > LONG_TABLE or _needed(view) <= width
 
 
 def _line(texts: Sequence[Text], widths: Sequence[int], right: Sequence[bool], colour: bool, bold: bool) -> str:
@@ -214,18 +220,19 @@ def long_table(view: View, console: Console) -> Iterator[str]:
         chunk.append(_rule("├", "┼", "┤", widths))
         chunk.append(_line(_cells(view, len(view.rows), scale), widths, right, colour, True))
     chunk.append(_rule("└", "┴", "┘", widths))
-    chunk.extend(note + "\n" for note in view.notes)
     yield "".join(chunk)
+    with console.capture() as capture:  # the notes as rich writes them: wrapped, alerts in red
+        for note in _notes(view):
+            console.print(note)
+    yield capture.get()
+
+
+def _notes(view: View) -> list[Text]:
+    return [Text(note, style="bold red" if index in view.alert_notes else "") for index, note in enumerate(view.notes)]
 
 
 def renderables(views: Sequence[View]) -> list:
-    out = []
-    for view in views:
-        notes = [
-            Text(note, style="bold red" if index in view.alert_notes else "") for index, note in enumerate(view.notes)
-        ]
-        out.append(Group(table(view), *notes))
-    return out
+    return [Group(table(view), *_notes(view)) for view in views]
 
 
 def _width(console: Console, things: Sequence) -> int:
@@ -274,7 +281,7 @@ def render(views: Sequence[View], stream, svg: str | None = None, html: str | No
         _record(renderables(views), svg, html)
     for view in views:
         view = fit(view, console.width)
-        if is_long(view):
+        if is_long(view, console.width):
             yield from long_table(view, console)
             continue
         with console.capture() as capture:
