@@ -128,6 +128,17 @@ def test_the_command_line_collects_cycles_less_often_and_the_library_leaves_it_a
     assert completed.stderr.endswith("THRESHOLDS=True,200000"), completed.stderr
 
 
+def test_a_mistyped_command_is_answered_with_the_close_names():
+    import click
+
+    if not hasattr(click.exceptions, "NoSuchCommand"):  # click before 8.4 suggests nothing
+        pytest.skip("this click makes no suggestions")
+    result = run("reprot", "-s", "a", "1", "2")
+    assert result.exit_code == 2
+    assert "No such command 'reprot'" in result.stderr and "'report'" in result.stderr
+    assert "Did you mean" not in run("xyz").stderr
+
+
 def test_help_still_lists_every_command_in_order():
     result = run("--help")
     assert result.exit_code == 0

@@ -44,6 +44,19 @@ class EnrollgapGroup(click.Group):
         assert isinstance(command, click.Command)
         return command
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as error:
+            # click (8.4 and later) suggests close names from the commands it holds,
+            # and a lazy group holds none until one runs: name them
+            no_such = getattr(click.exceptions, "NoSuchCommand", None)
+            if no_such is None or not isinstance(error, no_such):
+                raise
+            raise no_such(error.command_name, possibilities=COMMANDS, ctx=ctx) from None
+
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         try:
             code = super().main(args, prog_name or "enrollgap", complete_var, standalone_mode=False, **extra)
