@@ -252,25 +252,28 @@ def line(what: str, measured: float, floor: float, target: float | None, unit: s
     )
 
 
-def bench_throughput(folder: Path, enrollgap: str, python: str, rows: int, quick: bool) -> None:
-    """Many rows into a few groups: one core and every core against the csv.reader loop."""
-    data = generate(folder / f"rows-{rows}.csv", rows)
+def bench_throughput(folder: Path, enrollgap: str, python: str, sizes: list[int], quick: bool) -> None:
+    """Many rows into a few groups: one core and every core against the csv.reader loop,
+    with each one's peak memory."""
     floor_script = folder / "floor.py"
     floor_script.write_text(FLOOR_LOOP)
-    size = data.stat().st_size / 2**20
-    throughput = fastest(
-        {
+    for rows in sizes:
+        data = generate(folder / f"rows-{rows}.csv", rows)
+        size = data.stat().st_size / 2**20
+        commands = {
             "floor": [python, str(floor_script), str(data)],
             "enrollgap": [enrollgap, "report", str(data), "--group-by", "sector", "-f", "json", "--jobs", "1"],
             "every core": [enrollgap, "report", str(data), "--group-by", "sector", "-f", "json"],
-        },
-        3 if quick else 5,
-    )
-    print(f"{rows:,} rows ({size:.0f} MiB CSV) summed by sector:")
-    print(line("enrollgap report rows.csv --group-by sector --jobs 1", throughput["enrollgap"], throughput["floor"],
-               1.1, "s"))  # fmt: skip
-    print(line(f"the same on every core ({os.cpu_count()})", throughput["every core"], throughput["floor"], 0.6, "s"))
-    print()
+        }
+        throughput = fastest(commands, 3 if quick or rows > 1_000_000 else 5)
+        memory = {name: run(command)[1] for name, command in commands.items()}
+        print(f"{rows:,} rows ({size:.0f} MiB CSV) summed by sector (peak memory: floor {memory['floor']} MiB, "
+              f"one core {memory['enrollgap']} MiB, every core {memory['every core']} MiB):")  # fmt: skip
+        print(line("enrollgap report rows.csv --group-by sector --jobs 1", throughput["enrollgap"],
+                   throughput["floor"], 1.1, "s"))  # fmt: skip
+        print(line(f"the same on every core ({os.cpu_count()})", throughput["every core"], throughput["floor"], 0.6,
+                   "s"))  # fmt: skip
+        print()
 
 
 def bench_groups(folder: Path, enrollgap: str, python: str, quick: bool, big: bool) -> None:
@@ -391,7 +394,7 @@ def main() -> None:
             return
 
     if not args.groups:
-        bench_throughput(folder, enrollgap, python, rows, args.quick)
+        bench_throughput(folder, enrollgap, python, [rows] + ([10_000_000] if args.big else []), args.quick)
         if args.throughput:
             return
     bench_groups(folder, enrollgap, python, args.quick, args.big)
