@@ -41,9 +41,10 @@ def to_groups(
 
     With ``year_at`` each key ends with the year cell as read; it is read as a
     year once per group, and an error names its cell (``year_at(line)``).
+    The lists of ``sums`` are taken over, not copied: sums is spent.
     """
     merged: dict[tuple, list] = {}
-    for key, (enrolled, potential, line) in sums.items():
+    for key, sums_of_key in sums.items():
         labels: tuple
         if type(key) is str:  # a CSV cell: stripped without a call per group
             labels = (key.strip(),)
@@ -52,9 +53,14 @@ def to_groups(
         else:
             labels = (read_label(key),)
         if year_at is not None:
-            labels = (*labels[:-1], _year(key[-1] if isinstance(key, tuple) else key, line, year_at))
-        add_row(merged, labels, enrolled, potential, line)
-    return _groups(merged, grouping, origin or (lambda line: f"{name}:{line}"), year_at is not None)
+            labels = (*labels[:-1], _year(key[-1] if isinstance(key, tuple) else key, sums_of_key[2], year_at))
+        acc = merged.get(labels)  # add_row, inlined: once per group of files with 100,000 villages
+        if acc is None:
+            merged[labels] = sums_of_key  # [enrolled, potential, first line], taken over
+        else:
+            acc[0] += sums_of_key[0]
+            acc[1] += sums_of_key[1]
+    return _groups(merged, grouping, origin or f"{name}:{{}}".format, year_at is not None)
 
 
 def _year(raw: object, line: int, year_at: YearAt) -> int:
