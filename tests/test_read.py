@@ -193,3 +193,8 @@ def test_grouped_digits_read_fast_are_read_as_the_careful_path_reads_them(tmp_pa
         assert isinstance(got, str)
     else:
         assert got == [("a", 2000, 4000), ("b", 1000 + expected[0][1], 10_002_000)]
+
+
+def test_a_file_name_with_braces_names_where_each_group_was_read(tmp_path):
+    path = write(tmp_path, "rekap {2024}.csv", "sektor,peserta,potensi\nB,1,10\nA,2,20\n")
+    assert [g.origin for g in read_groups(path)] == [f"{path}:2", f"{path}:3"]

@@ -60,7 +60,7 @@ def to_groups(
         else:
             acc[0] += sums_of_key[0]
             acc[1] += sums_of_key[1]
-    return _groups(merged, grouping, origin or f"{name}:{{}}".format, year_at is not None)
+    return _groups(merged, grouping, origin or (lambda line: f"{name}:{line}"), year_at is not None)
 
 
 def _year(raw: object, line: int, year_at: YearAt) -> int:
