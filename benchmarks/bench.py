@@ -342,32 +342,15 @@ def main() -> None:
         bench_styles(folder, enrollgap, rows)
         return
     if not args.throughput and not args.groups:
+        minimal = [python, str(Path(__file__).with_name("minimal_cli.py")), "report", "-s", "a", "1", "2"]
         startup = fastest(
             {
                 "python": [python, "-c", "pass"],
                 "click": [python, "-c", "import click"],
                 "click+rich": [python, "-c", "import click, rich.console, rich.table"],
                 "click+stdlib": [python, "-c", "import click, fractions, json, dataclasses"],
-                "minimal": [
-                    python,
-                    str(Path(__file__).with_name("minimal_cli.py")),
-                    "report",
-                    "-s",
-                    "a",
-                    "1",
-                    "2",
-                    "-f",
-                    "json",
-                ],
-                "minimal table": [
-                    python,
-                    str(Path(__file__).with_name("minimal_cli.py")),
-                    "report",
-                    "-s",
-                    "a",
-                    "1",
-                    "2",
-                ],
+                "minimal": [*minimal, "-f", "json"],
+                "minimal table": minimal,
                 "json": [enrollgap, "report", "-s", "a", "1", "2", "-f", "json"],
                 "table": [enrollgap, "report", "-s", "a", "1", "2"],
             },
