@@ -136,3 +136,22 @@ def test_csv_rows_are_each_value_through_cell(rows):
     for row in rows:
         writer.writerow([cell(row.get(f)) for f in "abcd"])
     assert "".join(delimited_chunks(list("abcd"), rows, ",")) == expected.getvalue()
+
+
+def test_a_report_view_s_levels_are_each_row_s_coverage_made_when_drawn(monkeypatch):
+    # 100,000 villages: the first lines of the table come before 100,000 Fractions are made
+    from enrollgap import coverage
+    from enrollgap.output.views import views_of
+
+    made = []
+    real = coverage.coverage_pct
+    monkeypatch.setattr(coverage, "coverage_pct", lambda e, p: made.append(e) or real(e, p))
+    groups = [Group(f"Desa {i}", None, i, 3 * i + 1) for i in range(5)]
+    (view,) = views_of(report(groups), Style())
+    assert not set(made) & set(range(5))  # no group's (the summary says the total's)
+    made.clear()
+    assert len(view.levels) == 6  # the rows, then the total
+    assert view.levels[2] == Fraction(200, 7)
+    assert view.levels[-1] == Fraction(100 * 10, 35)
+    assert view.levels[1:3] == [Fraction(100, 4), Fraction(200, 7)]
+    assert made == [2, 10, 1, 2]

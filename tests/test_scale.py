@@ -29,7 +29,7 @@ def test_a_long_table_is_drawn_exactly_as_rich_draws_it(monkeypatch, with_total)
     console = rich_table.Console(file=io.StringIO(), width=240, highlight=False, emoji=False, markup=False)
     streamed = list(rich_table.long_table(view, console))
     assert len(streamed) > 1  # written in parts, not as one string
-    widths = rich_table._widths(view, len(view.rows) + with_total)
+    widths = rich_table._widths(view)
     with console.capture() as capture:
         console.print(rich_table.table(view, None, widths))
         for note in view.notes:
@@ -77,6 +77,19 @@ def test_the_first_rows_of_a_long_table_arrive_before_the_last_is_drawn(tmp_path
     chunks = rich_table.render([view], io.StringIO())
     first = next(chunks)
     assert "Desa 4" in first and "Desa 5 " not in first
+
+
+def test_a_long_table_s_strings_are_measured_once_however_many_columns_are_left_out(monkeypatch):
+    # each measure of 100,000 rows costs a tenth of a second before the first line
+    measured = []
+    real = rich_table.measure
+    monkeypatch.setattr(rich_table, "measure", lambda view: measured.append(view) or real(view))
+    monkeypatch.setenv("COLUMNS", "60")  # the share column and the bar are both left out
+    groups = [Group(f"Desa {i}", None, i, 2 * i + 1) for i in range(formats.LONG_TABLE + 1)]
+    (view,) = views_of(report(groups, ReportOptions()), Style())
+    text = "".join(rich_table.render([view], io.StringIO()))
+    assert "Left out to fit 60 columns: gap_share_pct, the coverage bar;" in " ".join(text.split())
+    assert len(measured) == 1
 
 
 def test_machine_formats_stream_but_write_nothing_after_an_input_error():

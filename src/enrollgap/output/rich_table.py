@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from fractions import Fraction
+from operator import itemgetter
 
 from rich.cells import cell_len
 from rich.console import Console, Group
@@ -152,13 +153,13 @@ RICH_ROWS = 100
 _SGR = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "bold red": "1;31"}
 
 
-def is_long(view: View, width: int) -> bool:
+def is_long(view: View, width: int, known: Widths | None = None) -> bool:
     """Drawn here rather than by rich: more than RICH_ROWS rows and no chart, and
     either the table fits the width (the text is then rich's) or is too long for
     rich at all (then the console widens to fit it, where rich would wrap)."""
     if len(view.rows) <= RICH_ROWS or view.chart:
         return False
-    return len(view.rows) > LONG_TABLE or _needed(view) <= width
+    return len(view.rows) > LONG_TABLE or _needed(view, known) <= width
 
 
 def _line(texts: Sequence[Text], widths: Sequence[int], right: Sequence[bool], colour: bool, bold: bool) -> str:
@@ -179,15 +180,27 @@ def _rule(left: str, middle: str, right: str, widths: Sequence[int]) -> str:
     return left + middle.join("─" * (width + 2) for width in widths) + right + "\n"
 
 
-def _widths(view: View, count: int) -> list[int]:
-    """Each column's width: its widest string (the bar and chart have their own)."""
-    lines = [*view.rows, *([view.total] if view.total is not None else [])][:count]
-    widths = []
+# Each data column's width by its key: measured once per view (a 100,000-row view
+# takes a tenth of a second), kept while fit leaves columns out.
+Widths = dict[str, int]
+
+
+def measure(view: View) -> Widths:
+    """Each data column's width: its header or widest string, whichever is wider."""
+    lines = [*view.rows, *([view.total] if view.total is not None else [])]
+    widths = {}
     for column, (key, title) in enumerate(zip(view.keys, view.headers)):
         extra = 2 if key == "consistent" and view.verdicts else 0  # the tick or cross
-        widest = max((len(line[column]) if line[column].isascii() else cell_len(line[column]) for line in lines),
-                     default=0)  # fmt: skip
-        widths.append(max(cell_len(title), widest + extra))
+        widths[key] = max(cell_len(title), _widest(list(map(itemgetter(column), lines))) + extra)
+    return widths
+
+
+def _widths(view: View, known: Widths | None = None) -> list[int]:
+    """Each column's width, the bar and chart (which have their own) included."""
+    known = measure(view) if known is None else known
+    widths = []
+    for key in view.keys:
+        widths.append(known[key])
         if key == view.bar_after:
             widths.append(BAR_WIDTH)
     if view.chart:
@@ -195,14 +208,21 @@ def _widths(view: View, count: int) -> list[int]:
     return widths
 
 
-def long_table(view: View, console: Console) -> Iterator[str]:
+def _widest(cells: list[str]) -> int:
+    """The widest of a column's strings in terminal cells: for an ASCII column (the
+    common case, checked in one call) its longest string, in C."""
+    if "".join(cells).isascii():
+        return max(map(len, cells), default=0)
+    return max(map(cell_len, cells), default=0)
+
+
+def long_table(view: View, console: Console, known: Widths | None = None) -> Iterator[str]:
     """A long view as chunks of text: widths decided from every row's strings, rich
     for the header and the first RICH_ROWS rows, the rest drawn line by line."""
     scale = _scale(view)
     columns = _columns(view)
     right = [numeric for _, numeric in columns]
-    count = len(view.rows) + (1 if view.total is not None else 0)
-    widths = _widths(view, count)
+    widths = _widths(view, known)
     first = table(view, range(min(RICH_ROWS, len(view.rows))), widths, total=False)
     console.width = max(console.width, sum(widths) + 3 * len(widths) + 1)
     with console.capture() as capture:
@@ -249,17 +269,18 @@ DROP_ORDER = (
 )  # fmt: skip
 
 
-def _needed(view: View) -> int:
+def _needed(view: View, known: Widths | None = None) -> int:
     """How wide the view is drawn with every label and number whole, nothing wrapped."""
-    widths = _widths(view, len(view.rows) + (view.total is not None))
+    widths = _widths(view, known)
     return sum(widths) + 3 * len(widths) + 1
 
 
-def fit(view: View, width: int) -> View:
+def fit(view: View, width: int, known: Widths | None = None) -> View:
     """The view with columns left out (in DROP_ORDER) until it fits width, and a note
     that names them; unchanged when it fits."""
+    known = measure(view) if known is None else known
     dropped = []
-    while _needed(view) > width:
+    while _needed(view, known) > width:
         key = next((k for k in DROP_ORDER if has_column(view, k)), None)
         if key is None:
             break
@@ -280,9 +301,10 @@ def render(views: Sequence[View], stream, svg: str | None = None, html: str | No
     if svg or html:
         _record(renderables(views), svg, html)
     for view in views:
-        view = fit(view, console.width)
-        if is_long(view, console.width):
-            yield from long_table(view, console)
+        known = measure(view)
+        view = fit(view, console.width, known)
+        if is_long(view, console.width, known):
+            yield from long_table(view, console, known)
             continue
         with console.capture() as capture:
             console.print(renderables([view])[0])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from ..coverage import Report, Row, coverage_pct
 from ..groups import Group, label_fields
@@ -47,7 +47,7 @@ class View:
     rows: list[list[str]]
     total: list[str] | None = None
     notes: list[str] = field(default_factory=list)
-    levels: list[Fraction | None] = field(default_factory=list)
+    levels: Sequence[Fraction | None] = field(default_factory=list)
     target_pct: Fraction | None = None
     emphasis: set[int] = field(default_factory=set)
     verdicts: list[bool] = field(default_factory=list)
@@ -59,6 +59,26 @@ class View:
     alert_notes: set[int] = field(default_factory=set)
     budget_levels: list[Fraction | None] = field(default_factory=list)  # the coverage a budget pays for
     alert: bool = False  # off track: the title stands out, and the notes in alert_notes
+
+
+class Levels(Sequence["Fraction | None"]):
+    """The rows' coverage_pct, each made when it is drawn: a table of 100,000 villages
+    shows its first lines without first building 100,000 Fractions."""
+
+    def __init__(self, rows: Sequence[Row]) -> None:
+        self._rows = rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> Fraction | None: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Fraction | None]: ...
+    def __getitem__(self, index: int | slice) -> Fraction | list[Fraction | None] | None:
+        if isinstance(index, slice):
+            return [row.coverage_pct for row in self._rows[index]]
+        return self._rows[index].coverage_pct
 
 
 def _range(pair: tuple[int, int] | None, style: Style) -> str:
@@ -246,7 +266,7 @@ def report_view(report: Report, rows: Sequence[Row], locale: str, decimals: int 
         numeric=[k not in ("sector", "region") for k in keys],
         rows=[cells(r) for r in rows],
         total=cells(report.total, header("total", locale)) if total else None,
-        levels=[r.coverage_pct for r in rows] + ([report.total.coverage_pct] if total else []),
+        levels=Levels([*rows, *([report.total] if total else [])]),
         target_pct=plan.target_pct,
         bar_after="coverage_pct",
     )
