@@ -5,7 +5,7 @@ import json
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from enrollgap import Group, Plan, ProjectOptions, ReportOptions, project, report
@@ -47,6 +47,23 @@ def test_streamed_flat_records_are_what_json_dumps_writes(records, total):
     document = {"groups": records, "total": total}
     streamed = "".join(json_chunks({"groups": iter(records), "total": total}))
     assert streamed == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+@st.composite
+def tables(draw):
+    """Records that share their keys, in order (as a report's groups do)."""
+    keys = draw(st.lists(st.text(), min_size=1, max_size=5, unique=True))
+    rows = draw(st.lists(st.lists(scalars, min_size=len(keys), max_size=len(keys)), min_size=1, max_size=5))
+    return [dict(zip(keys, row)) for row in rows]
+
+
+@given(tables(), st.integers(0, 3))
+@example([{"coverage %": 1.5, "a%sb": "%s", "%(x)s": None}], 0)  # a key is never a format
+def test_streamed_records_with_the_same_keys_are_what_json_dumps_writes(records, odd):
+    # the same keys are written from one encoding of the values; a record with other keys ends the run
+    for groups in (records, [*records, {"other": odd}, *records], records * (600 + odd)):  # 600: past a batch
+        streamed = "".join(json_chunks({"groups": iter(groups)}))
+        assert streamed == json.dumps({"groups": groups}, ensure_ascii=False, indent=2) + "\n"
 
 
 def test_a_report_renders_in_every_machine_format():
