@@ -160,8 +160,11 @@ def group_finding(group: Group) -> Finding | None:
 
 
 def findings_of(groups: Sequence[Group]) -> tuple[Finding, ...]:
-    """The warnings the groups' counts deserve; DataError for counts that make no sense."""
-    return tuple(f for f in map(group_finding, groups) if f is not None)
+    """The warnings the groups' counts deserve; DataError for counts that make no sense.
+    (A group with 0 <= enrolled <= potential and potential > 0 deserves none: those,
+    nearly every group, are passed over without a call each.)"""
+    odd = [g for g in groups if not (0 <= g.enrolled <= g.potential and g.potential)]
+    return tuple(f for f in map(group_finding, odd) if f is not None)
 
 
 def _row(
