@@ -52,16 +52,21 @@ def _records(batch: list[dict], margin: str) -> str:
     return "{" + inside[1:] + text[2:-2].replace("}" + inside + "{", between) + "\n" + margin + "}"
 
 
-def _table(batch: list[dict], margin: str) -> str | None:
-    """_records of flat records that all have the same string keys in the same order
-    (a report's groups), or None for others. The values alone are encoded, as one flat
-    list in one call (no key is encoded 100,000 times), with a newline between them:
-    no encoded value holds a raw newline, so splitting there gives each value's text,
-    and one %-format puts every value after its key."""
+def _table(batch: list, margin: str) -> str | None:
+    """_records of a batch of flat records that all have the same string keys in the
+    same order (a report's groups); None for any other batch. The values alone are
+    encoded, as one flat list in one call (no key is encoded 100,000 times), with a
+    newline between them: no encoded value holds a raw newline, so splitting there
+    gives each value's text, and one %-format puts every value after its key. Each
+    value is walked once: the check that it is flat reads the same list."""
+    if not _DICTS.issuperset(map(type, batch)):
+        return None
     keys = tuple(batch[0])
-    if not all(type(key) is str for key in keys) or set(map(tuple, batch)) != {keys}:
+    if not keys or not all(type(key) is str for key in keys) or set(map(tuple, batch)) != {keys}:
         return None
     flat = list(chain.from_iterable(map(dict.values, batch)))
+    if not _SCALARS.issuperset(map(type, flat)):
+        return None
     values = json.dumps(flat, ensure_ascii=False, separators=("\n", ":"))[1:-1].split("\n")
     fields = ",\n".join(margin + "  " + _dumps(key).replace("%", "%%") + ": %s" for key in keys)
     record = "{\n" + fields + "\n" + margin + "}"
@@ -72,9 +77,12 @@ def _pieces(items: Iterator[object], margin: str) -> Iterator[str]:
     """The items of a list as json.dumps(indent=2) writes them, in pieces to be joined
     by ",\n" and margin: a run of flat records is one piece, any other item one."""
     while batch := list(islice(items, BATCH)):
-        if _all_flat(batch):
-            records = cast("list[dict]", batch)
-            yield _table(records, margin) or _records(records, margin)
+        table = _table(batch, margin)
+        if table is not None:
+            yield table
+            continue
+        if _all_flat(batch):  # flat, with other keys: one piece all the same
+            yield _records(cast("list[dict]", batch), margin)
             continue
         run: list[dict] = []
         for item in batch:
