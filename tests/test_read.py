@@ -11,6 +11,7 @@ from enrollgap.errors import InputError, OptionError
 from enrollgap.groups import Group
 from enrollgap.read import ReadOptions, merge, normalize_header, parse_column_map, read_cases, read_groups
 from enrollgap.read import source as source_module
+from enrollgap.read.accumulate import add_row, to_groups
 from enrollgap.read.columns import Columns
 from enrollgap.read.delimited import Rows
 from enrollgap.read.source import open_source, sniff_format
@@ -198,3 +199,34 @@ def test_grouped_digits_read_fast_are_read_as_the_careful_path_reads_them(tmp_pa
 def test_a_file_name_with_braces_names_where_each_group_was_read(tmp_path):
     path = write(tmp_path, "rekap {2024}.csv", "sektor,peserta,potensi\nB,1,10\nA,2,20\n")
     assert [g.origin for g in read_groups(path)] == [f"{path}:2", f"{path}:3"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet=" \tab\u00a0", max_size=4),
+            st.integers(0, 10**15 + 1),
+            st.integers(0, 10**15 + 1),
+        ),
+        max_size=8,
+    ),
+    st.sampled_from(["sector", "region"]),
+)
+def test_groups_of_one_label_column_are_what_the_general_way_makes(rows, field):
+    """to_groups' way for one label cell per group (100,000 villages) gives the groups,
+    or the error, that its general way does: labels equal once trimmed summed, the limit."""
+
+    def sums() -> dict:
+        out: dict = {}
+        for line, (label, enrolled, potential) in enumerate(rows, start=2):
+            add_row(out, label, enrolled, potential, line)
+        return out
+
+    def outcome(origin):
+        try:
+            return to_groups(sums(), (field,), "v.csv", origin)
+        except InputError as error:
+            return str(error)
+
+    assert outcome(None) == outcome(lambda line: f"v.csv:{line}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from ..errors import InputError, NumberError
@@ -43,6 +43,10 @@ def to_groups(
     year once per group, and an error names its cell (``year_at(line)``).
     The lists of ``sums`` are taken over, not copied: sums is spent.
     """
+    if origin is None and year_at is None and len(grouping) == 1:
+        plain = _one_label_groups(sums, grouping[0], name)
+        if plain is not None:
+            return plain
     merged: dict[tuple, list] = {}
     for key, sums_of_key in sums.items():
         labels: tuple
@@ -61,6 +65,27 @@ def to_groups(
             acc[0] += sums_of_key[0]
             acc[1] += sums_of_key[1]
     return _groups(merged, grouping, origin or (lambda line: f"{name}:{line}"), year_at is not None)
+
+
+def _one_label_groups(sums: Sums, field: str, name: str) -> list[Group] | None:
+    """to_groups for the common case of a CSV with one label column (100,000 villages):
+    every key a cell, no two the same once trimmed, no sum over the limit. Each group is
+    made in one step, without a tuple of labels or a second dict; None for any other
+    case (to_groups' general way then decides, and names what is wrong)."""
+    if not {str}.issuperset(map(type, sums)):
+        return None
+    labels = list(map(str.strip, sums))
+    if len(set(labels)) != len(labels):
+        return None
+    counts = sums.values()
+    if counts and max(max(map(itemgetter(0), counts)), max(map(itemgetter(1), counts))) > MAX_COUNT:
+        return None
+    prefix = name + ":"
+    if field == "sector":
+        return [Group(label, None, e, p, prefix + str(line)) for label, (e, p, line) in zip(labels, counts)]
+    if field == "region":
+        return [Group(None, label, e, p, prefix + str(line)) for label, (e, p, line) in zip(labels, counts)]
+    return None
 
 
 def _year(raw: object, line: int, year_at: YearAt) -> int:
