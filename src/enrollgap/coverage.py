@@ -222,7 +222,8 @@ def build_report(groups: Sequence[Group], plan: Plan = Plan()) -> Report:
     group with enrolled workers out of a potential of 0.
     """
     findings = findings_of(groups)
-    gaps = [gap(g.enrolled, g.potential) for g in groups]
+    # gap() of each group, written out: once per group of 100,000 villages
+    gaps = [g.potential - g.enrolled if g.potential > g.enrolled else 0 for g in groups]
     total_gap = sum(gaps)
     if plan.target_pct is None and plan.premium is None:  # counts alone: one Row each, nothing more to work out
         rows = [Row(g.sector, g.region, g.enrolled, g.potential, v, total_gap) for g, v in zip(groups, gaps)]

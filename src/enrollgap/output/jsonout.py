@@ -61,8 +61,9 @@ def _table(batch: list, margin: str) -> str | None:
     value is walked once: the check that it is flat reads the same list."""
     if not _DICTS.issuperset(map(type, batch)):
         return None
-    keys = tuple(batch[0])
-    if not keys or not all(type(key) is str for key in keys) or set(map(tuple, batch)) != {keys}:
+    keys = [*batch[0]]
+    # (iterating dicts gives their keys: one list of every key, compared in C)
+    if not keys or not all(type(key) is str for key in keys) or [*chain.from_iterable(batch)] != keys * len(batch):
         return None
     flat = list(chain.from_iterable(map(dict.values, batch)))
     if not _SCALARS.issuperset(map(type, flat)):
