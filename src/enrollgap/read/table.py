@@ -136,7 +136,7 @@ class Tally:
     def special_key(self, key: object) -> bool:
         """True for labels the fast path must not sum: a total, or a blank to fill down."""
         if type(key) is str and not self.year:  # one label (the common case, once per group)
-            return normalize_header(key) in TOTAL_WORDS
+            return is_total(key)
         cells = key if isinstance(key, tuple) else (key,)
         return special_labels(cells[:-1] if self.year else cells, self.fill_down and len(self.labels) == 2)
 
