@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import subprocess
@@ -29,9 +30,14 @@ class Result:
         return f"Result(exit={self.exit_code}, stdout={self.stdout[:300]!r}, stderr={self.stderr[:300]!r})"
 
 
+# click 8.1 (the last for Python 3.9) mixes stderr into stdout unless told not to;
+# 8.2 and later always keep them apart and no longer take the argument.
+_APART = {"mix_stderr": False} if "mix_stderr" in inspect.signature(CliRunner).parameters else {}
+
+
 def run(*args: str, input: str | bytes | None = None, env: dict | None = None) -> Result:
     """enrollgap ARGS in-process, with stdout and stderr apart."""
-    runner = CliRunner()
+    runner = CliRunner(**_APART)
     environment = {"ENROLLGAP_LOCALE": None, "NO_COLOR": None, "FORCE_COLOR": None, "COLUMNS": None}
     environment.update(env or {})
     result = runner.invoke(cli, list(args), input=input, env=environment, catch_exceptions=False, prog_name="enrollgap")

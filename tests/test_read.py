@@ -2,9 +2,10 @@
 
 import csv
 import io
+import sys
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from enrollgap.errors import InputError, OptionError
@@ -129,6 +130,7 @@ def test_a_csv_read_in_small_pieces_gives_the_same_groups_and_errors(tmp_path, m
 def test_csv_rows_are_what_csv_reader_makes_of_the_whole_text(tmp_path, text, delimiter, chunk):
     """Rows splits quote-free pieces with str.split and hands the rest to csv.reader:
     the cells and line numbers are csv.reader's on the whole text, whatever the pieces."""
+    assume(sys.version_info >= (3, 11) or "\x00" not in text)  # csv.reader reads NUL since 3.11
     path = tmp_path / "t.csv"
     path.write_bytes(text.encode("utf-8"))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)

@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Optional
 
 from .coverage import Finding, coverage_pct
 from .errors import InputError, OptionError
 from .groups import Group
 
 # A group's labels, without its year.
-Key = tuple[str | None, str | None]
+Key = tuple[Optional[str], Optional[str]]
 
 
 def key_of(item: Group) -> Key:

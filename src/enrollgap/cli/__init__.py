@@ -44,6 +44,13 @@ class EnrollgapGroup(click.Group):
         assert isinstance(command, click.Command)
         return command
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # enrollgap with no command: one line and exit 2 (click 8.1 would print the
+        # help and exit 0; 8.2 and later raise an error that names no command)
+        if not args and not ctx.resilient_parsing:
+            raise click.UsageError("missing command: report, project or check", ctx)
+        return super().parse_args(ctx, args)
+
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
@@ -65,8 +72,6 @@ class EnrollgapGroup(click.Group):
             code = ExitStatus.INTERRUPTED
         except click.ClickException as error:
             command = error.ctx.command_path if getattr(error, "ctx", None) else "enrollgap"
-            if type(error).__name__ == "NoArgsIsHelpError":  # enrollgap with no command
-                error = click.UsageError("missing command: report, project or check", error.ctx)
             hint = f" (see '{command} --help')" if isinstance(error, click.UsageError) else ""
             sys.stderr.write(f"{command}: error: {visible(error.format_message(), 1000)}{hint}\n")
             code = ExitStatus.ERROR
@@ -91,6 +96,7 @@ class EnrollgapGroup(click.Group):
                 "(please report it; ENROLLGAP_DEBUG=1 shows the traceback)\n"
             )
             code = ExitStatus.ERROR
+        sys.stderr.flush()  # (a stderr that is not a terminal may buffer, e.g. click 8.1's CliRunner)
         sys.exit(code if isinstance(code, int) else 0)
 
 

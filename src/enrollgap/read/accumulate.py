@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from operator import attrgetter, itemgetter
-from typing import Any
+from typing import Any, Optional, Union
 
 from ..errors import InputError, NumberError
 from ..groups import LABEL_FIELDS, Group
@@ -15,7 +15,7 @@ from .columns import label_grouping
 # Label key (a cell, or a tuple of cells) -> [enrolled, potential, first line].
 Sums = dict
 # Where the year cell of a line is, for an error: (source, line, column).
-YearAt = Callable[[int], tuple[str, int | None, int | str | None]]
+YearAt = Callable[[int], tuple[str, Optional[int], Union[int, str, None]]]
 
 
 def add_row(sums: Sums, key: object, enrolled: int, potential: int, line: object) -> None:

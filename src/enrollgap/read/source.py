@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from itertools import chain
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 from ..errors import InputError
 
@@ -52,7 +52,7 @@ def lines_of(pieces: Iterable[str]) -> Iterator[str]:
 
 # Called with (source name, size in bytes) when a file is opened; may return a
 # function that is told the bytes read so far, and None when reading ends.
-Progress = Callable[[str, int], "Callable[[int | None], None] | None"]
+Progress = Callable[[str, int], Optional[Callable[[Optional[int]], None]]]
 
 
 @dataclass(frozen=True)

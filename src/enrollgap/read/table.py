@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Optional, Union
 
 from ..coverage import Finding
 from ..errors import InputError
@@ -27,7 +28,7 @@ HEADER_SEARCH = 30
 
 # Where a cell is, for messages: (source, line, column) for text formats,
 # ("kec.xlsx:Rekap 2024!C7", None, None) for spreadsheets.
-Where = Callable[[int, int | None], tuple[str, int | None, int | str | None]]
+Where = Callable[[int, Optional[int]], tuple[str, Optional[int], Union[int, str, None]]]
 
 
 def is_total(text: object) -> bool:
