@@ -85,6 +85,24 @@ def test_machine_formats_leave_rich_tabulate_and_tempfile_unimported():
     assert table.stderr.endswith("LOADED=rich")
 
 
+def test_a_file_too_small_for_every_core_leaves_multiprocessing_unimported(tmp_path):
+    # multiprocessing costs about a third of the start-up; only big files use it
+    path = tmp_path / "rows.csv"
+    path.write_text("sector,enrolled,potential\na,1,2\n")
+    code = (
+        "import sys\n"
+        "from enrollgap.cli import main\n"
+        f"sys.argv = ['enrollgap', 'report', {str(path)!r}, '-f', 'json']\n"
+        "try:\n    main()\n"
+        "except SystemExit:\n    pass\n"
+        "loaded = [m for m in ('multiprocessing', 'concurrent.futures') if m in sys.modules]\n"
+        "sys.stderr.write('LOADED=' + ','.join(loaded))\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert '"enrolled": 1' in completed.stdout
+    assert completed.stderr.endswith("LOADED="), completed.stderr
+
+
 @pytest.mark.parametrize(
     ("args", "unloaded"),
     [

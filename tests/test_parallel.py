@@ -1,6 +1,7 @@
 """Every core for big files: the same groups, order, first error and nothing after an
 error as one core, or one core itself where the file is not plain enough."""
 
+import concurrent.futures
 import os
 import signal
 import subprocess
@@ -120,7 +121,7 @@ def test_counts_in_indonesian_grouped_digits_are_summed_on_every_core(tmp_path, 
         return result
 
     monkeypatch.setattr(parallel, "_sum_range", recorded)
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", _InProcess)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _InProcess)  # imported when used
     lines = [f"Desa {i % 37};Petani;{1000 + i % 97:,};{38_500 + i:,}".replace(",", ".") for i in range(3000)]
     text = "desa;sektor;peserta;potensi\n" + "\n".join(lines) + "\n"
     one, every = both(tmp_path, text, "--locale", "id", "-f", "json")
