@@ -1,5 +1,6 @@
 """Real processes: python -m, the console script, stdin, closed pipes, Ctrl-C, lazy imports."""
 
+import json
 import os
 import signal
 import subprocess
@@ -204,3 +205,28 @@ def test_environment_locale_reaches_a_real_process():
         env=env,
     )
     assert completed.returncode == 0 and "1340000" in completed.stdout
+
+
+def _closing(fd: int):
+    """A preexec_fn: the child starts with fd closed, as `2>&-` or `>&-` leave it."""
+    return lambda: os.close(fd)
+
+
+def test_a_closed_stderr_still_gives_the_result():
+    # cron jobs and service managers may start a command without stderr (2>&-)
+    completed = subprocess.run(
+        [sys.executable, "-m", "enrollgap", "report", "-s", "a", "1", "2", "-f", "json", "--fail-under", "80"],
+        stdout=subprocess.PIPE, preexec_fn=_closing(2), timeout=60,
+    )  # fmt: skip
+    assert completed.returncode == 1  # the finding's exit status, its warning line gone nowhere
+    assert json.loads(completed.stdout)["total"]["coverage_pct"] == 50.0
+
+
+@pytest.mark.parametrize("args", [["-f", "json"], [], ["--version"]])
+def test_a_closed_stdout_is_one_clear_error(args):
+    completed = subprocess.run(
+        [sys.executable, "-m", "enrollgap", *(["report", "-s", "a", "1", "2"] if args != ["--version"] else []), *args],
+        stderr=subprocess.PIPE, preexec_fn=_closing(1), text=True, timeout=60,
+    )  # fmt: skip
+    assert completed.returncode == 2
+    assert completed.stderr == "enrollgap: error: standard output is closed; nothing was written\n"

@@ -14,7 +14,9 @@ on stdout), 130 Ctrl-C.
 
 from __future__ import annotations
 
+import errno
 import gc
+import io
 import os
 import sys
 from importlib import import_module
@@ -129,8 +131,30 @@ def cli() -> None:
 GC_EVERY = 200_000
 
 
+class ClosedOutput(io.TextIOBase):
+    """Standard output for a process started without one (``>&-``): writing the result
+    is one error, exit 2, as it is for ls and cat; the result is never silently lost."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed; nothing was written")
+
+
+def open_closed_streams() -> None:
+    """Python starts with sys.stdout or sys.stderr None when its descriptor is closed
+    (cron jobs and service managers do that to stderr): messages then go nowhere
+    (stderr), the result is an error (stdout)."""
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (open for the life of the process)
+    if sys.stdout is None:
+        sys.stdout = ClosedOutput()
+
+
 def main() -> None:
     """The console script's entry point."""
+    open_closed_streams()
     if sys.implementation.name == "cpython":  # the process is ours: the library never does this
         gc.set_threshold(GC_EVERY, 30, 30)
     try:
