@@ -114,6 +114,28 @@ def test_a_table_fits_the_terminal_with_labels_whole_and_numbers_uncut(width):
     assert "Tidak ditampilkan agar muat" in notes and "premium_to_target_per_year" in notes
 
 
+@pytest.mark.parametrize("width", [40, 50])
+def test_on_a_terminal_narrower_than_the_labels_and_counts_nothing_is_cut(width):
+    # a phone's terminal: rich would squeeze the label column to nothing and cut numbers
+    # ("48.8…"); the table is written whole, wider than the terminal, and says so
+    result = run(*OFFICE, env={"COLUMNS": str(width)})
+    assert result.exit_code == 0 and "…" not in result.stdout
+    for shown in ("Industri", "rumahan", "Petani", "48.858", "1.340.000", "3,65%", "1.291.142"):
+        assert shown in result.stdout
+    table = [line for line in result.stdout.splitlines() if line[:1] in "┏┃┡│├└"]
+    assert max(map(len, table)) > width  # drawn whole, not cropped to the terminal
+    assert len({len(line) for line in table}) == 1  # every line of it the same width: no line cut
+    notes = result.stdout.replace("\n", " ")
+    assert f"Tabel ini lebih lebar dari {width} kolom di sini" in " ".join(notes.split())
+
+
+def test_labels_wrap_between_words_but_no_word_is_cut(data):
+    result = run("check", str(data / "published.csv"), env={"COLUMNS": "60"})
+    assert "…" not in result.stdout
+    words = set(result.stdout.split())
+    assert {"Construction", "(Jan", "2020)", "inconsistent", "1340000"} <= words
+
+
 def test_columns_are_left_out_in_order_of_importance_and_only_when_needed():
     narrow = run(*OFFICE, env={"COLUMNS": "100"}).stdout.replace("\n", " ")
     wide = run(*OFFICE, env={"COLUMNS": "240"}).stdout

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from fractions import Fraction
@@ -129,18 +130,41 @@ def table(view: View, rows: range | None = None, widths: Sequence[int] | None = 
     """The view (or its ``rows``) as a rich table; ``widths`` fixes each column's width."""
     title = Text(view.title, style="bold red") if view.title and view.alert else view.title
     grid = Table(title=title, title_justify="left", show_edge=True, header_style="bold")
-    for index, (title, numeric) in enumerate(_columns(view)):
+    columns = _columns(view)
+    scale = _scale(view)
+    lines = [_cells(view, index, scale) for index in (rows if rows is not None else range(len(view.rows)))]
+    last = _cells(view, len(view.rows), scale) if total and view.total is not None else None
+    least = _least(columns, [*lines, *([last] if last else [])]) if widths is None else None
+    for index, (title, numeric) in enumerate(columns):
         width = widths[index] if widths else None
         grid.add_column(
-            title, justify="right" if numeric else "left", no_wrap=numeric or width is not None, width=width
+            title,
+            justify="right" if numeric else "left",
+            no_wrap=numeric or width is not None,
+            width=width,
+            min_width=None if least is None else least[index],
         )
-    scale = _scale(view)
-    for index in rows if rows is not None else range(len(view.rows)):
-        grid.add_row(*_cells(view, index, scale))
-    if total and view.total is not None:
+    for cells in lines:
+        grid.add_row(*cells)
+    if last:
         grid.add_section()
-        grid.add_row(*_cells(view, len(view.rows), scale), style="bold")
+        grid.add_row(*last, style="bold")
     return grid
+
+
+def _least(columns: Sequence[tuple[str, bool]], lines: Sequence[Sequence[Text]]) -> list[int]:
+    """Each column's narrowest width that keeps its cells whole: a number's full width,
+    a label's longest word (rich may wrap a label between words, but never cuts one)."""
+    least = []
+    for index, (title, numeric) in enumerate(columns):
+        texts = [line[index].plain for line in lines]
+        widest = max(map(cell_len, texts), default=0) if numeric else max(map(_longest_word, texts), default=0)
+        least.append(max(widest, _longest_word(title)))
+    return least
+
+
+def _longest_word(text: str) -> int:
+    return max(map(cell_len, text.split()), default=0)
 
 
 # ------------------------------------------------------------------ long tables
@@ -306,9 +330,37 @@ def render(views: Sequence[View], stream, svg: str | None = None, html: str | No
         if is_long(view, console.width, known):
             yield from long_table(view, console, known)
             continue
-        with console.capture() as capture:
-            console.print(renderables([view])[0])
-        yield capture.get()
+        yield _whole(view, console, known)
+
+
+def _whole(view: View, console: Console, known: Widths) -> str:
+    """The view as rich draws it at the console's width, its labels wrapped where
+    they must, but never narrower than keeps every cell whole (a label's longest
+    word, every number; see _least): on a narrower terminal (a phone's) the table
+    is written wider, whole, and a note says so."""
+    drawn = table(view)
+    wanted = console.width
+    if _needed(view, known) <= wanted:  # fits with nothing wrapped: rich's layout as it is
+        least = wanted
+    else:
+        least = console.measure(drawn, options=console.options.update_width(10**6)).minimum
+    with console.capture() as capture:
+        console.width = max(wanted, least)
+        console.print(drawn, crop=False)  # a table wider than the width is written whole
+        console.width = wanted
+    text = capture.get()
+    # how wide it came out: its top border, within the first lines (after a title)
+    width = max((cell_len(_ANSI.sub("", line)) for line in text.splitlines()[:4]), default=0)
+    notes = _notes(view)
+    if width > wanted:
+        notes.append(Text(sentence("too_wide", view.locale, width=str(wanted))))
+    with console.capture() as capture:  # the notes wrap to the terminal
+        for note in notes:
+            console.print(note)
+    return text + capture.get()
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def _record(things: Sequence, svg: str | None, html: str | None) -> None:
