@@ -230,3 +230,15 @@ def test_a_closed_stdout_is_one_clear_error(args):
     )  # fmt: skip
     assert completed.returncode == 2
     assert completed.stderr == "enrollgap: error: standard output is closed; nothing was written\n"
+
+
+@pytest.mark.parametrize(("encoding", "args"), [("cp1252", []), ("ascii", ["-f", "json"])])
+def test_a_stdout_that_cannot_write_the_text_is_one_clear_error(tmp_path, encoding, args):
+    # Windows writes a redirected stdout in cp1252, which has no bar or box characters
+    result = run_process("report", "-s", "Désa", "1", "2", *args, env={"PYTHONIOENCODING": encoding})
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"enrollgap: error: standard output ({encoding}) cannot write '")
+    assert "set PYTHONIOENCODING=utf-8, or write to a file with --output FILE" in result.stderr
+    saved = tmp_path / "out.txt"
+    written = run_process("report", "-s", "Désa", "1", "2", *args, "-o", str(saved), env={"PYTHONIOENCODING": encoding})
+    assert written.exit_code == 0 and "Désa" in saved.read_text(encoding="utf-8")

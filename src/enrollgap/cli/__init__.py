@@ -86,6 +86,14 @@ class EnrollgapGroup(click.Group):
         except BrokenPipeError:
             silence_stdout()
             code = ExitStatus.OK
+        except UnicodeEncodeError as error:  # a stdout that cannot write the text (Windows' cp1252, in a file)
+            encoding = getattr(sys.stdout, "encoding", None) or error.encoding
+            sys.stderr.write(
+                f"enrollgap: error: standard output ({encoding}) cannot write "
+                f"{visible(repr(error.object[error.start : error.end]), 40)}; set PYTHONIOENCODING=utf-8, "
+                "or write to a file with --output FILE (always UTF-8)\n"
+            )
+            code = ExitStatus.ERROR
         except OSError as error:  # an --svg or --html file that cannot be written, a full disk
             where = f"{error.filename}: " if error.filename else ""
             sys.stderr.write(f"enrollgap: error: {visible(where + (error.strerror or str(error)), 1000)}\n")
