@@ -349,8 +349,7 @@ def _whole(view: View, console: Console, known: Widths) -> str:
         console.print(drawn, crop=False)  # a table wider than the width is written whole
         console.width = wanted
     text = capture.get()
-    # how wide it came out: its top border, within the first lines (after a title)
-    width = max((cell_len(_ANSI.sub("", line)) for line in text.splitlines()[:4]), default=0)
+    width = max((cell_len(_ANSI.sub("", line)) for line in text.splitlines()), default=0)  # as it came out
     notes = _notes(view)
     if width > wanted:
         notes.append(Text(sentence("too_wide", view.locale, width=str(wanted))))
