@@ -158,7 +158,7 @@ def _least(columns: Sequence[tuple[str, bool]], lines: Sequence[Sequence[Text]])
     least = []
     for index, (title, numeric) in enumerate(columns):
         texts = [line[index].plain for line in lines]
-        widest = max(map(cell_len, texts), default=0) if numeric else max(map(_longest_word, texts), default=0)
+        widest = _widest(texts) if numeric else max(map(_longest_word, texts), default=0)
         least.append(max(widest, _longest_word(title)))
     return least
 
