@@ -28,7 +28,8 @@ HEADER_SEARCH = 30
 
 # Where a cell is, for messages: (source, line, column) for text formats,
 # ("kec.xlsx:Rekap 2024!C7", None, None) for spreadsheets.
-Where = Callable[[int, Optional[int]], tuple[str, Optional[int], Union[int, str, None]]]
+Place = tuple[str, Optional[int], Union[int, str, None]]
+Where = Callable[[int, Optional[int]], Place]
 
 
 def is_total(text: object) -> bool:
