@@ -2,6 +2,7 @@
 error as one core, or one core itself where the file is not plain enough."""
 
 import concurrent.futures
+import io
 import os
 import signal
 import subprocess
@@ -146,3 +147,39 @@ class _InProcess:
 
     def map(self, function, arguments):
         return map(function, arguments)
+
+
+def test_ranges_end_after_a_newline_and_read_only_to_it(tmp_path, monkeypatch):
+    """Each cut is found by reading a block at a time from where it is wanted: reading
+    up to the line limit there (32 MiB) took 12 ms a range on a 33 MiB file."""
+    monkeypatch.setattr(parallel, "BLOCK", 64)
+    path = tmp_path / "rows.csv"
+    path.write_text(rows(3000))
+    data = path.read_bytes()
+    read = []
+
+    class Counted(io.FileIO):
+        def read(self, size=-1):
+            piece = super().read(size)
+            read.append(len(piece))
+            return piece
+
+    monkeypatch.setattr(parallel, "open", Counted, raising=False)
+    ranges = parallel._ranges(str(path), 33, len(data), 4)
+    assert ranges[0][0] == 33 and ranges[-1][1] == len(data) and len(ranges) == 4
+    assert all(a == b for (_, a), (b, _) in zip(ranges, ranges[1:]))  # no gap, no overlap
+    assert all(data[end - 1 : end] == b"\n" for _, end in ranges)
+    assert sum(read) <= 3 * 64  # one block per cut: a line is shorter than a block
+
+
+def test_no_cut_in_a_line_longer_than_the_limit(tmp_path, monkeypatch):
+    """Where no newline comes within MAX_LINE bytes of the wanted cut, the file is not
+    cut there: the rest is one range (one core then says the line is too long)."""
+    monkeypatch.setattr(parallel, "BLOCK", 64)
+    monkeypatch.setattr(parallel, "MAX_LINE", 1000)
+    path = tmp_path / "rows.csv"
+    short = b"a,1,2\n" * 20  # 120 bytes
+    path.write_bytes(short + b"x" * 3000 + b",1,2\n" + short)  # the wanted cut, 1622, is 1502 from a newline
+    assert parallel._ranges(str(path), 0, 3245, 2) == [(0, 3245)]
+    path.write_bytes(short + b"x" * 900 + b",1,2\n" + short)  # the wanted cut, 572, is 453 from one
+    assert parallel._ranges(str(path), 0, 1145, 2) == [(0, 1025), (1025, 1145)]
