@@ -193,6 +193,44 @@ def test_a_real_looking_workbook(tmp_path):
     assert "warning" not in result.stderr
 
 
+def test_rows_read_in_batches_keep_their_lines(tmp_path, monkeypatch):
+    """The read loop takes calamine's rows a batch at a time; a cell's line is the
+    sheet's own across batches."""
+    from enrollgap.read import spreadsheet
+
+    monkeypatch.setattr(spreadsheet, "BATCH", 2)
+    book = openpyxl.Workbook()
+    book.active.title = "Rekap"
+    for row in [["sektor", "peserta", "potensi"], *(["Petani", i, 100] for i in range(5)), ["Nelayan", 1.5, 10]]:
+        book.active.append(row)
+    book.save(tmp_path / "rows.xlsx")
+    result = run("report", str(tmp_path / "rows.xlsx"))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"enrollgap: error: {tmp_path / 'rows.xlsx'}:Rekap!B7: peserta: read 1.5")
+
+
+def test_a_sheet_that_fails_while_its_rows_are_read_is_one_clear_line(tmp_path, monkeypatch):
+    """calamine may fail on a cell after the header: one line naming the file, as for
+    a workbook that does not open, and nothing on stdout."""
+    from enrollgap.read import spreadsheet
+
+    real = spreadsheet._sheet
+
+    class Failing:
+        def __init__(self, sheet):
+            self.sheet, self.start, self.name = sheet, sheet.start, sheet.name
+
+        def iter_rows(self):
+            yield from list(self.sheet.iter_rows())[:4]
+            raise ValueError("bad cell value")
+
+    monkeypatch.setattr(spreadsheet, "_sheet", lambda *a: Failing(real(*a)))
+    path = workbook(tmp_path / "kec.xlsx")
+    result = run("report", str(path), "--locale", "id")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == f"enrollgap: error: {path}: cannot be read as a spreadsheet (xlsx): bad cell value\n"
+
+
 def test_sheets_by_name_and_number(tmp_path):
     path = workbook(tmp_path / "kec.xlsx")
     for sheet in ("Catatan", "2"):

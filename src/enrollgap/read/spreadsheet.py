@@ -11,6 +11,7 @@ import io
 import os
 import zipfile
 from collections.abc import Iterator
+from itertools import chain, count, islice
 from operator import itemgetter
 
 from ..coverage import Finding
@@ -29,6 +30,7 @@ MAX_BYTES = 512 * 2**20
 MAX_UNPACKED = 2 * 2**30
 MAX_RATIO = 200  # unpacked / packed; real workbooks stay far below (xml compresses 10-30x)
 COUNTS = ("enrolled", "potential")
+BATCH = 4096  # rows taken from calamine at a time
 
 
 def column_letters(index: int) -> str:
@@ -126,16 +128,19 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
             return (f"{place}!{line}", None, None)
         return (f"{place}!{column_letters(first_column + column)}{line}", None, None)
 
-    def rows() -> Iterator[tuple[int, list]]:
+    def batches() -> Iterator[list[list]]:
+        """The sheet's rows, a batch at a time (the read loop then steps a generator
+        once a batch, not once a row); calamine's errors as one line."""
+        cells = sheet.iter_rows()
         try:
-            for index, cells in enumerate(sheet.iter_rows()):
-                yield first_row + index + 1, cells
+            while batch := list(islice(cells, BATCH)):
+                yield batch
         except Exception as error:
             raise damaged(error, source) from None
 
     others = [n for n in workbook.sheet_names if n != sheet.name]
     hint = f"; other sheets: {', '.join(map(quoted, others))} (--sheet NAME)" if others else ""
-    stream = rows()
+    stream = zip(count(first_row + 1), chain.from_iterable(batches()))  # (line, cells)
     _, columns = find_header(stream, COUNTS, options.columns, place, notes, lambda: hint)
     grouping = columns.grouping(options.group_by)
     ie, ip = columns.where["enrolled"], columns.where["potential"]
@@ -145,7 +150,6 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
     tally = Tally(labels, notes, where, year=year is not None)
     sums: dict = {}
     run_enrolled = run_potential = 0
-    width = max([ie, ip, *labels, *years]) + 1
 
     def slow(line: int, cells: list) -> tuple[tuple, int, int] | None:
         """(labels, enrolled, potential) of a row the fast path did not take; None for
@@ -180,11 +184,12 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
     key_of = itemgetter(*labels, *years)
     last: object = None
     for line, cells in stream:
-        # The fast path: whole numbers in the count cells, text labels seen before.
-        if len(cells) >= width:
-            enrolled, potential, key = cells[ie], cells[ip], key_of(cells)
-            acc = sums.get(key)
-        else:
+        # The fast path: whole numbers in the count cells, labels seen before.
+        try:
+            key = key_of(cells)
+            acc = sums[key]
+            enrolled, potential = cells[ie], cells[ip]
+        except LookupError:  # a short row (IndexError), a group's first row (KeyError)
             acc = None
         if (
             acc is not None
