@@ -131,9 +131,9 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
     def batches() -> Iterator[list[list]]:
         """The sheet's rows, a batch at a time (the read loop then steps a generator
         once a batch, not once a row); calamine's errors as one line."""
-        cells = sheet.iter_rows()
+        rows = sheet.iter_rows()
         try:
-            while batch := list(islice(cells, BATCH)):
+            while batch := list(islice(rows, BATCH)):
                 yield batch
         except Exception as error:
             raise damaged(error, source) from None
