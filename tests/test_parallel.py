@@ -112,7 +112,7 @@ def test_jobs_1_reads_on_one_core(tmp_path, small_blocks):
 
 def test_counts_in_indonesian_grouped_digits_are_summed_on_every_core(tmp_path, small_blocks, monkeypatch):
     """A file written 1.204;38.500 (--locale id) is read in parallel, not sent back to
-    one core; a badly grouped count ("1.20") still gives one core's error."""
+    one core; a badly grouped count ("1.20", "1_000.000") still gives one core's error."""
     returned = []
     real = parallel._sum_range
 
@@ -129,8 +129,9 @@ def test_counts_in_indonesian_grouped_digits_are_summed_on_every_core(tmp_path, 
     assert every.exit_code == one.exit_code == 0 and every.stdout == one.stdout
     assert returned and all(returned)  # every range was summed by a worker
     assert every.json()["total"]["enrolled"] == sum(1000 + i % 97 for i in range(3000))
-    one, every = both(tmp_path, text + "Desa 1;Petani;1.20;38.500\n", "--locale", "id", "-f", "json")
-    assert every.exit_code == one.exit_code == 2 and every.stderr == one.stderr and every.stdout == ""
+    for bad in ("1.20", "1_000.000"):  # the second passed for 1.000.000.000 before
+        one, every = both(tmp_path, text + f"Desa 1;Petani;{bad};38.500\n", "--locale", "id", "-f", "json")
+        assert every.exit_code == one.exit_code == 2 and every.stderr == one.stderr and every.stdout == ""
 
 
 class _InProcess:

@@ -178,6 +178,8 @@ def _outcome(path, locale):
 @example(cell=" 1.234", locale="id")
 @example(cell="1" * 30, locale="id")
 @example(cell="1.20", locale="en")
+@example(cell="1_000_000.000", locale="id")  # read as 1.000.000.000 on the fast path, refused alone
+@example(cell="1_000.000", locale="id")
 def test_grouped_digits_read_fast_are_read_as_the_careful_path_reads_them(tmp_path, cell, locale):
     """Once a row shows grouped digits ("1.000" in id, "1,000" in en), later rows take a
     fast path; any cell it takes must come out as the careful path (the first row of
@@ -232,3 +234,4 @@ def test_groups_of_one_label_column_are_what_the_general_way_makes(rows, field):
             return str(error)
 
     assert outcome(None) == outcome(lambda line: f"v.csv:{line}")
+

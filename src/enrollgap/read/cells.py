@@ -31,7 +31,8 @@ def read_value(raw: object, locale: str, kind: str) -> Written:
 # for its length n, the characters at n-4, n-8, ... are separators (GROUP_MARKS[n];
 # None where no grouped number has that length) and there are no others: then the
 # value has n - n//4 digits, at least GROUP_LEAST[n] ("0" alone excepted; a leading
-# zero is left to the general parser, as is every other shape).
+# zero is left to the general parser, as is every other shape). A cell that holds
+# "_" itself is left to it too: "1_000.000" would pass as 1.000.000.000.
 GROUP_MARKS = [None if n % 4 == 0 else "_" * (n // 4) for n in range(28)]
 GROUP_LEAST = [0, 0, *(10 ** (n - n // 4 - 1) for n in range(2, 28))]
 
@@ -41,6 +42,8 @@ def grouped_pair(first: str, second: str, separator: str) -> tuple[int, int]:
     plain ones under 1000, read without the general parser for speed; ValueError for
     any other shape (the general parser then decides). What this reads, it reads as
     parse_count does; tests/test_read.py holds it to that."""
+    if "_" in first or "_" in second:
+        raise ValueError
     a, b = first.replace(separator, "_"), second.replace(separator, "_")
     enrolled, potential = int(a), int(b)
     try:
