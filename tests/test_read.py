@@ -16,6 +16,7 @@ from enrollgap.read.accumulate import add_row, to_groups
 from enrollgap.read.columns import Columns
 from enrollgap.read.delimited import Rows
 from enrollgap.read.source import open_source, sniff_format
+from enrollgap.read.table import TOTAL_WORDS, is_total
 
 
 def write(tmp_path, name, text):
@@ -235,3 +236,26 @@ def test_groups_of_one_label_column_are_what_the_general_way_makes(rows, field):
 
     assert outcome(None) == outcome(lambda line: f"v.csv:{line}")
 
+
+# A total word as an export might write it: any case, spaces, "_" and "-" anywhere,
+# and sometimes something before or after it that makes it not a total.
+_TOTAL_SPELLINGS = st.builds(
+    lambda word, cases, gaps, before, after: (
+        before
+        + "".join((c.upper() if up else c) + gap for c, up, gap in zip(word, cases, gaps + [""] * len(word)))
+        + after
+    ),
+    st.sampled_from(sorted(TOTAL_WORDS)),
+    st.lists(st.booleans(), min_size=20, max_size=20),
+    st.lists(st.sampled_from(["", "", " ", "_", "-", "\t", "\x1c", "\u00a0", "\u2003"]), max_size=20),
+    st.sampled_from(["", "", " ", "_", "Desa ", "1", "ſ", "\u212a", "x"]),
+    st.sampled_from(["", "", " ", "-", " 2024", "s", "ſ", "\u212a", "."]),
+)
+
+
+@given(st.one_of(_TOTAL_SPELLINGS, st.text(max_size=12)))
+@example("Desa 0001")
+@example("ſemua")  # a long s casefolds to s: a total
+@example("total\u212a")  # a Kelvin sign casefolds to k: not a total word's end, but not ASCII either
+def test_a_total_is_told_without_normalizing_exactly_as_by_normalizing(text):
+    assert is_total(text) == (normalize_header(text) in TOTAL_WORDS)

@@ -32,8 +32,20 @@ Place = tuple[str, Optional[int], Union[int, str, None]]
 Where = Callable[[int, Optional[int]], Place]
 
 
+# Told without normalizing: a label whose first or last character is an ASCII one
+# that normalize_header keeps (not a space, "_" or "-") and that no total word starts
+# or ends with ("Desa 0001") cannot be a total, since that character, lowercased,
+# starts or ends the normalized text. Once per group: 100,000 villages took 90 ms
+# to normalize.
+_KEPT = [c for c in map(chr, range(128)) if not c.isspace() and c not in "_-"]
+_NEVER_FIRST = frozenset(c for c in _KEPT if c.lower() not in {word[0] for word in TOTAL_WORDS})
+_NEVER_LAST = frozenset(c for c in _KEPT if c.lower() not in {word[-1] for word in TOTAL_WORDS})
+
+
 def is_total(text: object) -> bool:
-    return isinstance(text, str) and normalize_header(text) in TOTAL_WORDS
+    if not isinstance(text, str) or text[:1] in _NEVER_FIRST or text[-1:] in _NEVER_LAST:
+        return False
+    return normalize_header(text) in TOTAL_WORDS
 
 
 def special_labels(labels: Sequence[object], fill_down: bool) -> bool:
