@@ -10,6 +10,8 @@ import sys
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import run
 from enrollgap.read import parallel
@@ -184,3 +186,91 @@ def test_no_cut_in_a_line_longer_than_the_limit(tmp_path, monkeypatch):
     assert parallel._ranges(str(path), 0, 3245, 2) == [(0, 3245)]
     path.write_bytes(short + b"x" * 900 + b",1,2\n" + short)  # the wanted cut, 572, is 453 from one
     assert parallel._ranges(str(path), 0, 1145, 2) == [(0, 1025), (1025, 1145)]
+
+
+LABELS = ["Desa A", "Desa B", "Kec. Ilir Barat", "Petani", "Nelayan"]
+# Rows that only one core may decide on, each placed anywhere in a table (the cells
+# are written for the table's own delimiter and label columns in `tables`).
+ODD_ROWS = {
+    "bad count": ["{label}", "x1", "10"],
+    "negative": ["{label}", "-5", "10"],
+    "fraction": ["{label}", "1{decimal}5", "10"],
+    "underscore and separator": ["{label}", "1_000.000", "10"],
+    "total": ["Jumlah", "7", "70"],
+    "blank label": ["", "1", "10"],
+    "one cell too many": ["{label}", "1", "10", "3"],
+    "footnote": ["Sumber: BPS"],
+    "blank row": [],
+    "quote": ['"Desa ""Z"""', "1", "10"],
+}
+
+
+@st.composite
+def tables(draw):
+    """A CSV/TSV table of a few label values, counts plain or (in id) grouped, and
+    perhaps one odd row anywhere: (text, locale, file name, the odd row's kind or None)."""
+    delimiter = draw(st.sampled_from([",", ";", "\t"]))
+    locale = draw(st.sampled_from(["en", "id"]))
+    two = draw(st.booleans())  # two label columns (blank labels are then filled down)
+    lines = [delimiter.join((["desa", "sektor"] if two else ["sektor"]) + ["peserta", "potensi"])]
+    for _ in range(draw(st.integers(1, 30))):
+        labels = [draw(st.sampled_from(LABELS)) for _ in range(2 if two else 1)]
+        counts = [draw(st.integers(0, 10**7)) for _ in range(2)]
+        grouped = locale == "id" and draw(st.booleans())
+        lines.append(delimiter.join(labels + [f"{c:,}".replace(",", ".") if grouped else str(c) for c in counts]))
+    odd = draw(st.sampled_from([None, None, None, *ODD_ROWS]))
+    if odd is not None:
+        cells = [c.format(label=LABELS[0], decimal="," if locale == "id" else ".") for c in ODD_ROWS[odd]]
+        if two and len(cells) > 1:
+            cells = ([""] if odd == "total" else [LABELS[1]]) + cells
+        lines.insert(draw(st.integers(1, len(lines))), delimiter.join(cells))
+    ending = "\r\n" if draw(st.integers(0, 9)) == 0 else "\n"  # a CR anywhere keeps the file on one core
+    return ending.join(lines) + ending, locale, "rows.tsv" if delimiter == "\t" else "rows.csv", odd
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(table=tables(), cuts=st.lists(st.floats(0, 1), min_size=1, max_size=4), block=st.sampled_from([1, 5, 16, 64]))
+def test_every_core_reads_any_table_cut_anywhere_as_one_core_does(tmp_path, monkeypatch, table, cuts, block):
+    """Byte ranges cut at any line ends, read in blocks of any size, merged: the same
+    groups, first lines, findings, notes and first error as one core gives."""
+    from enrollgap.errors import InputError
+    from enrollgap.read import ReadOptions, read_input
+
+    text, locale, name, odd = table
+    path = tmp_path / name
+    path.write_bytes(text.encode())
+    split = []
+
+    def ranges(path, start, size, parts):
+        with open(path, "rb") as stream:
+            wanted = (start + int(cut * (size - start)) for cut in cuts)
+            ends = {parallel._after_newline(stream, at) for at in wanted} - {None}
+        bounds = [start, *sorted(end for end in ends if start < end < size), size]
+        split[:] = list(zip(bounds, bounds[1:]))
+        return split
+
+    monkeypatch.setattr(parallel, "MIN_BYTES", 1)
+    monkeypatch.setattr(parallel, "BLOCK", block)
+    monkeypatch.setattr(parallel, "_ranges", ranges)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _InProcess)
+    merged = []
+    real_sum_parallel = parallel.sum_parallel
+
+    def recorded(*arguments, **options):
+        result = real_sum_parallel(*arguments, **options)
+        merged.append(result is not None)
+        return result
+
+    monkeypatch.setattr("enrollgap.read.delimited.sum_parallel", recorded)
+
+    def outcome(jobs):
+        try:
+            read = read_input(str(path), ReadOptions(locale=locale, jobs=jobs))
+        except InputError as error:
+            return str(error)
+        return [(g.sector, g.region, g.enrolled, g.potential, g.origin) for g in read.groups], read.findings, read.notes
+
+    one = outcome(1)
+    assert outcome(2) == one
+    if odd is None and "\r" not in text and len(split) > 1:
+        assert merged == [False, True]  # jobs 1, then every core really summed the ranges
