@@ -346,6 +346,23 @@ def test_col_and_delimiter_mistakes_are_usage_errors():
         assert message in result.stderr, (args, result.stderr)
 
 
+@pytest.mark.parametrize(
+    "delimiter, rows",
+    [
+        ("\t", "Petani\t1\t10\nNelayan, pesisir\t2\t20\n"),  # a label with a comma
+        (";", "Petani;1;10\nNelayan, pesisir;2;20\n"),
+        (",", 'Petani,1,10\n"Nelayan; pesisir",2,20\n'),
+    ],
+)
+def test_a_file_named_csv_is_read_with_the_delimiter_its_lines_use(tmp_path, delimiter, rows):
+    path = tmp_path / "rekap.csv"  # a tab-separated export saved as .csv
+    path.write_text(delimiter.join(["sektor", "peserta", "potensi"]) + "\n" + rows)
+    result = run("report", str(path), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    nelayan = "Nelayan; pesisir" if delimiter == "," else "Nelayan, pesisir"
+    assert [(g["sector"], g["enrolled"]) for g in result.json()["groups"]] == [("Petani", 1), (nelayan, 2)]
+
+
 def test_tab_delimiter_by_name():
     text = "sector\tenrolled\tpotential\na\t1\t2\n"
     result = run("report", "-", "--input-format", "csv", "--delimiter", "tab", "-f", "json", input=text)
