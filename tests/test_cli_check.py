@@ -112,7 +112,7 @@ def test_a_table_without_reported_column_is_an_error():
 
 
 def test_every_alias_of_reported_is_found_in_csv_and_json():
-    for header in ("reported", "Persen", "PERCENT", "reported_pct", "Reported Pct"):
+    for header in ("reported", "Persen", "Persentase", "PERCENT", "Percentage", "reported_pct", "Reported Pct"):
         text = f"enrolled,potential,{header}\n1,4,25\n"
         assert run("check", "-f", "json", input=text).exit_code == 0, header
         line = f'{{"enrolled": 1, "potential": 4, "{header}": 25}}\n'

@@ -25,7 +25,7 @@ ALIASES = {
     ),
     "enrolled": ("enrolled", "peserta", "participants", "members", "covered"),
     "potential": ("potential", "potensi", "eligible", "population", "universe"),
-    "reported": ("reported", "persen", "percent", "reported_pct"),
+    "reported": ("reported", "persen", "persentase", "percent", "percentage", "reported_pct"),
     "label": ("label",),
     "year": ("year", "tahun", "period", "periode"),
 }
