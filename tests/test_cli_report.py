@@ -363,6 +363,21 @@ def test_a_file_named_csv_is_read_with_the_delimiter_its_lines_use(tmp_path, del
     assert [(g["sector"], g["enrolled"]) for g in result.json()["groups"]] == [("Petani", 1), (nelayan, 2)]
 
 
+@pytest.mark.parametrize("command", ["report", "check"])
+def test_rows_split_by_another_delimiter_get_the_delimiter_that_reads_them(tmp_path, command):
+    path = tmp_path / "sipd.csv"  # a pipe-separated export
+    path.write_text("Rekap 2024\nwilayah|peserta|potensi|persen\nOKU|1|10|10\n")
+    result = run(command, str(path))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        f"enrollgap: error: {path}: the header 'wilayah|peserta|potensi|persen' names its fields when split by "
+        "'|', not ',': --delimiter '|'\n"
+    )
+    assert run(command, str(path), "--delimiter", "|", "-f", "json").exit_code == 0
+    nothing = run(command, "-", input="a|b\n1|2\n")  # no delimiter names the fields: the usual advice
+    assert "found a|b; name it with --col enrolled=HEADER" in nothing.stderr
+
+
 def test_tab_delimiter_by_name():
     text = "sector\tenrolled\tpotential\na\t1\t2\n"
     result = run("report", "-", "--input-format", "csv", "--delimiter", "tab", "-f", "json", input=text)

@@ -24,7 +24,7 @@ Records = Iterator[tuple[int, dict[str, tuple[object, int]]]]
 
 def _csv_records(source: Source, options: ReadOptions) -> Records:
     rows = csv_rows(source)
-    _, columns = find_header(rows, NEEDED, options.columns, source.name, Notes(source.name))
+    _, columns = find_header(rows, NEEDED, options.columns, source.name, Notes(source.name), delimiter=source.delimiter)
     headers = columns.headers
     counts = [columns.where[f] for f in NEEDED]
     for line, cells in rows:

@@ -106,7 +106,9 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
             yield line, cells
 
     try:
-        header_line, columns = find_header(numbered(), COUNTS, options.columns, source.name, notes)
+        header_line, columns = find_header(
+            numbered(), COUNTS, options.columns, source.name, notes, delimiter=source.delimiter
+        )
     except READ_ERRORS as error:
         raise rows.error(error, line) from None
     line = header_line

@@ -15,7 +15,7 @@ from typing import Optional, Union
 
 from ..coverage import Finding
 from ..errors import InputError
-from ..text import join_label
+from ..text import join_label, quoted
 from .columns import ALIAS_KEYS, Columns, normalize_header
 
 # A label that names the export's own total, compared without case and spaces.
@@ -25,6 +25,8 @@ TOTAL_WORDS = frozenset(
 )
 # The header is looked for among this many non-blank rows at the top.
 HEADER_SEARCH = 30
+# What a text table may be split by, for the hint when no row names the fields.
+DELIMITERS = (",", ";", "\t", "|", ":")
 
 # Where a cell is, for messages: (source, line, column) for text formats,
 # ("kec.xlsx:Rekap 2024!C7", None, None) for spreadsheets.
@@ -102,10 +104,12 @@ def find_header(
     name: str,
     notes: Notes,
     no_header: Callable[[], str] = lambda: "",
+    delimiter: str | None = None,
 ) -> tuple[int, Columns]:
     """The header row: the first of the top HEADER_SEARCH non-blank rows that names the
     needed fields. Rows above it are noted as titles. When none does, the first
-    non-blank row is taken as the header, so its error says which field is missing."""
+    non-blank row is taken as the header, so its error says which field is missing
+    (and, for text split by ``delimiter``, which other delimiter would find them)."""
     seen: list[tuple[int, list]] = []
     for line, cells in rows:
         if is_blank(cells) or (not seen and _is_separator_line(cells)):
@@ -125,8 +129,37 @@ def find_header(
     try:
         columns.require(needed)
     except InputError as error:
-        raise InputError(error.message + no_header(), name) from None
+        raise InputError(
+            _split_otherwise(seen, needed, mapping, delimiter) or error.message + no_header(), name
+        ) from None
     return line, columns
+
+
+def _split_otherwise(
+    seen: Sequence[tuple[int, list]], needed: Sequence[str], mapping: Sequence[tuple[str, str]], delimiter: str | None
+) -> str | None:
+    """For text read with one delimiter, where a row split by another names the needed
+    fields ("sektor|peserta|potensi"): what to say, with the --delimiter that reads it."""
+    if delimiter is None:
+        return None
+    for _, cells in seen:
+        text = delimiter.join(map(str, cells))
+        for other in DELIMITERS:
+            if other != delimiter and other in text and _names_fields(text.split(other), needed, mapping):
+                name = {"\t": "a tab", ",": "','", ";": "';'"}.get(other, f"'{other}'")
+                option = "tab" if other == "\t" else f"'{other}'"
+                was = {"\t": "a tab"}.get(delimiter, f"'{delimiter}'")
+                return (
+                    f"the header {quoted(text)} names its fields when split by {name}, not {was}: --delimiter {option}"
+                )
+    return None
+    for _, cells in seen:
+        text = delimiter.join(map(str, cells))
+        for other in DELIMITERS:
+            if other != delimiter and other in text and _names_fields(text.split(other), needed, mapping):
+                shown = "tab" if other == "\t" else f"'{other}'"
+                return f"; the rows look split by {shown}: --delimiter {shown}"
+    return ""
 
 
 @dataclass
