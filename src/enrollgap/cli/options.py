@@ -36,7 +36,11 @@ def input_options(func: Callable) -> Callable:
             type=click.Choice(FORMATS),
             help="Format of INPUT; default: by extension, else sniffed.",
         ),
-        click.option("--delimiter", metavar="CHAR", help="CSV delimiter; default: sniffed (, or ;, or a sep= line)."),
+        click.option(
+            "--delimiter",
+            metavar="CHAR",
+            help="CSV delimiter, or 'tab'; default: sniffed from the lines (, ; or tab), or a sep= line.",
+        ),
         click.option(
             "--sheet", metavar="NAME|N", help="The sheet of a spreadsheet to read (1 = first); default: the first."
         ),
