@@ -374,6 +374,8 @@ def test_rows_split_by_another_delimiter_get_the_delimiter_that_reads_them(tmp_p
         "'|', not ',': --delimiter '|'\n"
     )
     assert run(command, str(path), "--delimiter", "|", "-f", "json").exit_code == 0
+    tabs = run(command, "-", "--delimiter", ";", input="wilayah\tpeserta\tpotensi\tpersen\nOKU\t1\t10\t10\n")
+    assert tabs.stderr.endswith("names its fields when split by a tab, not ';': --delimiter tab\n")
     nothing = run(command, "-", input="a|b\n1|2\n")  # no delimiter names the fields: the usual advice
     assert "found a|b; name it with --col enrolled=HEADER" in nothing.stderr
 

@@ -146,20 +146,16 @@ def _split_otherwise(
         text = delimiter.join(map(str, cells))
         for other in DELIMITERS:
             if other != delimiter and other in text and _names_fields(text.split(other), needed, mapping):
-                name = {"\t": "a tab", ",": "','", ";": "';'"}.get(other, f"'{other}'")
                 option = "tab" if other == "\t" else f"'{other}'"
-                was = {"\t": "a tab"}.get(delimiter, f"'{delimiter}'")
                 return (
-                    f"the header {quoted(text)} names its fields when split by {name}, not {was}: --delimiter {option}"
+                    f"the header {quoted(text)} names its fields when split by {_said(other)}, "
+                    f"not {_said(delimiter)}: --delimiter {option}"
                 )
     return None
-    for _, cells in seen:
-        text = delimiter.join(map(str, cells))
-        for other in DELIMITERS:
-            if other != delimiter and other in text and _names_fields(text.split(other), needed, mapping):
-                shown = "tab" if other == "\t" else f"'{other}'"
-                return f"; the rows look split by {shown}: --delimiter {shown}"
-    return ""
+
+
+def _said(delimiter: str) -> str:
+    return "a tab" if delimiter == "\t" else f"'{delimiter}'"
 
 
 @dataclass
