@@ -28,12 +28,15 @@ def read_value(raw: object, locale: str, kind: str) -> Written:
 
 # Grouped digits on the fast paths: "1.204.500" with each separator made "_" is what
 # int() reads (digits, single separators between them). The grouping is right when,
-# for its length n, the characters at n-4, n-8, ... are separators (GROUP_MARKS[n];
-# None where no grouped number has that length) and there are no others: then the
-# value has n - n//4 digits, at least GROUP_LEAST[n] ("0" alone excepted; a leading
-# zero is left to the general parser, as is every other shape). A cell that holds
-# "_" itself is left to it too: "1_000.000" would pass as 1.000.000.000.
-GROUP_MARKS = [None if n % 4 == 0 else "_" * (n // 4) for n in range(28)]
+# for its length n, the characters at n-4, n-8, ... of the cell as written are the
+# separator (GROUP_MARKS[separator][n]; None where no grouped number has that length)
+# and the value has n - n//4 digits, at least GROUP_LEAST[n]: then every other
+# character is a digit ("0" alone excepted; a leading zero, a sign, a space, a
+# separator out of place or an "_" of the cell's own leaves too few digits, and is
+# left to the general parser, as is every other shape). The marks are checked on the
+# cell as written, not after the "_" is put in: "1_000.000" must not pass as
+# 1.000.000.000.
+GROUP_MARKS = {sep: [None if n % 4 == 0 else sep * (n // 4) for n in range(28)] for sep in ".,"}
 GROUP_LEAST = [0, 0, *(10 ** (n - n // 4 - 1) for n in range(2, 28))]
 
 
@@ -42,14 +45,11 @@ def grouped_pair(first: str, second: str, separator: str) -> tuple[int, int]:
     plain ones under 1000, read without the general parser for speed; ValueError for
     any other shape (the general parser then decides). What this reads, it reads as
     parse_count does; tests/test_read.py holds it to that."""
-    if "_" in first or "_" in second:
-        raise ValueError
-    a, b = first.replace(separator, "_"), second.replace(separator, "_")
-    enrolled, potential = int(a), int(b)
+    enrolled, potential = int(first.replace(separator, "_")), int(second.replace(separator, "_"))
+    n, m = len(first), len(second)
+    marks, least = GROUP_MARKS[separator], GROUP_LEAST
     try:
-        if a[-4::-4] != GROUP_MARKS[len(a)] or b[-4::-4] != GROUP_MARKS[len(b)]:
-            raise ValueError
-        if enrolled < GROUP_LEAST[len(a)] or potential < GROUP_LEAST[len(b)]:
+        if first[-4::-4] != marks[n] or second[-4::-4] != marks[m] or enrolled < least[n] or potential < least[m]:
             raise ValueError
     except IndexError:  # longer than any count
         raise ValueError from None
