@@ -131,9 +131,19 @@ def test_counts_in_indonesian_grouped_digits_are_summed_on_every_core(tmp_path, 
     assert every.exit_code == one.exit_code == 0 and every.stdout == one.stdout
     assert returned and all(returned)  # every range was summed by a worker
     assert every.json()["total"]["enrolled"] == sum(1000 + i % 97 for i in range(3000))
-    for bad in ("1.20", "1_000.000"):  # the second passed for 1.000.000.000 before
+    for bad in ("1.20", "1_000.000", "\u0661.\u0662\u0660\u0660"):  # "1_000.000" passed for 1.000.000.000 before
         one, every = both(tmp_path, text + f"Desa 1;Petani;{bad};38.500\n", "--locale", "id", "-f", "json")
         assert every.exit_code == one.exit_code == 2 and every.stderr == one.stderr and every.stdout == ""
+
+
+@pytest.mark.parametrize("digits", ["\u0661\u0662", "\uff11\uff12"])
+def test_digits_of_other_scripts_are_refused_on_every_core_as_on_one(tmp_path, small_blocks, digits):
+    """int() reads Arabic-Indic or full-width digits; the number parser refuses them,
+    and so must every core, on a row of ASCII labels or not."""
+    for label in ("Desa 1", "D\u00e9sa 1"):
+        one, every = both(tmp_path, rows(3000, f"{label},Petani,{digits},20\n"), "-f", "json")
+        assert every.exit_code == one.exit_code == 2 and every.stdout == ""
+        assert every.stderr == one.stderr and "expected a whole number" in every.stderr
 
 
 class _InProcess:
@@ -202,6 +212,7 @@ ODD_ROWS = {
     "footnote": ["Sumber: BPS"],
     "blank row": [],
     "quote": ['"Desa ""Z"""', "1", "10"],
+    "digits of another script": ["{label}", "\u0661\u0662", "10"],
 }
 
 

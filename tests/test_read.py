@@ -201,6 +201,35 @@ def test_grouped_digits_read_fast_are_read_as_the_careful_path_reads_them(tmp_pa
         assert got == [("a", 2000, 4000), ("b", 1000 + expected[0][1], 10_002_000)]
 
 
+ROWS_BEFORE = {
+    "first row": ("en", ""),
+    "later row": ("en", "a,1,2\na,3,4\n"),
+    "after grouped digits": ("id", "a;1.000;2.000\na;3.000;4.000\n"),
+    "in a quoted file": ("en", '"a",1,2\na,3,4\n'),
+}
+
+
+# 12 in Arabic-Indic, full-width and Persian digits, mixed, and 1.200 grouped
+OTHER_DIGITS = ["\u0661\u0662", "\uff11\uff12", "\u06f1\u06f2", "1\u0662", "\u0661.\u0662\u0660\u0660"]
+
+
+@pytest.mark.parametrize("digits", OTHER_DIGITS)
+@pytest.mark.parametrize("where", list(ROWS_BEFORE))
+def test_digits_of_other_scripts_are_refused_on_any_row(tmp_path, digits, where):
+    """int() reads Arabic-Indic or full-width digits ("\u0661\u0662") as 12; the number
+    parser refuses them. A fast path must not take what the careful path refuses,
+    whichever row the cell is on."""
+    locale, before = ROWS_BEFORE[where]
+    delimiter = ";" if locale == "id" else ","
+    text = f"sektor{delimiter}peserta{delimiter}potensi\n{before}a{delimiter}{digits}{delimiter}20\n"
+    path = write(tmp_path, "rows.csv", text)
+    line = text.count("\n")
+    with pytest.raises(InputError) as error:
+        read_groups(path, ReadOptions(locale=locale))
+    assert "expected a whole number" in error.value.message
+    assert (error.value.line, error.value.column) == (line, 2)
+
+
 def test_a_file_name_with_braces_names_where_each_group_was_read(tmp_path):
     path = write(tmp_path, "rekap {2024}.csv", "sektor,peserta,potensi\nB,1,10\nA,2,20\n")
     assert [g.origin for g in read_groups(path)] == [f"{path}:2", f"{path}:3"]

@@ -44,7 +44,8 @@ def grouped_pair(first: str, second: str, separator: str) -> tuple[int, int]:
     """Two counts written in grouped digits ("1.204", "38.500" with separator ".") or
     plain ones under 1000, read without the general parser for speed; ValueError for
     any other shape (the general parser then decides). What this reads, it reads as
-    parse_count does; tests/test_read.py holds it to that."""
+    parse_count does; tests/test_read.py holds it to that. The cells are ASCII (the
+    read loops ask: int() reads "\u0661" as 1, the number parser refuses it)."""
     enrolled, potential = int(first.replace(separator, "_")), int(second.replace(separator, "_"))
     n, m = len(first), len(second)
     marks, least = GROUP_MARKS[separator], GROUP_LEAST

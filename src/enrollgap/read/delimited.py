@@ -34,6 +34,11 @@ class Rows:
     str.split, in C, which is what csv.reader would make of it (no field can hold
     a delimiter or a line end) at about half the cost. From the first piece that
     holds either, csv.reader reads the rest, so a quoted field may span pieces.
+
+    ``ascii`` is True while the rows come from a piece of ASCII text (a flag Python
+    keeps on every string, so asking costs nothing): the read loop then knows no
+    cell holds a digit of another script ("\u0661\u0662"), which int() reads and the
+    number parser refuses, without asking each cell.
     """
 
     def __init__(self, source: Source) -> None:
@@ -41,6 +46,7 @@ class Rows:
         self.delimiter = source.delimiter or ","
         self.reader: Any = None  # the csv.reader, once one reads
         self.before = 0  # the lines before the csv.reader's first
+        self.ascii = False  # the rows being read come from ASCII text
 
     def __iter__(self) -> Iterator[tuple[list[str], int]]:
         return chain.from_iterable(self._pieces())
@@ -51,6 +57,7 @@ class Rows:
         line = 1
         for chunk in chunks:
             if '"' in chunk or "\r" in chunk:
+                self.ascii = False  # from here the csv.reader reads on: each cell is asked
                 self.before = line - 1
                 self.reader = reader = csv.reader(lines_of(chain((chunk,), chunks)), delimiter=delimiter)
                 yield zip(reader, map((line - 1).__add__, map(attrgetter("line_num"), repeat(reader))))
@@ -58,6 +65,7 @@ class Rows:
             lines = chunk.split("\n")
             if chunk.endswith("\n"):
                 lines.pop()
+            self.ascii = chunk.isascii()  # set before its rows are read (chain asks for them after)
             chunk = ""  # (memory: one piece is held at a time, as its lines)
             yield zip(map(str.split, lines, repeat(delimiter)), count(line))
             line += len(lines)
@@ -154,7 +162,7 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
     # en): read without the general parser when both cells are that plain, and the
     # row's labels were seen before (a first row goes the slow way, for totals).
     separator = "." if options.locale == "id" else ","
-    plain_grouped = re.compile(r"\d+|\d{1,3}(?:" + re.escape(separator) + r"\d{3})+").fullmatch
+    plain_grouped = re.compile(r"\d+|\d{1,3}(?:" + re.escape(separator) + r"\d{3})+", re.ASCII).fullmatch
 
     def grouped(cells: list[str]) -> tuple[object, int, int] | None:
         if len(cells) != width:
@@ -184,6 +192,8 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
             try:
                 if len(cells) != width:
                     raise ValueError
+                if not rows.ascii and not (cells[ie].isascii() and cells[ip].isascii()):
+                    raise ValueError  # int() reads "\u0661\u0662" as 12: the number parser decides
                 if in_groups:
                     enrolled, potential = grouped_pair(cells[ie], cells[ip], separator)
                 else:

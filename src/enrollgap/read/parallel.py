@@ -138,13 +138,17 @@ def _sum_block(
                 carry = data
                 continue
             block, carry = data[:cut], data[cut:]
-            rows = block.decode("utf-8").split("\n")  # no quotes in the file: a newline ends a row
+            text = block.decode("utf-8")
+            ascii = text.isascii()  # else each count cell is asked: int() reads "\u0661\u0662" as 12
+            rows = text.split("\n")  # no quotes in the file: a newline ends a row
             if rows and rows[-1] == "":
                 rows.pop()
             # No quote, no CR: str.split is what csv.reader would make of each row (see Rows).
             for cells, line in zip(map(str.split, rows, repeat(delimiter)), count(lines + 1)):
                 if len(cells) != width:
                     return None
+                if not ascii and not (cells[ie].isascii() and cells[ip].isascii()):
+                    return None  # the number parser refuses other scripts' digits: one core says so
                 try:
                     if in_groups:
                         enrolled, potential = grouped_pair(cells[ie], cells[ip], separator)  # type: ignore[arg-type]
