@@ -13,6 +13,7 @@ line per target: the measured ratio, the target, and whether it was met.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
@@ -187,6 +188,51 @@ def bench_styles(folder: Path, enrollgap: str, rows: int) -> None:
     print()
 
 
+JSON_FLOOR = """
+import json, sys
+
+def main():
+    sums = {}
+    with open(sys.argv[1]) as f:
+        rows = json.load(f)
+    for row in rows:
+        acc = sums.get(row["sector"])
+        if acc is None:
+            sums[row["sector"]] = [row["enrolled"], row["potential"]]
+        else:
+            acc[0] += row["enrolled"]
+            acc[1] += row["potential"]
+    print(len(sums))
+
+main()
+"""
+
+
+def bench_json(folder: Path, python: str, enrollgap: str, rows: int) -> None:
+    """A JSON array as json.dumps writes it (one line), against json.load and a sum."""
+    path = folder / f"array-{rows}.json"
+    if not path.exists():  # written an object at a time: a child's peak memory starts at this process's
+        rng = random.Random(7)
+        with path.open("w") as out:
+            for i in range(rows):
+                potential = rng.randint(10, 5000)
+                obj = {"sector": SECTORS[i % 8], "enrolled": rng.randint(0, potential), "potential": potential}
+                out.write(("[" if i == 0 else ", ") + json.dumps(obj))
+            out.write("]")
+    floor_script = folder / "json_floor.py"
+    floor_script.write_text(JSON_FLOOR)
+    commands = {
+        "floor": [python, str(floor_script), str(path)],
+        "enrollgap": [enrollgap, "report", str(path), "-f", "json"],
+    }
+    times = fastest(commands, 3)
+    memory = {name: run(command)[1] for name, command in commands.items()}
+    print(f"a JSON array of {rows:,} objects on one line ({path.stat().st_size / 2**20:.0f} MiB; peak memory: "
+          f"json.load {memory['floor']} MiB, enrollgap {memory['enrollgap']} MiB):")  # fmt: skip
+    print(line("enrollgap report array.json vs json.load and a sum", times["enrollgap"], times["floor"], None, "s"))
+    print()
+
+
 def bench_sheets(folder: Path, python: str, enrollgap: str, rows: int) -> None:
     """Reading a spreadsheet: enrollgap against calamine's own read of the same sheet."""
     path = generate_sheet(folder / f"sheet-{rows}.xlsx", rows)
@@ -338,6 +384,7 @@ def main() -> None:
     parser.add_argument("--throughput", action="store_true", help="only the 1M-row throughput")
     parser.add_argument("--startup", action="store_true", help="only the start-up measurement")
     parser.add_argument("--groups", action="store_true", help="only the many-groups measurement")
+    parser.add_argument("--json", action="store_true", help="only the JSON-array measurement")
     args = parser.parse_args()
 
     python = sys.executable
@@ -361,6 +408,9 @@ def main() -> None:
         return
     if args.styles:
         bench_styles(folder, enrollgap, rows)
+        return
+    if args.json:
+        bench_json(folder, python, enrollgap, rows // 4)
         return
     if not args.throughput and not args.groups:
         minimal = [python, str(Path(__file__).with_name("minimal_cli.py")), "report", "-s", "a", "1", "2"]
@@ -407,6 +457,7 @@ def main() -> None:
 
     bench_sheets(folder, python, enrollgap, 20_000 if args.quick else 100_000)
     bench_styles(folder, enrollgap, rows)
+    bench_json(folder, python, enrollgap, rows // 4)
 
     sizes = [10_000, rows] + ([10_000_000] if args.big else [])
     peaks = {}

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 import sys
 
 import pytest
@@ -38,6 +39,48 @@ def test_json_and_csv_of_the_same_rows_give_the_same_groups(tmp_path):
     options = ReadOptions(locale="id")
     assert [(g.region, g.sector, g.enrolled) for g in read_groups(csv_path, options)] == [("S", "F", 1000)]
     assert [(g.region, g.sector, g.enrolled) for g in read_groups(json_path, options)] == [("S", "F", 1000)]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    spaces=st.lists(st.sampled_from(["", " ", "\n", "\n  ", "\r\n", "\t"]), min_size=4, max_size=60),
+    bad=st.integers(0, 14),
+    chunk=st.sampled_from([1, 3, 16, 1 << 20]),
+)
+def test_a_json_array_s_errors_name_the_line_and_column_of_the_object(tmp_path, monkeypatch, spaces, bad, chunk):
+    """Whatever the white space between objects and however the text comes in
+    pieces, an object's error names the line and column where the object starts."""
+    for name, size in (("PIECE", chunk), ("SNIFF", chunk)):
+        monkeypatch.setattr(source_module, name, size)  # the text comes in pieces of this size
+    monkeypatch.setattr("enrollgap.read.jsonrows.CHUNK", chunk)  # what was read is dropped this often
+    objects = ['{"sector": "a", "enrolled": %s, "potential": 10}' % ('"x"' if i == bad else "1") for i in range(15)]
+    text = "["
+    for i, obj in enumerate(objects):
+        text += (spaces[i % len(spaces)] + "," if i else spaces[0]) + spaces[(i + 1) % len(spaces)] + obj
+    text += spaces[-1] + "]"
+    start = text.index(objects[bad])
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    path = write(tmp_path, "rows.json", text)
+    with pytest.raises(InputError) as caught:
+        read_groups(path)
+    assert (caught.value.line, caught.value.column) == (line, column)
+
+
+def test_a_json_array_on_one_line_may_be_longer_than_a_line_may_be(tmp_path, monkeypatch):
+    """json.dumps and pandas write an array on one line: the line limit guards lines
+    of text, and a JSON array's elements are guarded one by one instead."""
+    monkeypatch.setattr(source_module, "MAX_LINE", 4000)
+    monkeypatch.setattr("enrollgap.read.jsonrows.MAX_LINE", 4000)
+    monkeypatch.setattr(source_module, "PIECE", 1000)
+    monkeypatch.setattr(source_module, "SNIFF", 1000)
+    rows = [{"sector": f"s{i % 7}", "enrolled": i, "potential": 1000} for i in range(400)]  # about 20,000 characters
+    path = write(tmp_path, "rows.json", json.dumps(rows))
+    assert sum(g.enrolled for g in read_groups(path)) == sum(range(400))
+    rows[300]["sector"] = "x" * 5000
+    path = write(tmp_path, "rows.json", json.dumps(rows))
+    with pytest.raises(InputError, match="larger than"):
+        read_groups(path)
 
 
 def test_extra_groups_from_the_command_line_join_the_file_s(tmp_path):

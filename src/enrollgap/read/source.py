@@ -92,9 +92,12 @@ class LineTooLong(InputError):
     """Raised by the guard; the reader that knows the line number adds it."""
 
 
-def _chunks(raw: BinaryIO, head: bytes, decoder: codecs.IncrementalDecoder, name: str, progress=None) -> Iterator[str]:
+def _chunks(
+    raw: BinaryIO, head: bytes, decoder: codecs.IncrementalDecoder, name: str, progress=None, lines: bool = True
+) -> Iterator[str]:
     """The text of raw (``head`` already read from it) in pieces of about PIECE bytes,
-    each ending at a line end, so that no line is split between two pieces.
+    each ending at a line end, so that no line is split between two pieces; with
+    ``lines`` False, as they come (a JSON array, which guards its elements' size).
 
     This is the endless-line guard: text with no newline for more than MAX_LINE
     characters raises LineTooLong. It runs once a piece, in Python; the lines within
@@ -118,6 +121,10 @@ def _chunks(raw: BinaryIO, head: bytes, decoder: codecs.IncrementalDecoder, name
                 yield rest
             return
         data = b""
+        if not lines:
+            if text:
+                yield text
+            continue
         cut = text.rfind("\n") + 1
         if cut:
             pending.append(text[:cut])
@@ -139,7 +146,7 @@ class Source:
     """
 
     name: str
-    chunks: Iterator[str]  # the text in pieces that end at a line end (see _chunks)
+    chunks: Iterator[str]  # the text in pieces that end at a line end (a JSON array: as read; see _chunks)
     format: str
     delimiter: str | None
     encoding: str
@@ -237,7 +244,6 @@ def open_source(path: str, options: ReadOptions) -> Source:
         decoder = codecs.getincrementaldecoder(encoding)()
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r} (try utf-8 or latin-1)") from None
-    chunks = _chunks(raw, head, decoder, name, progress)
     sample = head.decode(encoding, errors="replace").lstrip("\ufeff \t\r\n")
     first = sample.partition("\n")[0].rstrip("\r")
     # Excel writes "sep=;" as the first line of a CSV to name its delimiter.
@@ -250,6 +256,7 @@ def open_source(path: str, options: ReadOptions) -> Source:
         delimiter = options.delimiter or "\t"
     elif input_format == "csv":
         delimiter = options.delimiter or separator or _delimiter(sample)
+    chunks = _chunks(raw, head, decoder, name, progress, lines=input_format != "json")
     return Source(name, chunks, input_format, delimiter, encoding, progress, raw)
 
 
