@@ -41,6 +41,28 @@ def test_json_and_csv_of_the_same_rows_give_the_same_groups(tmp_path):
     assert [(g.region, g.sector, g.enrolled) for g in read_groups(json_path, options)] == [("S", "F", 1000)]
 
 
+@pytest.mark.parametrize("name", ["rows.json", "rows.jsonl"])
+@pytest.mark.parametrize(
+    "obj, key",
+    [
+        ('{"sector": "a", "enrolled": 5, "enrolled": 7, "potential": 10}', "enrolled"),  # 7 was read
+        ('{"sector": "a", "sector": "b", "enrolled": 5, "potential": 10}', "sector"),  # b was read
+        ('{"sektor": "a", "peserta": 5, "potensi": 10, "Potensi": 20}', None),  # two keys, one field
+    ],
+)
+def test_a_key_written_twice_in_one_object_is_refused(tmp_path, name, obj, key):
+    """JSON does not say which of two equal keys counts (Python's json keeps the last):
+    a field read from such a key is refused, not read from one of them."""
+    lines = ['{"sector": "x", "enrolled": 1, "potential": 2}', obj]
+    text = "[" + ",\n".join(lines) + "]" if name == "rows.json" else "\n".join(lines) + "\n"
+    path = write(tmp_path, name, text)
+    with pytest.raises(InputError) as caught:
+        read_groups(path)
+    assert caught.value.line == 2
+    if key is not None:
+        assert f"the key '{key}' is written twice in one object" in caught.value.message
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     spaces=st.lists(st.sampled_from(["", " ", "\n", "\n  ", "\r\n", "\t"]), min_size=4, max_size=60),
@@ -81,6 +103,17 @@ def test_a_json_array_on_one_line_may_be_longer_than_a_line_may_be(tmp_path, mon
     path = write(tmp_path, "rows.json", json.dumps(rows))
     with pytest.raises(InputError, match="larger than"):
         read_groups(path)
+
+
+def test_a_key_written_twice_that_is_not_read_is_no_matter(tmp_path):
+    path = write(tmp_path, "rows.json", '[{"sector": "a", "enrolled": 5, "potential": 10, "note": 1, "note": 2}]')
+    assert [(g.sector, g.enrolled) for g in read_groups(path)] == [("a", 5)]
+
+
+def test_a_key_written_twice_in_a_case_of_check_is_refused(tmp_path):
+    path = write(tmp_path, "cases.json", '[{"enrolled": 5, "potential": 10, "reported": 50, "reported": 5}]')
+    with pytest.raises(InputError, match="the key 'reported' is written twice"):
+        read_cases(path)
 
 
 def test_extra_groups_from_the_command_line_join_the_file_s(tmp_path):

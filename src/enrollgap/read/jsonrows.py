@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ..coverage import Finding
 from ..errors import InputError, NumberError
 from ..groups import Group
+from ..text import quoted
 from .accumulate import add_row, to_groups
 from .cells import JsonNumber, read_label, read_value
 from .columns import ALIAS_KEYS, ALIASES, label_grouping, normalize_header
@@ -17,8 +18,30 @@ from .table import Notes, Tally
 COUNT_FIELDS = ("enrolled", "potential")
 
 
+class _Object(dict):
+    """A JSON object; ``twice`` names the keys it writes more than once, of which
+    json keeps the last without a word."""
+
+    twice: tuple[str, ...] = ()
+
+
+def _object(pairs: list[tuple[str, object]]) -> _Object:
+    obj = _Object(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        twice = []
+        for key, _ in pairs:
+            if key in seen:
+                twice.append(key)
+            seen.add(key)
+        obj.twice = tuple(twice)
+    return obj
+
+
 def _decoder():
-    return json.JSONDecoder(parse_int=JsonNumber, parse_float=JsonNumber, parse_constant=_no_constant)
+    return json.JSONDecoder(
+        object_pairs_hook=_object, parse_int=JsonNumber, parse_float=JsonNumber, parse_constant=_no_constant
+    )
 
 
 def _no_constant(name: str):
@@ -153,6 +176,10 @@ def json_rows(source: Source, options: ReadOptions) -> Iterator[tuple[int, int, 
     for line, column, obj in _json_objects(source):
         if not isinstance(obj, dict):
             raise InputError(f"expected an object, found {type(obj).__name__}", source.name, line, column)
+        for key in getattr(obj, "twice", ()):
+            if normalize_header(str(key)) in wanted:  # a field would be read from one of them
+                message = f"the key {quoted(key)} is written twice in one object; which one holds the value is not said"
+                raise InputError(message, source.name, line, column)
         row: dict[str, object] = {}
         for key, value in obj.items():
             found = wanted.get(normalize_header(str(key)))
