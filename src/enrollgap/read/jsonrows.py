@@ -173,6 +173,7 @@ def json_rows(source: Source, options: ReadOptions) -> Iterator[tuple[int, int, 
         if field not in wanted.values():
             for alias in aliases:
                 wanted.setdefault(alias, field)
+    fields: dict[str, str | None] = {}  # a key as written: its field, None for one not read
     for line, column, obj in _json_objects(source):
         if not isinstance(obj, dict):
             raise InputError(f"expected an object, found {type(obj).__name__}", source.name, line, column)
@@ -182,10 +183,11 @@ def json_rows(source: Source, options: ReadOptions) -> Iterator[tuple[int, int, 
                 raise InputError(message, source.name, line, column)
         row: dict[str, object] = {}
         for key, value in obj.items():
-            found = wanted.get(normalize_header(str(key)))
-            if found is None:
+            field = fields.get(key, "")  # each key is normalized once, not once an object
+            if field == "":
+                field = fields[key] = wanted.get(normalize_header(str(key)))
+            if field is None:
                 continue
-            field = found
             if field in row:
                 raise InputError(
                     f"two keys hold the {field}; pick one with --col {field}=KEY", source.name, line, column
@@ -204,6 +206,7 @@ def sum_json(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[G
     has_year = False
     run = (0, 0)
     name = source.name
+    ordinary: set[tuple] = set()  # label keys found not to be totals
     for line, column, row in json_rows(source, options):
         if grouping is None:
             grouping = label_grouping(row, options.group_by)
@@ -214,17 +217,23 @@ def sum_json(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[G
         assert tally is not None
         counts = []
         for field in COUNT_FIELDS:
+            raw = row.get(field)
+            if type(raw) is JsonNumber and raw.isdigit() and len(raw) <= 15:  # 1204: what parse_plain reads too
+                counts.append(int(raw))
+                continue
             if field not in row:
                 raise InputError(f"no {field} key (or one of {', '.join(ALIASES[field])})", name, line, column)
             try:
-                counts.append(read_value(row[field], options.locale, "count").count)
+                counts.append(read_value(raw, options.locale, "count").count)
             except NumberError as error:
                 raise InputError(f"{field}: {error.message}", name, line, column) from None
         cells = [row.get(f) for f in grouping]
         key: tuple = tuple(read_label(cell) for cell in cells)
-        if tally.special_key(tuple("" if k is None else k for k in key)):  # a total row
-            tally.total_row(line, cells, counts[0], counts[1], run)
-            continue
+        if key not in ordinary:  # once per group: a total row, or labels like any other
+            if tally.special_key(tuple("" if k is None else k for k in key)):
+                tally.total_row(line, cells, counts[0], counts[1], run)
+                continue
+            ordinary.add(key)
         if has_year:
             key = (*key, row.get("year"))
         add_row(sums, key, counts[0], counts[1], line)
