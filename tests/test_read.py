@@ -105,6 +105,32 @@ def test_a_json_array_on_one_line_may_be_longer_than_a_line_may_be(tmp_path, mon
         read_groups(path)
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    literal=st.one_of(
+        st.integers(-5, 10**17).map(str),
+        st.from_regex(r"-?(0|[1-9][0-9]{0,17})(\.[0-9]{1,3})?([eE][+-]?[0-9]{1,2})?", fullmatch=True),
+    )
+)
+def test_a_json_count_is_read_as_the_general_parser_reads_it(tmp_path, literal):
+    """JSON integers take a fast path; whatever it takes comes out as read_value makes it."""
+    from enrollgap.errors import NumberError
+    from enrollgap.read.cells import JsonNumber, read_value
+
+    path = write(tmp_path, "rows.json", '[{"sector": "a", "enrolled": 0, "potential": ' + literal + "}]")
+    try:
+        expected: object = read_value(JsonNumber(literal), "en", "count").count
+        if expected > 10**15:
+            expected = "refused"
+    except NumberError:
+        expected = "refused"
+    try:
+        got: object = read_groups(path)[0].potential
+    except InputError:
+        got = "refused"
+    assert got == expected
+
+
 def test_a_key_written_twice_that_is_not_read_is_no_matter(tmp_path):
     path = write(tmp_path, "rows.json", '[{"sector": "a", "enrolled": 5, "potential": 10, "note": 1, "note": 2}]')
     assert [(g.sector, g.enrolled) for g in read_groups(path)] == [("a", 5)]
