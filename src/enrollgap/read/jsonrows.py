@@ -183,16 +183,16 @@ def json_rows(source: Source, options: ReadOptions) -> Iterator[tuple[int, int, 
                 raise InputError(message, source.name, line, column)
         row: dict[str, object] = {}
         for key, value in obj.items():
-            field = fields.get(key, "")  # each key is normalized once, not once an object
-            if field == "":
-                field = fields[key] = wanted.get(normalize_header(str(key)))
-            if field is None:
+            found = fields.get(key, "")  # each key is normalized once, not once an object
+            if found == "":
+                found = fields[key] = wanted.get(normalize_header(str(key)))
+            if found is None:
                 continue
-            if field in row:
+            if found in row:
                 raise InputError(
-                    f"two keys hold the {field}; pick one with --col {field}=KEY", source.name, line, column
+                    f"two keys hold the {found}; pick one with --col {found}=KEY", source.name, line, column
                 )
-            row[field] = value
+            row[found] = value
         yield line, column, row
 
 
