@@ -193,6 +193,101 @@ def test_a_real_looking_workbook(tmp_path):
     assert "warning" not in result.stderr
 
 
+def formula_book(path, writer, rows):
+    """A sheet written by a program that does not calculate: openpyxl saves no value
+    for a formula, XlsxWriter saves 0."""
+    if writer == "openpyxl":
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "Rekap"
+        for row in rows:
+            sheet.append(row)
+        book.save(path)
+    else:
+        xlsxwriter = pytest.importorskip("xlsxwriter")
+        book = xlsxwriter.Workbook(str(path))
+        sheet = book.add_worksheet("Rekap")
+        for at, row in enumerate(rows):
+            for column, value in enumerate(row):
+                if isinstance(value, str) and value.startswith("="):
+                    sheet.write_formula(at, column, value)
+                else:
+                    sheet.write(at, column, value)
+        book.close()
+    return path
+
+
+@pytest.mark.parametrize("writer", ["openpyxl", "xlsxwriter"])
+def test_a_count_that_is_a_formula_never_calculated_is_refused(tmp_path, writer):
+    """XlsxWriter's formulas read as 0 and openpyxl's as empty until a spreadsheet app
+    calculates them: a count there is refused, naming the cell, not read as 0 or
+    skipped as a footnote."""
+    rows = [["sektor", "peserta", "potensi"], ["Petani", 10, 100], ["Nelayan", 5, "=50+50"]]
+    path = formula_book(tmp_path / "rekap.xlsx", writer, rows)
+    result = run("report", str(path), "-f", "json")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"enrollgap: error: {path}:Rekap!C3: potensi: a formula whose value was never")
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("writer", ["openpyxl", "xlsxwriter"])
+def test_a_total_row_of_formulas_never_calculated_is_skipped_unchecked(tmp_path, writer):
+    rows = [["sektor", "peserta", "potensi"], ["Petani", 10, 100], ["Nelayan", 0, 50], ["Jumlah", "=B2+B3", "=C2+C3"]]
+    path = formula_book(tmp_path / "rekap.xlsx", writer, rows)
+    result = run("report", str(path), "-f", "json")
+    assert result.exit_code == 0, result
+    assert totals(result)["enrolled"] == 10 and totals(result)["potential"] == 150
+    assert "line 4: the export's own total" in result.stderr and "warning" not in result.stderr
+
+
+def test_zeros_in_a_workbook_a_program_wrote_are_zeros_when_no_formula_is_there(tmp_path):
+    rows = [["sektor", "peserta", "potensi"], ["Petani", 0, 100], ["Petani", 0, 100], ["Nelayan", 0, 7]]
+    path = formula_book(tmp_path / "rekap.xlsx", "openpyxl", rows)
+    result = run("report", str(path), "-f", "json")
+    assert result.exit_code == 0, result
+    assert [(g["enrolled"], g["potential"]) for g in result.json()["groups"]] == [(0, 200), (0, 7)]
+
+
+@pytest.mark.parametrize("step", [7, 64, 2**20])
+def test_the_formula_cells_of_the_chosen_sheet_are_found_in_any_block_size(tmp_path, monkeypatch, step):
+    from enrollgap.read import formulas
+
+    monkeypatch.setattr(formulas, "_STEP", step)  # the sheet's XML unpacked this many bytes at a time
+    book = openpyxl.Workbook()
+    book.active.append(["only", "=1+1"])  # the first sheet: not the one asked about
+    sheet = book.create_sheet("Rekap & Total")
+    expected = set()
+    for row in range(1, 60):
+        cells = [f"Desa {row}", row, row * 10]
+        if row % 7 == 0:
+            cells[2] = f"=B{row}*10"
+            expected.add(f"C{row}")
+        sheet.append(cells)
+    book.save(tmp_path / "rekap.xlsx")
+    found = formulas.uncalculated(str(tmp_path / "rekap.xlsx"), "Rekap & Total")
+    assert found is not None
+    assert {
+        f"{letter}{row}" for letter in "ABC" for row in range(1, 60) if found.holds_formula(f"{letter}{row}")
+    } == expected
+
+
+def test_a_workbook_a_spreadsheet_app_saved_is_not_scanned(tmp_path):
+    """Only a workbook marked to be calculated when opened has formulas without values."""
+    from enrollgap.read import formulas
+
+    path = formula_book(tmp_path / "rekap.xlsx", "openpyxl", [["sektor", "peserta", "potensi"], ["a", "=1", 2]])
+    saved = tmp_path / "saved.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(saved, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/workbook.xml":
+                data = data.replace(b' fullCalcOnLoad="1"', b"")
+            target.writestr(item, data)
+    assert formulas.uncalculated(str(path), "Rekap") is not None
+    assert formulas.uncalculated(str(saved), "Rekap") is None
+    assert formulas.uncalculated(str(tmp_path / "missing.xlsx"), "Rekap") is None
+
+
 def test_rows_read_in_batches_keep_their_lines(tmp_path, monkeypatch):
     """The read loop takes calamine's rows a batch at a time; a cell's line is the
     sheet's own across batches."""

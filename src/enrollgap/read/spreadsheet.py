@@ -20,8 +20,9 @@ from ..groups import Group
 from ..text import quoted
 from .accumulate import add_row, to_groups
 from .cells import read_value
+from .formulas import uncalculated
 from .source import ReadOptions, Source
-from .table import Notes, Tally, find_header
+from .table import Notes, Tally, find_header, is_total
 
 INSTALL = "pip install 'enrollgap[excel]'"
 # A workbook is read whole; past these it is refused rather than allowed to fill
@@ -42,7 +43,7 @@ def column_letters(index: int) -> str:
     return letters
 
 
-def _load(source: Source):  # -> python_calamine.CalamineWorkbook
+def _load(source: Source):  # -> (python_calamine.CalamineWorkbook, the file's path or bytes)
     try:
         import python_calamine
     except ImportError:
@@ -54,14 +55,14 @@ def _load(source: Source):  # -> python_calamine.CalamineWorkbook
         if source.path is not None:  # a file: calamine reads it itself, no copy in memory
             size = os.fstat(source.raw.fileno()).st_size
             _refuse_bombs(source.path, size, source.name)
-            return python_calamine.CalamineWorkbook.from_path(source.path)
+            return python_calamine.CalamineWorkbook.from_path(source.path), source.path
         data = source.head + source.raw.read(MAX_BYTES + 1 - len(source.head))
         if len(data) > MAX_BYTES:
             raise InputError(
                 f"is a spreadsheet larger than {MAX_BYTES // 2**20} MiB; save the sheet as CSV", source.name
             )
         _refuse_bombs(io.BytesIO(data), len(data), source.name)
-        return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)), io.BytesIO(data)
     except InputError:
         raise
     except OSError as error:
@@ -112,13 +113,14 @@ def _text(value: object) -> str:
 
 def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Group], list[Finding]]:
     """Groups summed from the chosen sheet of a workbook, and the findings on its total rows."""
-    workbook = _load(source)
+    workbook, archive = _load(source)
     try:
         sheet = _sheet(workbook, options.sheet, source.name)
     except InputError:
         raise
     except Exception as error:  # a sheet that is damaged inside an intact zip
         raise damaged(error, source) from None
+    formulas = uncalculated(archive, sheet.name)  # None unless a program wrote it (see formulas)
     first_row, first_column = sheet.start if sheet.start else (0, 0)
     place = f"{source.name}:{sheet.name}"
     notes.source = place
@@ -154,6 +156,24 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
     def slow(line: int, cells: list) -> tuple[tuple, int, int] | None:
         """(labels, enrolled, potential) of a row the fast path did not take; None for
         a row that is not data (blank, footnote, total: the Tally notes it)."""
+        if formulas is not None:
+            unworked = [
+                i
+                for i in (ie, ip)
+                if i < len(cells)
+                and not cells[i]
+                and formulas.holds_formula(f"{column_letters(first_column + i + 1)}{line}")
+            ]
+            if unworked:
+                if any(is_total(_text(cells[i]).strip()) for i in labels if i < len(cells)):
+                    tally.unchecked_total(line, (run_enrolled, run_potential))  # its value was never worked out
+                    return None
+                raise InputError(
+                    f"{columns.headers[unworked[0]].strip()}: a formula whose value was never worked out (a program "
+                    "wrote the workbook and left it to be calculated when opened); open and save it in a "
+                    "spreadsheet app, or save the sheet as CSV",
+                    *where(line, unworked[0] + 1),
+                )
         if not any(_text(c).strip() for c in cells):
             return None
         if all(i >= len(cells) or not _text(cells[i]).strip() for i in (ie, ip)):
@@ -183,6 +203,8 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
     # Label keys as the fast path reads them: a cell for one label column, a tuple for two.
     key_of = itemgetter(*labels, *years)
     last: object = None
+    # A count of 0 in a workbook a program wrote may be a formula's stand-in value: slow asks.
+    least = 0.5 if formulas is not None else 0
     for line, cells in stream:
         # The fast path: whole numbers in the count cells, labels seen before.
         try:
@@ -197,8 +219,8 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
             and type(potential) is float
             and enrolled.is_integer()
             and potential.is_integer()
-            and enrolled >= 0
-            and potential >= 0
+            and enrolled >= least
+            and potential >= least
         ):
             enrolled, potential = int(enrolled), int(potential)
             acc[0] += enrolled

@@ -214,5 +214,11 @@ class Tally:
         origin = f"{source}:{at}" if at is not None else source
         self.findings.append(Finding("total_mismatch", label, enrolled, potential, run, origin))
 
+    def unchecked_total(self, line: int, run: tuple[int, int]) -> None:
+        """A total row whose figures cannot be read (formulas never calculated): not
+        summed, as any total, and not checked either."""
+        self.notes.totals.append(line)
+        self.since = run
+
     def footnote(self, line: int, cells: Sequence[object]) -> None:
         self.notes.footnotes.append((line, _first_text(cells)))
