@@ -288,6 +288,21 @@ def test_a_workbook_a_spreadsheet_app_saved_is_not_scanned(tmp_path):
     assert formulas.uncalculated(str(tmp_path / "missing.xlsx"), "Rekap") is None
 
 
+def test_check_refuses_a_workbook_with_what_to_do(tmp_path):
+    """A workbook holds 3,63% formatted as a percentage as 0.0363 and does not say so
+    to the reader: check asks for CSV instead of guessing (it said "not valid JSON")."""
+    book = openpyxl.Workbook()
+    book.active.append(["label", "enrolled", "potential", "reported"])
+    book.active.append(["Sumsel", 48858, 1340000, 0.0363])
+    book.save(tmp_path / "klaim.xlsx")
+    result = run("check", str(tmp_path / "klaim.xlsx"))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        f"enrollgap: error: {tmp_path / 'klaim.xlsx'}: check reads CSV, TSV, JSON and JSON Lines, not a workbook "
+        "(xlsx): a percentage cell may hold 0.0363 for 3,63%; save the sheet as CSV\n"
+    )
+
+
 def test_rows_read_in_batches_keep_their_lines(tmp_path, monkeypatch):
     """The read loop takes calamine's rows a batch at a time; a cell's line is the
     sheet's own across batches."""

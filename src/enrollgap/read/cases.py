@@ -47,6 +47,12 @@ def _json_records(source: Source, options: ReadOptions) -> Records:
 
 def cases(source: Source, options: ReadOptions) -> Iterator[Case]:
     """The cases of an opened source, in input order."""
+    if source.is_sheet:  # a percentage cell holds 0.0363 for 3,63%, and calamine cannot tell which
+        raise InputError(
+            f"check reads CSV, TSV, JSON and JSON Lines, not a workbook ({source.format}): a percentage cell may "
+            "hold 0.0363 for 3,63%; save the sheet as CSV",
+            source.name,
+        )
     records = _csv_records(source, options) if source.format in ("csv", "tsv") else _json_records(source, options)
     for line, record in records:
         values = {}
