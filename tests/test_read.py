@@ -131,6 +131,26 @@ def test_a_json_count_is_read_as_the_general_parser_reads_it(tmp_path, literal):
     assert got == expected
 
 
+@pytest.mark.parametrize("label, found", [('["a", "b"]', "an array"), ('{"x": 1}', "an object"), ("true", "true")])
+def test_a_json_label_that_is_no_name_is_refused(tmp_path, label, found):
+    """An array, an object or true as a sector was written out as its Python text
+    ("['a', 'b']", "True") and reported as a group."""
+    path = write(tmp_path, "rows.json", '[{"sector": "a", "enrolled": 1, "potential": 2},\n'
+                 f' {{"sector": {label}, "enrolled": 1, "potential": 2}}]')  # fmt: skip
+    with pytest.raises(InputError) as caught:
+        read_groups(path)
+    assert caught.value.message == f"sector: expected a name, found {found}"
+    assert (caught.value.line, caught.value.column) == (2, 2)
+    cases = write(tmp_path, "cases.json", f'[{{"label": {label}, "enrolled": 1, "potential": 2, "reported": 50}}]')
+    with pytest.raises(InputError, match=f"label: expected a name, found {found}"):
+        read_cases(cases)
+
+
+def test_a_json_label_may_be_a_number(tmp_path):
+    path = write(tmp_path, "rows.json", '[{"sector": 101, "enrolled": 1, "potential": 2}]')
+    assert [g.sector for g in read_groups(path)] == ["101"]
+
+
 def test_a_key_written_twice_that_is_not_read_is_no_matter(tmp_path):
     path = write(tmp_path, "rows.json", '[{"sector": "a", "enrolled": 5, "potential": 10, "note": 1, "note": 2}]')
     assert [(g.sector, g.enrolled) for g in read_groups(path)] == [("a", 5)]

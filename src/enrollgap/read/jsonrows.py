@@ -16,6 +16,7 @@ from .source import CHUNK, MAX_LINE, LineTooLong, ReadOptions, Source, line_too_
 from .table import Notes, Tally
 
 COUNT_FIELDS = ("enrolled", "potential")
+LABEL_FIELDS = ("sector", "region", "label")
 
 
 class _Object(dict):
@@ -193,7 +194,16 @@ def json_rows(source: Source, options: ReadOptions) -> Iterator[tuple[int, int, 
                     f"two keys hold the {found}; pick one with --col {found}=KEY", source.name, line, column
                 )
             row[found] = value
+        for field in LABEL_FIELDS:
+            if isinstance(row.get(field), (dict, list, bool)):  # str() would make a name of it: "['a', 'b']"
+                raise InputError(f"{field}: expected a name, found {_kind(row[field])}", source.name, line, column)
         yield line, column, row
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "an object" if isinstance(value, dict) else "an array"
 
 
 def sum_json(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Group], list[Finding]]:
