@@ -51,6 +51,23 @@ def test_counts_in_both_locales(text, locale, value):
     assert parse_count(text, locale).count == value
 
 
+@pytest.mark.parametrize("text", ["12 04", "1 2045", "1_2_3", "12_04", "1234 567", "1 204 50", "1\u00a02045"])
+def test_spaces_and_underscores_group_by_threes_or_not_at_all(text):
+    """ "12 04" may be two numbers run together (a table copied out of a PDF): it is
+    refused, as "1,34,000" is, instead of read as 1204."""
+    for locale in ("en", "id"):
+        with pytest.raises(NumberError):
+            parse_count(text, locale)
+
+
+@pytest.mark.parametrize(
+    "text, locale, value",
+    [("1 204", "en", 1204), ("1\u202f204\u00a0500", "id", 1204500), ("1_204", "id", 1204), ("12 345,5", "id", 12345.5)],
+)
+def test_grouping_by_threes_with_spaces_and_underscores_is_read(text, locale, value):
+    assert parse_number(text, locale).value == Fraction(value)
+
+
 def test_a_scaled_count_is_rounded_half_up_to_whole_people():
     assert parse_count("1.2345k", "en").count == 1235
     assert parse_count("1,2344 rb", "id").count == 1234

@@ -136,10 +136,10 @@ def test_counts_in_indonesian_grouped_digits_are_summed_on_every_core(tmp_path, 
         assert every.exit_code == one.exit_code == 2 and every.stderr == one.stderr and every.stdout == ""
 
 
-@pytest.mark.parametrize("digits", ["\u0661\u0662", "\uff11\uff12"])
-def test_digits_of_other_scripts_are_refused_on_every_core_as_on_one(tmp_path, small_blocks, digits):
-    """int() reads Arabic-Indic or full-width digits; the number parser refuses them,
-    and so must every core, on a row of ASCII labels or not."""
+@pytest.mark.parametrize("digits", ["\u0661\u0662", "\uff11\uff12", "12_04"])
+def test_counts_int_reads_and_the_parser_refuses_are_refused_on_every_core_as_on_one(tmp_path, small_blocks, digits):
+    """int() reads Arabic-Indic or full-width digits, and "12_04"; the number parser
+    refuses them, and so must every core, on a row of ASCII labels or not."""
     for label in ("Desa 1", "D\u00e9sa 1"):
         one, every = both(tmp_path, rows(3000, f"{label},Petani,{digits},20\n"), "-f", "json")
         assert every.exit_code == one.exit_code == 2 and every.stdout == ""
@@ -213,6 +213,7 @@ ODD_ROWS = {
     "blank row": [],
     "quote": ['"Desa ""Z"""', "1", "10"],
     "digits of another script": ["{label}", "\u0661\u0662", "10"],
+    "underscores out of place": ["{label}", "12_04", "10"],
 }
 
 

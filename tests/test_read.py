@@ -352,6 +352,23 @@ def test_digits_of_other_scripts_are_refused_on_any_row(tmp_path, digits, where)
     assert (error.value.line, error.value.column) == (line, 2)
 
 
+@pytest.mark.parametrize("cell", ["12_04", "1_2_3", "1_2045"])
+@pytest.mark.parametrize("where", list(ROWS_BEFORE))
+def test_underscores_that_do_not_group_by_threes_are_refused_on_any_row(tmp_path, cell, where):
+    """int() reads "12_04" as 1204; the number parser refuses it (it may be two numbers
+    run together), and so does every row of a file."""
+    locale, before = ROWS_BEFORE[where]
+    delimiter = ";" if locale == "id" else ","
+    text = f"sektor{delimiter}peserta{delimiter}potensi\n{before}a{delimiter}{cell}{delimiter}20000\n"
+    path = write(tmp_path, "rows.csv", text)
+    with pytest.raises(InputError) as error:
+        read_groups(path, ReadOptions(locale=locale))
+    assert (error.value.line, error.value.column) == (text.count("\n"), 2)
+    grouped = write(tmp_path, "grouped.csv", text.replace(cell, "1_204"))
+    before_sum = {"first row": 0, "later row": 4, "after grouped digits": 4000, "in a quoted file": 4}[where]
+    assert read_groups(grouped, ReadOptions(locale=locale))[0].enrolled == 1204 + before_sum
+
+
 def test_a_file_name_with_braces_names_where_each_group_was_read(tmp_path):
     path = write(tmp_path, "rekap {2024}.csv", "sektor,peserta,potensi\nB,1,10\nA,2,20\n")
     assert [g.origin for g in read_groups(path)] == [f"{path}:2", f"{path}:3"]

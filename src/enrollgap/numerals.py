@@ -53,6 +53,14 @@ MAX_COUNT = 10**15
 # the common case, never needs them, and start-up stays short.
 _SHAPE = r"([+-]?)\s*(\d[\d.,]*)\s*([^\W\d_]*)"
 _GROUPING_SPACE = r"(?<=\d)[ _\u00a0\u202f](?=\d)"
+_SPACED_RUN = re.compile(r"\d+(?:[ _\u00a0\u202f]\d+)+")  # digits grouped by spaces or "_"
+_SPACE = re.compile(r"[ _\u00a0\u202f]")
+
+
+def _by_threes(run: str) -> bool:
+    """True for "1 204 500" (1-3 digits, then groups of three); "12 04" may be two numbers."""
+    head, *groups = _SPACE.split(run)
+    return len(head) <= 3 and all(len(group) == 3 for group in groups)
 
 
 @dataclass(frozen=True)
@@ -123,6 +131,8 @@ def _parse(text: str, locale: str, percent: bool) -> Written | None:
             if lowered.endswith(word):
                 body = body[: -len(word)].rstrip()
                 break
+    if not all(_by_threes(run) for run in _SPACED_RUN.findall(body)):
+        return None
     body = re.sub(_GROUPING_SPACE, "", body)
     match = re.fullmatch(_SHAPE, body, re.ASCII)
     if not match:

@@ -26,6 +26,14 @@ def read_value(raw: object, locale: str, kind: str) -> Written:
     return parse_number(raw, locale, percent=True)
 
 
+def int_agrees(text: str) -> bool:
+    """True when int() can read nothing in text that the number parser would not: it is
+    ASCII (int() reads "\u0661\u0662" as 12) and has no "_" (int() reads "12_04" as 1204,
+    which may be two numbers run together). Asked of a piece of text, then of a cell
+    only where the piece says no: a string knows it is ASCII without a scan."""
+    return text.isascii() and "_" not in text
+
+
 # Grouped digits on the fast paths: "1.204.500" with each separator made "_" is what
 # int() reads (digits, single separators between them). The grouping is right when,
 # for its length n, the characters at n-4, n-8, ... of the cell as written are the

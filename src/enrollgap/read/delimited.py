@@ -13,7 +13,7 @@ from ..coverage import Finding
 from ..errors import InputError, NumberError
 from ..groups import Group
 from .accumulate import add_row, to_groups
-from .cells import grouped_pair, read_value
+from .cells import grouped_pair, int_agrees, read_value
 from .parallel import sum_parallel
 from .source import MAX_LINE, STDIN, LineTooLong, ReadOptions, Source, decode_error, line_too_long, lines_of
 from .table import Notes, Tally, find_header
@@ -35,10 +35,9 @@ class Rows:
     a delimiter or a line end) at about half the cost. From the first piece that
     holds either, csv.reader reads the rest, so a quoted field may span pieces.
 
-    ``ascii`` is True while the rows come from a piece of ASCII text (a flag Python
-    keeps on every string, so asking costs nothing): the read loop then knows no
-    cell holds a digit of another script ("\u0661\u0662"), which int() reads and the
-    number parser refuses, without asking each cell.
+    ``plain`` is True while the rows come from a piece of text that int() reads as the
+    number parser does (``cells.int_agrees``: ASCII, no "_"): the read loop then
+    need not ask each count cell.
     """
 
     def __init__(self, source: Source) -> None:
@@ -46,7 +45,7 @@ class Rows:
         self.delimiter = source.delimiter or ","
         self.reader: Any = None  # the csv.reader, once one reads
         self.before = 0  # the lines before the csv.reader's first
-        self.ascii = False  # the rows being read come from ASCII text
+        self.plain = False  # the rows being read come from text int() reads as the number parser does
 
     def __iter__(self) -> Iterator[tuple[list[str], int]]:
         return chain.from_iterable(self._pieces())
@@ -57,7 +56,7 @@ class Rows:
         line = 1
         for chunk in chunks:
             if '"' in chunk or "\r" in chunk:
-                self.ascii = False  # from here the csv.reader reads on: each cell is asked
+                self.plain = False  # from here the csv.reader reads on: each cell is asked
                 self.before = line - 1
                 self.reader = reader = csv.reader(lines_of(chain((chunk,), chunks)), delimiter=delimiter)
                 yield zip(reader, map((line - 1).__add__, map(attrgetter("line_num"), repeat(reader))))
@@ -65,7 +64,7 @@ class Rows:
             lines = chunk.split("\n")
             if chunk.endswith("\n"):
                 lines.pop()
-            self.ascii = chunk.isascii()  # set before its rows are read (chain asks for them after)
+            self.plain = int_agrees(chunk)  # set before its rows are read (chain asks for them after)
             chunk = ""  # (memory: one piece is held at a time, as its lines)
             yield zip(map(str.split, lines, repeat(delimiter)), count(line))
             line += len(lines)
@@ -192,8 +191,8 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
             try:
                 if len(cells) != width:
                     raise ValueError
-                if not rows.ascii and not (cells[ie].isascii() and cells[ip].isascii()):
-                    raise ValueError  # int() reads "\u0661\u0662" as 12: the number parser decides
+                if not rows.plain and not (int_agrees(cells[ie]) and int_agrees(cells[ip])):
+                    raise ValueError  # int() reads "\u0661\u0662" as 12, "12_04" as 1204: the parser decides
                 if in_groups:
                     enrolled, potential = grouped_pair(cells[ie], cells[ip], separator)
                 else:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from itertools import count, repeat
 from typing import BinaryIO
 
-from .cells import grouped_pair
+from .cells import grouped_pair, int_agrees
 from .source import MAX_LINE, STDIN, Source
 from .table import special_labels
 
@@ -139,7 +139,7 @@ def _sum_block(
                 continue
             block, carry = data[:cut], data[cut:]
             text = block.decode("utf-8")
-            ascii = text.isascii()  # else each count cell is asked: int() reads "\u0661\u0662" as 12
+            plain = int_agrees(text)  # else each count cell is asked: int() reads "\u0661\u0662" as 12
             rows = text.split("\n")  # no quotes in the file: a newline ends a row
             if rows and rows[-1] == "":
                 rows.pop()
@@ -147,8 +147,8 @@ def _sum_block(
             for cells, line in zip(map(str.split, rows, repeat(delimiter)), count(lines + 1)):
                 if len(cells) != width:
                     return None
-                if not ascii and not (cells[ie].isascii() and cells[ip].isascii()):
-                    return None  # the number parser refuses other scripts' digits: one core says so
+                if not plain and not (int_agrees(cells[ie]) and int_agrees(cells[ip])):
+                    return None  # the number parser decides ("\u0661\u0662", "12_04"): one core says so
                 try:
                     if in_groups:
                         enrolled, potential = grouped_pair(cells[ie], cells[ip], separator)  # type: ignore[arg-type]
