@@ -163,3 +163,9 @@ def test_from_defaults_to_this_year():
     assert document["from"] == this_year
     result = run("project", "-s", "a", "1", "100", "--target", "10", "--by", str(this_year))
     assert result.exit_code == 2 and f"base year {this_year}" in result.stderr
+
+
+def test_a_premium_year_in_digits_of_another_script_is_refused():
+    """Counts and years are read in 0-9 only; --premium YEAR=AMOUNT too."""
+    result = run("project", "-s", "a", "1", "10", "--target", "50", "--premium", "\u0662\u0660\u0662\u0666=16800")
+    assert result.exit_code == 2 and "expected YEAR=AMOUNT" in result.stderr

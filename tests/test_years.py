@@ -72,7 +72,7 @@ def test_a_year_column_alone_is_one_unnamed_group_through_the_years():
     assert group["enrolled_change"] == 3
 
 
-@pytest.mark.parametrize("year", ["21", "2021/22", "x", ""])
+@pytest.mark.parametrize("year", ["21", "2021/22", "x", "", "\u0662\u0660\u0662\u0661", "\u0662\u0660\u0662\u0661.0"])
 def test_a_year_that_is_not_a_year_is_an_error_naming_the_cell(year):
     result = run("report", input=f"sektor,tahun,peserta,potensi\na,2021,1,2\nb,{year},1,2\n")
     assert result.exit_code == 2 and result.stdout == ""

@@ -80,6 +80,10 @@ def read_year(raw: object) -> int:
     value: object = raw
     if isinstance(raw, str):
         text = raw.strip()
+        if (
+            not text.isascii()
+        ):  # int() and float() read "\u0662\u0660\u0662\u0661"; counts are 0-9 only, and so are years
+            text = ""
         value = int(text) if text.isdigit() else (float(text) if text.replace(".0", "", 1).isdigit() else None)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
