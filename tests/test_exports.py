@@ -271,6 +271,28 @@ def test_the_formula_cells_of_the_chosen_sheet_are_found_in_any_block_size(tmp_p
     } == expected
 
 
+@pytest.mark.parametrize(
+    "error", [NotImplementedError("zip file version 6.4"), zipfile.BadZipFile("bad"), ValueError()]
+)
+def test_a_zip_that_zipfile_cannot_read_leaves_the_workbook_to_calamine(tmp_path, monkeypatch, error):
+    """The fuzz tests found a zip that calamine reads and zipfile does not (version 6.4):
+    the formula lookup then knows nothing, and the workbook is read as saved."""
+    from enrollgap.read import formulas
+
+    path = formula_book(tmp_path / "rekap.xlsx", "openpyxl", [["sektor", "peserta", "potensi"], ["a", 0, 2]])
+    found = formulas.uncalculated(str(path), "Rekap")
+    assert found is not None
+
+    def broken(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(formulas.zipfile, "ZipFile", broken)
+    assert formulas.uncalculated(str(path), "Rekap") is None
+    assert found.holds_formula("B2") is False
+    result = run("report", str(path), "-f", "json")
+    assert result.exit_code == 0 and result.json()["total"]["enrolled"] == 0, result
+
+
 def test_a_workbook_a_spreadsheet_app_saved_is_not_scanned(tmp_path):
     """Only a workbook marked to be calculated when opened has formulas without values."""
     from enrollgap.read import formulas

@@ -59,8 +59,8 @@ class Uncalculated:
                     if b"<f" in text:
                         _add_formulas(text, cells)
                 _add_formulas(carry, cells)
-        except (OSError, KeyError, zipfile.BadZipFile, EOFError, ValueError):  # calamine read it; be silent
-            return set()
+        except Exception:  # zipfile and zlib fail in many ways (NotImplementedError, zlib.error, ...): calamine
+            return set()  # read the workbook, so nothing is known of its formulas, as before this module
         return cells
 
 
@@ -85,7 +85,7 @@ def uncalculated(archive: str | io.BytesIO, sheet: str) -> Uncalculated | None:
             rid = next((v for k, v in (wanted or {}).items() if k == "id" or k.endswith(":id")), None)
             relations = [_attributes(tag) for tag in _RELATIONSHIP.findall(book.read("xl/_rels/workbook.xml.rels"))]
             target = next((r.get("Target") for r in relations if r.get("Id") == rid), None)
-    except (OSError, KeyError, zipfile.BadZipFile, EOFError, ValueError):  # not an xlsx, or damaged: calamine decides
+    except Exception:  # not an xlsx, or a zip that zipfile cannot read (a newer version, ...): calamine decides
         return None
     if target is None:
         return None
