@@ -33,7 +33,8 @@ def premium_options(specs: Sequence[str], locale: str) -> tuple[Fraction | None,
     for spec in specs:
         if "=" in spec:
             year, _, amount = spec.partition("=")
-            if not (year.strip().isascii() and year.strip().isdigit()):  # 0-9, as in counts
+            year = year.strip()
+            if not (year.isascii() and year.isdigit()):  # 0-9, as in counts
                 raise click.BadParameter(f"expected YEAR=AMOUNT, got {spec!r}", param_hint="--premium")
             overrides.append((int(year), parse_option(amount, "--premium", locale, "money").value))
     with usage_errors():

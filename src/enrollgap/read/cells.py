@@ -80,9 +80,8 @@ def read_year(raw: object) -> int:
     value: object = raw
     if isinstance(raw, str):
         text = raw.strip()
-        if (
-            not text.isascii()
-        ):  # int() and float() read "\u0662\u0660\u0662\u0661"; counts are 0-9 only, and so are years
+        # 0-9 only, as in counts: int() and float() read "\u0662\u0660\u0662\u0661" as 2021 too
+        if not text.isascii():
             text = ""
         value = int(text) if text.isdigit() else (float(text) if text.replace(".0", "", 1).isdigit() else None)
     if isinstance(value, float) and value.is_integer():
