@@ -125,10 +125,14 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
     place = f"{source.name}:{sheet.name}"
     notes.source = place
 
+    def cell(line: int, column: int) -> str:
+        """The sheet's name for a cell: C7 for column 3 (from 1) of line 7."""
+        return f"{column_letters(first_column + column)}{line}"
+
     def where(line: int, column: int | None) -> tuple[str, int | None, int | str | None]:
         if column is None:
             return (f"{place}!{line}", None, None)
-        return (f"{place}!{column_letters(first_column + column)}{line}", None, None)
+        return (f"{place}!{cell(line, column)}", None, None)
 
     def batches() -> Iterator[list[list]]:
         """The sheet's rows, a batch at a time (the read loop then steps a generator
@@ -158,11 +162,7 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
         a row that is not data (blank, footnote, total: the Tally notes it)."""
         if formulas is not None:
             unworked = [
-                i
-                for i in (ie, ip)
-                if i < len(cells)
-                and not cells[i]
-                and formulas.holds_formula(f"{column_letters(first_column + i + 1)}{line}")
+                i for i in (ie, ip) if i < len(cells) and not cells[i] and formulas.holds_formula(cell(line, i + 1))
             ]
             if unworked:
                 if any(is_total(_text(cells[i]).strip()) for i in labels if i < len(cells)):
