@@ -248,8 +248,9 @@ def test_zeros_in_a_workbook_a_program_wrote_are_zeros_when_no_formula_is_there(
     assert [(g["enrolled"], g["potential"]) for g in result.json()["groups"]] == [(0, 200), (0, 7)]
 
 
+@pytest.mark.parametrize("background", [False, True], ids=["when-asked", "in-a-thread"])
 @pytest.mark.parametrize("step", [7, 64, 2**20])
-def test_the_formula_cells_of_the_chosen_sheet_are_found_in_any_block_size(tmp_path, monkeypatch, step):
+def test_the_formula_cells_of_the_chosen_sheet_are_found_in_any_block_size(tmp_path, monkeypatch, step, background):
     from enrollgap.read import formulas
 
     monkeypatch.setattr(formulas, "_STEP", step)  # the sheet's XML unpacked this many bytes at a time
@@ -266,9 +267,66 @@ def test_the_formula_cells_of_the_chosen_sheet_are_found_in_any_block_size(tmp_p
     book.save(tmp_path / "rekap.xlsx")
     found = formulas.uncalculated(str(tmp_path / "rekap.xlsx"), "Rekap & Total")
     assert found is not None
+    if background:
+        found.start()
     assert {
         f"{letter}{row}" for letter in "ABC" for row in range(1, 60) if found.holds_formula(f"{letter}{row}")
     } == expected
+
+
+def on_reading_the_sheet(monkeypatch, wrap):
+    """Reading a workbook hands the sheet calamine reads to wrap, and reads what wrap returns."""
+    from enrollgap.read import spreadsheet
+
+    load = spreadsheet._load
+
+    class Book:
+        def __init__(self, book):
+            self.book = book
+
+        def __getattr__(self, name):
+            return getattr(self.book, name)
+
+        def get_sheet_by_name(self, name):
+            return wrap(self.book.get_sheet_by_name(name))
+
+    def loaded(source):
+        book, archive = load(source)
+        return Book(book), archive
+
+    monkeypatch.setattr(spreadsheet, "_load", loaded)
+
+
+def test_the_formula_scan_runs_in_a_thread_while_calamine_reads_the_sheet(tmp_path, monkeypatch):
+    """The scan costs no time of its own where a second core is free: it starts before
+    calamine reads the sheet (which lets go of the GIL) and runs beside it."""
+    import threading
+
+    from enrollgap.read import formulas
+
+    events = []
+    start, scan = formulas.Uncalculated.start, formulas.Uncalculated._scan
+
+    def read_sheet(sheet):
+        events.append("calamine reads the sheet")
+        return sheet
+
+    def started(self):
+        events.append("scan started")
+        start(self)
+
+    def scanned(self):
+        events.append(f"scanned in the {'main' if threading.current_thread() is threading.main_thread() else 'other'}")
+        return scan(self)
+
+    on_reading_the_sheet(monkeypatch, read_sheet)
+    monkeypatch.setattr(formulas.Uncalculated, "start", started)
+    monkeypatch.setattr(formulas.Uncalculated, "_scan", scanned)
+    rows = [["sektor", "peserta", "potensi"], ["Petani", 10, 100], ["Nelayan", "=B2*0", 50]]
+    result = run("report", str(formula_book(tmp_path / "rekap.xlsx", "openpyxl", rows)), "-f", "json")
+    assert result.exit_code == 2 and "rekap.xlsx:Rekap!B3: peserta: a formula" in result.stderr, result
+    assert events.index("scan started") < events.index("calamine reads the sheet")
+    assert "scanned in the other" in events and "scanned in the main" not in events
 
 
 @pytest.mark.parametrize(
@@ -344,9 +402,6 @@ def test_rows_read_in_batches_keep_their_lines(tmp_path, monkeypatch):
 def test_a_sheet_that_fails_while_its_rows_are_read_is_one_clear_line(tmp_path, monkeypatch):
     """calamine may fail on a cell after the header: one line naming the file, as for
     a workbook that does not open, and nothing on stdout."""
-    from enrollgap.read import spreadsheet
-
-    real = spreadsheet._sheet
 
     class Failing:
         def __init__(self, sheet):
@@ -356,7 +411,7 @@ def test_a_sheet_that_fails_while_its_rows_are_read_is_one_clear_line(tmp_path, 
             yield from list(self.sheet.iter_rows())[:4]
             raise ValueError("bad cell value")
 
-    monkeypatch.setattr(spreadsheet, "_sheet", lambda *a: Failing(real(*a)))
+    on_reading_the_sheet(monkeypatch, Failing)
     path = workbook(tmp_path / "kec.xlsx")
     result = run("report", str(path), "--locale", "id")
     assert result.exit_code == 2 and result.stdout == ""

@@ -91,16 +91,17 @@ def _refuse_bombs(data: str | io.BytesIO, size: int, name: str) -> None:
         raise InputError(f"unpacks to {unpacked // 2**20} MiB from {size // 2**10} KiB; refused as a zip bomb", name)
 
 
-def _sheet(workbook, wanted: str | None, name: str):
+def _sheet_name(workbook, wanted: str | None, name: str) -> str:
+    """The name of the sheet --sheet asks for (a name, or a number from 1); the first by default."""
     names = list(workbook.sheet_names)
     if not names:
         raise InputError("has no sheets", name)
     if wanted is None:
-        return workbook.get_sheet_by_index(0)
+        return names[0]
     if wanted in names:
-        return workbook.get_sheet_by_name(wanted)
+        return wanted
     if wanted.isdigit() and 1 <= int(wanted) <= len(names):
-        return workbook.get_sheet_by_index(int(wanted) - 1)
+        return names[int(wanted) - 1]
     raise InputError(f"--sheet {quoted(wanted)}: no such sheet (sheets: {', '.join(map(quoted, names))})", name)
 
 
@@ -114,13 +115,14 @@ def _text(value: object) -> str:
 def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Group], list[Finding]]:
     """Groups summed from the chosen sheet of a workbook, and the findings on its total rows."""
     workbook, archive = _load(source)
+    name = _sheet_name(workbook, options.sheet, source.name)
+    formulas = uncalculated(archive, name)  # None unless a program wrote it (see formulas)
+    if formulas is not None:
+        formulas.start()  # scanned while calamine reads the sheet, which lets go of the GIL
     try:
-        sheet = _sheet(workbook, options.sheet, source.name)
-    except InputError:
-        raise
+        sheet = workbook.get_sheet_by_name(name)
     except Exception as error:  # a sheet that is damaged inside an intact zip
         raise damaged(error, source) from None
-    formulas = uncalculated(archive, sheet.name)  # None unless a program wrote it (see formulas)
     first_row, first_column = sheet.start if sheet.start else (0, 0)
     place = f"{source.name}:{sheet.name}"
     notes.source = place
