@@ -90,6 +90,31 @@ def test_a_value_of_the_other_locale_is_refused_with_a_hint(text, locale, other_
     assert other_reading in str(error.value)
 
 
+@pytest.mark.parametrize(
+    "text, locale, value",
+    [
+        ("1.204,00", "id", 1204),
+        ("38.500,0", "id", 38500),
+        ("610,00", "id", 610),
+        ("1,204.00", "en", 1204),
+        ("7.0", "en", 7),
+    ],
+)
+def test_a_count_with_zero_decimals_no_other_locale_reads_otherwise_is_whole(text, locale, value):
+    """A spreadsheet formatted with two decimals writes 1.204,00: whole, and no other
+    locale reads it as another number, so nothing is guessed."""
+    written = parse_count(text, locale)
+    assert written.count == value and written.value == value and written.text == text
+
+
+@pytest.mark.parametrize(
+    "text, locale", [("610.000", "en"), ("1.000", "en"), ("610,000", "id"), ("12,50", "id"), ("1.204,50", "id")]
+)
+def test_a_count_with_decimals_that_are_not_zeros_or_that_another_locale_reads_is_refused(text, locale):
+    with pytest.raises(NumberError, match="expected a whole number"):
+        parse_count(text, locale)
+
+
 @pytest.mark.parametrize("text", ["x", "", "1,34", "12 apples", "1..2", "1,2,3", "--5", "1e6", "١٢"])
 def test_not_numbers_are_refused_without_a_false_hint(text):
     with pytest.raises(NumberError) as error:

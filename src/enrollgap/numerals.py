@@ -153,14 +153,19 @@ def _parse(text: str, locale: str, percent: bool) -> Written | None:
     return Written(-value if sign == "-" else value, decimals, exponent, text.strip())
 
 
+def _other_reading(text: str, locale: str, percent: bool) -> Written | None:
+    """What the other locale reads in text; None when it reads no number."""
+    try:
+        return _parse(text, other_locale(locale), percent)
+    except NumberError:
+        return None
+
+
 def _invalid(text: str, locale: str, kind: str, percent: bool, whole: bool) -> NumberError:
     """The error for text that is not valid in locale, naming the other locale
     when that one would have read it."""
     other = other_locale(locale)
-    try:
-        alternative = _parse(text, other, percent)
-    except NumberError:
-        alternative = None
+    alternative = _other_reading(text, locale, percent)
     hint = ""
     if alternative is not None and (not whole or alternative.scaled or alternative.value.denominator == 1):
         shown = alternative.count if whole else float(alternative.value)
@@ -197,10 +202,14 @@ def parse_count(text: str, locale: str = "en") -> Written:
         raise NumberError(f"read {quoted(text)}, expected a count, which cannot be negative")
     if written.value > MAX_COUNT:
         raise NumberError(f"read {quoted(text)}, which is too large for a count (at most 10^15)")
-    # "610.000" is whole, but a person who wrote a decimal mark in a count most
-    # likely meant the other locale's thousands separator: refuse, and say so.
+    # Decimals in a count make it whole only as zeros ("1.204,00": a sheet formatted
+    # with two decimals), and only where the other locale reads no whole number
+    # there: "610.000" is whole, but a person who wrote it under en most likely meant
+    # Indonesian 610000. Otherwise refuse, and say so.
     if not written.scaled and written.decimals > 0:
-        raise _invalid(text, locale, "a whole number", False, True)
+        other = _other_reading(text, locale, False)
+        if written.value.denominator != 1 or (other is not None and other.value.denominator == 1):
+            raise _invalid(text, locale, "a whole number", False, True)
     return written
 
 
