@@ -363,6 +363,19 @@ def test_a_file_named_csv_is_read_with_the_delimiter_its_lines_use(tmp_path, del
     assert [(g["sector"], g["enrolled"]) for g in result.json()["groups"]] == [("Petani", 1), (nelayan, 2)]
 
 
+def test_decimal_commas_as_many_as_semicolons_leave_the_semicolon_the_delimiter(tmp_path):
+    """A sheet formatted with two decimals, saved as CSV by an Indonesian Excel: each row
+    holds as many commas as semicolons, and the header only semicolons."""
+    path = tmp_path / "rekap.csv"
+    path.write_text("sektor;peserta;potensi\nPetani;1.204,00;38.500,00\nNelayan;2,00;20,00\n")
+    result = run("report", str(path), "-f", "json", "--locale", "id")
+    assert result.exit_code == 0, result.stderr
+    assert [(g["sector"], g["enrolled"], g["potential"]) for g in result.json()["groups"]] == [
+        ("Petani", 1204, 38500),
+        ("Nelayan", 2, 20),
+    ]
+
+
 @pytest.mark.parametrize("command", ["report", "check"])
 def test_rows_split_by_another_delimiter_get_the_delimiter_that_reads_them(tmp_path, command):
     path = tmp_path / "sipd.csv"  # a pipe-separated export
