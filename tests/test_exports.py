@@ -96,6 +96,43 @@ def test_a_blank_label_in_the_first_data_row_is_an_error_naming_the_cell():
     assert result.stderr.startswith("enrollgap: error: <stdin>:2:1: a blank label in the first data row")
 
 
+@pytest.mark.parametrize("subtotal", ["Sumsel,,150,1500", ",,150,1500"])
+def test_a_blank_second_label_is_filled_down_with_a_warning_that_it_may_be_a_subtotal(subtotal):
+    """A pivot leaves its first label column blank; a row whose second one is blank is
+    most often a subtotal. Filled down as for any blank label, it would be summed
+    twice: the warning says so, and --strict refuses it."""
+    rows = f"provinsi,sektor,peserta,potensi\nSumsel,Petani,100,1000\n,Nelayan,50,500\n{subtotal}\nJambi,Petani,1,10\n"
+    result = run("report", "-f", "json", input=rows)
+    assert result.exit_code == 0, result
+    assert [(g["region"], g["sector"], g["enrolled"]) for g in result.json()["groups"]] == [
+        ("Sumsel", "Petani", 100),
+        ("Sumsel", "Nelayan", 200),
+        ("Jambi", "Petani", 1),
+    ]
+    warning = (
+        "<stdin>:4:2: the blank 'sektor' took the label of the row above, so the row is summed into "
+        "Sumsel / Nelayan; a pivot export leaves only its first label column blank: if the row is a subtotal, "
+        "label it Jumlah or Total, or it is counted twice"
+    )
+    assert result.json()["warnings"] == [warning]
+    assert f"warning: {warning}" in result.stderr
+    strict = run("report", "--strict", input=rows)
+    assert strict.exit_code == 2 and strict.stdout == "" and "<stdin>:4:2: the blank 'sektor'" in strict.stderr
+    indonesian = run("report", "--locale", "id", input=rows)
+    assert "<stdin>:4:2: 'sektor' yang kosong mengambil label baris di atasnya" in indonesian.stderr
+
+
+def test_a_blank_second_label_in_a_workbook_is_named_by_its_cell(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.title = "Rekap"
+    for row in [["Kecamatan", "Sektor", "Peserta", "Potensi"], ["Ilir", "Petani", 10, 100], ["Ilir", None, 10, 100]]:
+        book.active.append(row)
+    book.save(tmp_path / "kec.xlsx")
+    result = run("report", str(tmp_path / "kec.xlsx"), "-f", "json")
+    assert result.exit_code == 0, result
+    assert result.json()["warnings"][0].startswith(f"{tmp_path / 'kec.xlsx'}:Rekap!B3: the blank 'Sektor' took")
+
+
 def test_one_label_column_is_never_filled_down():
     result = run("report", "-f", "json", input="sector,enrolled,potential\nA,1,10\n,2,20\n")
     assert [g["sector"] for g in result.json()["groups"]] == ["A", ""]

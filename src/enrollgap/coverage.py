@@ -19,8 +19,10 @@ from .rounding import ceil_div
 class Finding:
     """Something worth a warning: ``kind`` is "over_covered", "undefined",
     "total_mismatch" (an export's total row, ``enrolled`` of ``potential``, that
-    differs from the ``summed`` counts of the rows above it) or "missing_year"
-    (a group with no row in the reported year, left out; ``year`` is its latest)."""
+    differs from the ``summed`` counts of the rows above it), "missing_year"
+    (a group with no row in the reported year, left out; ``year`` is its latest)
+    or "filled_inner" (a row whose second label ``column`` was blank and took the
+    label above, so it is summed into the group ``label``)."""
 
     kind: str
     label: str
@@ -30,6 +32,7 @@ class Finding:
     origin: str | None = None
     year: int | None = None  # "missing_year": the group's latest year
     reported_year: int | None = None  # "missing_year": the year reported
+    column: str | None = None  # "filled_inner": the header of the label column that was blank
 
 
 @dataclass

@@ -126,7 +126,7 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
     labels = [columns.where[f] for f in grouping]
     year = columns.where.get("year")
     years = [] if year is None else [year]  # the year cell ends each key: never summed across years
-    tally = Tally(labels, notes, lambda line, column: (source.name, line, column), year=year is not None)
+    tally = Tally(labels, notes, lambda line, column: (source.name, line, column), headers, year=year is not None)
     sums: dict = {}
     run_enrolled = run_potential = 0  # every data row so far, to check total rows against
     last: object = None  # the labels of the last data row

@@ -155,7 +155,7 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
     labels = [columns.where[f] for f in grouping]
     year = columns.where.get("year")
     years = [] if year is None else [year]  # the year cell ends each key: never summed across years
-    tally = Tally(labels, notes, where, year=year is not None)
+    tally = Tally(labels, notes, where, columns.headers, year=year is not None)
     sums: dict = {}
     run_enrolled = run_potential = 0
 

@@ -170,6 +170,7 @@ class Tally:
     labels: Sequence[int]
     notes: Notes
     where: Where
+    headers: Sequence[str] = ()  # the columns' headers, to name a label column in a warning
     fill_down: bool = True
     year: bool = False  # keys end with the year cell, which is neither a total nor filled down
     findings: list[Finding] = field(default_factory=list)
@@ -195,9 +196,21 @@ class Tally:
                     "a blank label in the first data row cannot be filled down from the row above",
                     *self.where(line, column + 1),
                 )
+            blank = [column for column, t in zip(self.labels, texts) if not t]
             texts = [t if t else above for t, above in zip(texts, self.last)]
             self.notes.filled.append(line)
+            inner = max(self.labels)  # a pivot leaves its first label column blank, never the second
+            if inner in blank:
+                self._filled_inner(line, inner, texts)
         return tuple(texts)
+
+    def _filled_inner(self, line: int, column: int, texts: Sequence[str]) -> None:
+        """A warning for a blank second label column filled down as the contract says:
+        a pivot export never leaves it blank, a subtotal row does (then counted twice)."""
+        source, at, col = self.where(line, column + 1)
+        origin = ":".join(str(part) for part in (source, at, col) if part is not None)
+        header = self.headers[column].strip() if column < len(self.headers) else ""
+        self.findings.append(Finding("filled_inner", join_label(*texts), 0, 0, None, origin, column=header or None))
 
     def total_row(
         self, line: int, cells: Sequence[object], enrolled: int, potential: int, run: tuple[int, int]
