@@ -66,6 +66,26 @@ def test_subtotals_per_region_and_a_grand_total_all_add_up():
     assert "warning" not in result.stderr
 
 
+def test_subtotals_as_a_pivot_table_names_them_are_totals_not_groups():
+    """Excel's pivot tables (tabular form) write "Sumsel Total" under each region and
+    "Grand Total" last; people write "Total Sumsel" or "Jumlah Jambi". Each was one more
+    group, so the report's total counted every row twice."""
+    rows = (
+        "provinsi,sektor,peserta,potensi\n"
+        "Sumsel,Petani,100,1000\n,Nelayan,50,500\nSumsel Total,,150,1500\n"
+        "Jambi,Petani,1,10\nJUMLAH Jambi,,1,10\n"
+        "Grand Total,,151,1510\n"
+    )
+    result = run("report", "-f", "json", input=rows)
+    assert result.exit_code == 0, result
+    groups = [(g["region"], g["sector"], g["enrolled"]) for g in result.json()["groups"]]
+    assert groups == [("Sumsel", "Petani", 100), ("Sumsel", "Nelayan", 50), ("Jambi", "Petani", 1)]
+    assert totals(result)["enrolled"] == 151 and result.json()["warnings"] == []
+    assert "lines 4, 6 and 7: the export's own total" in result.stderr
+    one_column = run("report", "-f", "json", input="sektor,peserta,potensi\nA,1,10\nTotal A,1,10\nTotalitas,2,20\n")
+    assert [g["sector"] for g in one_column.json()["groups"]] == ["A", "Totalitas"]
+
+
 def test_a_total_in_json_is_not_summed_either():
     data = '[{"sector": "A", "enrolled": 1, "potential": 10}, {"sector": "Total", "enrolled": 1, "potential": 10}]'
     result = run("report", "-f", "json", input=data)

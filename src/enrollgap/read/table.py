@@ -21,8 +21,14 @@ from .columns import ALIAS_KEYS, Columns, normalize_header
 # A label that names the export's own total, compared without case and spaces.
 TOTAL_WORDS = frozenset(
     normalize_header(word)
-    for word in ("total", "jumlah", "jumlah total", "total keseluruhan", "grand total", "all", "semua", "totals")
-)
+    for word in (
+        "total", "jumlah", "jumlah total", "total keseluruhan", "grand total", "all", "semua", "totals", "subtotal"
+    )
+)  # fmt: skip
+# A subtotal as Excel's pivot tables write it ("Sumsel Total") and as people do
+# ("Total Sumsel", "Jumlah Kec. Ilir"): one of these as the first or the last word
+# of a label of several words (split at spaces, compared without case).
+EDGE_WORDS = frozenset(("total", "jumlah", "subtotal"))
 # The header is looked for among this many non-blank rows at the top.
 HEADER_SEARCH = 30
 # What a text table may be split by, for the hint when no row names the fields.
@@ -36,18 +42,35 @@ Where = Callable[[int, Optional[int]], Place]
 
 # Told without normalizing: a label whose first or last character is an ASCII one
 # that normalize_header keeps (not a space, "_" or "-") and that no total word starts
-# or ends with ("Desa 0001") cannot be a total, since that character, lowercased,
-# starts or ends the normalized text. Once per group: 100,000 villages took 90 ms
-# to normalize.
+# or ends with ("Desa 0001") cannot be a total word, since that character, lowercased,
+# starts or ends the normalized text; and one whose first character no edge word
+# starts with and whose last no edge word ends with has no total at either edge.
+# Once per group: 100,000 villages took 90 ms to normalize.
 _KEPT = [c for c in map(chr, range(128)) if not c.isspace() and c not in "_-"]
 _NEVER_FIRST = frozenset(c for c in _KEPT if c.lower() not in {word[0] for word in TOTAL_WORDS})
 _NEVER_LAST = frozenset(c for c in _KEPT if c.lower() not in {word[-1] for word in TOTAL_WORDS})
+_NO_EDGE_FIRST = frozenset(c for c in _KEPT if c.lower() not in {word[0] for word in EDGE_WORDS})
+_NO_EDGE_LAST = frozenset(c for c in _KEPT if c.lower() not in {word[-1] for word in EDGE_WORDS})
+# Both at once, one look-up a label: the last characters no total can end with, by first character.
+_CANNOT_END = {
+    first: _NO_EDGE_LAST if first in _NEVER_FIRST else _NO_EDGE_LAST & _NEVER_LAST for first in _NO_EDGE_FIRST
+}
+_ANY_END: frozenset[str] = frozenset()
+_EDGES = tuple(EDGE_WORDS)
 
 
 def is_total(text: object) -> bool:
-    if not isinstance(text, str) or text[:1] in _NEVER_FIRST or text[-1:] in _NEVER_LAST:
+    """A label that names a total: a total word ("Jumlah", "Grand total"), or a label
+    of several words that starts or ends with an edge word ("Sumsel Total")."""
+    if not isinstance(text, str) or text[-1:] in _CANNOT_END.get(text[:1], _ANY_END):
         return False
-    return normalize_header(text) in TOTAL_WORDS
+    if text[:1] not in _NEVER_FIRST and text[-1:] not in _NEVER_LAST and normalize_header(text) in TOTAL_WORDS:
+        return True
+    folded = text.casefold().strip()
+    if not (folded.startswith(_EDGES) or folded.endswith(_EDGES)):  # (no word split, for "Sukamaju")
+        return False
+    words = folded.split()
+    return len(words) > 1 and (words[0] in EDGE_WORDS or words[-1] in EDGE_WORDS)
 
 
 def special_labels(labels: Sequence[object], fill_down: bool) -> bool:
