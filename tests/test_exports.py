@@ -2,6 +2,7 @@
 down, footnotes, Excel's text files, and spreadsheets."""
 
 import io
+import json
 import zipfile
 
 import pytest
@@ -151,6 +152,72 @@ def test_a_blank_second_label_in_a_workbook_is_named_by_its_cell(tmp_path):
     result = run("report", str(tmp_path / "kec.xlsx"), "-f", "json")
     assert result.exit_code == 0, result
     assert result.json()["warnings"][0].startswith(f"{tmp_path / 'kec.xlsx'}:Rekap!B3: the blank 'Sektor' took")
+
+
+SUBTOTALLED = [
+    ["provinsi", "sektor", "peserta", "potensi"],
+    ["Sumsel", "Petani", 100, 1000],
+    ["", "Nelayan", 50, 500],
+    ["Sumsel Total", "", 150, 1500],
+    ["Jambi", "Petani", 1, 10],
+    ["Jumlah", "Petani", 101, 1010],  # the province's total per sector, below the regions
+    ["Jumlah", "Nelayan", 50, 500],
+]
+
+
+def subtotalled(tmp_path, kind):
+    """SUBTOTALLED as a CSV file, a workbook or JSON objects (null for a blank label)."""
+    if kind == "csv":
+        path = tmp_path / "rekap.csv"
+        path.write_text("\n".join(",".join(map(str, row)) for row in SUBTOTALLED) + "\n")
+    elif kind == "xlsx":
+        path = tmp_path / "rekap.xlsx"
+        book = openpyxl.Workbook()
+        for row in SUBTOTALLED:
+            book.active.append([cell if cell != "" else None for cell in row])
+        book.save(path)
+    else:
+        path = tmp_path / "rekap.json"
+        keys = ["region", "sector", "enrolled", "potential"]
+        path.write_text(json.dumps([dict(zip(keys, [c if c != "" else None for c in row])) for row in SUBTOTALLED[1:]]))
+    return path
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx", "json"])
+@pytest.mark.parametrize("group_by", ["sector", "region"])
+def test_group_by_one_label_still_tells_totals_and_blanks_by_both(tmp_path, kind, group_by):
+    """--group-by sums by one label column, but a total or a blank in the other is a
+    total row or a label to fill down all the same: "Jumlah,Petani" was summed into
+    Petani, and "Sumsel Total" under --group-by sector into a group of its own."""
+    path = subtotalled(tmp_path, kind)
+    result = run("report", str(path), "--group-by", group_by, "-f", "json")
+    assert result.exit_code == 0, result
+    total = result.json()["total"]
+    assert (total["enrolled"], total["potential"]) == (151, 1510)
+    groups = {(g["sector"] or g["region"]): g["enrolled"] for g in result.json()["groups"]}
+    if group_by == "sector":
+        assert groups == {"Petani": 101, "Nelayan": 50}
+    else:
+        assert groups == ({"Sumsel": 150, "Jambi": 1} if kind != "json" else {"Sumsel": 100, None: 50, "Jambi": 1})
+    assert f"{path.name}" in result.stderr and "the export's own total" in result.stderr
+
+
+def test_label_columns_after_the_counts_are_filled_down_in_a_workbook(tmp_path):
+    """A workbook whose label columns come after its counts: each blank label took the
+    wrong column's cell, and its Jumlah row was filled down and summed."""
+    book = openpyxl.Workbook()
+    for row in [["peserta", "potensi", "provinsi", "sektor"], [100, 1000, "Sumsel", "Petani"],
+                [50, 500, None, "Nelayan"], [1, 10, "Jambi", "Petani"], [151, 1510, "Jumlah", None]]:  # fmt: skip
+        book.active.append(row)
+    book.save(tmp_path / "cols.xlsx")
+    result = run("report", str(tmp_path / "cols.xlsx"), "-f", "json")
+    assert result.exit_code == 0, result
+    assert [(g["region"], g["sector"], g["enrolled"]) for g in result.json()["groups"]] == [
+        ("Sumsel", "Petani", 100),
+        ("Sumsel", "Nelayan", 50),
+        ("Jambi", "Petani", 1),
+    ]
+    assert "warning" not in result.stderr
 
 
 def test_one_label_column_is_never_filled_down():

@@ -207,6 +207,7 @@ ODD_ROWS = {
     "fraction": ["{label}", "1{decimal}5", "10"],
     "underscore and separator": ["{label}", "1_000.000", "10"],
     "total": ["Jumlah", "7", "70"],
+    "total beside a label": ["Jumlah", "7", "70"],  # with two label columns: "Jumlah,Petani,7,70"
     "blank label": ["", "1", "10"],
     "one cell too many": ["{label}", "1", "10", "3"],
     "footnote": ["Sumber: BPS"],
@@ -220,7 +221,8 @@ ODD_ROWS = {
 @st.composite
 def tables(draw):
     """A CSV/TSV table of a few label values, counts plain or (in id) grouped, and
-    perhaps one odd row anywhere: (text, locale, file name, the odd row's kind or None)."""
+    perhaps one odd row anywhere: (text, locale, file name, the odd row's kind or None,
+    --group-by)."""
     delimiter = draw(st.sampled_from([",", ";", "\t"]))
     locale = draw(st.sampled_from(["en", "id"]))
     two = draw(st.booleans())  # two label columns (blank labels are then filled down)
@@ -233,11 +235,14 @@ def tables(draw):
     odd = draw(st.sampled_from([None, None, None, *ODD_ROWS]))
     if odd is not None:
         cells = [c.format(label=LABELS[0], decimal="," if locale == "id" else ".") for c in ODD_ROWS[odd]]
-        if two and len(cells) > 1:
+        if two and odd == "total beside a label":
+            cells = [cells[0], LABELS[3], *cells[1:]]
+        elif two and len(cells) > 1:
             cells = ([""] if odd == "total" else [LABELS[1]]) + cells
         lines.insert(draw(st.integers(1, len(lines))), delimiter.join(cells))
     ending = "\r\n" if draw(st.integers(0, 9)) == 0 else "\n"  # a CR anywhere keeps the file on one core
-    return ending.join(lines) + ending, locale, "rows.tsv" if delimiter == "\t" else "rows.csv", odd
+    group_by = draw(st.sampled_from([None, "sector", "region"])) if two else None  # maybe one column left out
+    return ending.join(lines) + ending, locale, "rows.tsv" if delimiter == "\t" else "rows.csv", odd, group_by
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -248,7 +253,7 @@ def test_every_core_reads_any_table_cut_anywhere_as_one_core_does(tmp_path, monk
     from enrollgap.errors import InputError
     from enrollgap.read import ReadOptions, read_input
 
-    text, locale, name, odd = table
+    text, locale, name, odd, group_by = table
     path = tmp_path / name
     path.write_bytes(text.encode())
     split = []
@@ -277,7 +282,7 @@ def test_every_core_reads_any_table_cut_anywhere_as_one_core_does(tmp_path, monk
 
     def outcome(jobs):
         try:
-            read = read_input(str(path), ReadOptions(locale=locale, jobs=jobs))
+            read = read_input(str(path), ReadOptions(locale=locale, jobs=jobs, group_by=group_by))
         except InputError as error:
             return str(error)
         return [(g.sector, g.region, g.enrolled, g.potential, g.origin) for g in read.groups], read.findings, read.notes

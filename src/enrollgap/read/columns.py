@@ -116,6 +116,14 @@ class Columns:
             )
         return fields
 
+    def label_columns(self, grouping: Sequence[str]) -> tuple[list[int], int | None]:
+        """Every label column's position, and the one ``grouping`` leaves out (None when
+        it leaves none out). A row's labels in all of them tell a total or a blank to
+        fill down, whatever --group-by sums by."""
+        every = [self.where[f] for f in LABEL_FIELDS if f in self.where]
+        left_out = [i for i in every if i not in {self.where[f] for f in grouping}]
+        return every, (left_out[0] if left_out else None)
+
 
 def label_grouping(present: Iterable[str], group_by: str | None) -> tuple[str, ...]:
     """The label fields to sum by: --group-by's, else those present (maybe none)."""

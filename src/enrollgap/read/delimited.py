@@ -124,12 +124,14 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
     width = len(headers)
     ie, ip = columns.where["enrolled"], columns.where["potential"]
     labels = [columns.where[f] for f in grouping]
+    every, left_out = columns.label_columns(grouping)  # a total or a blank is told by every label column
     year = columns.where.get("year")
     years = [] if year is None else [year]  # the year cell ends each key: never summed across years
-    tally = Tally(labels, notes, lambda line, column: (source.name, line, column), headers, year=year is not None)
+    tally = Tally(every, notes, lambda line, column: (source.name, line, column), headers, year=year is not None)
     sums: dict = {}
     run_enrolled = run_potential = 0  # every data row so far, to check total rows against
-    last: object = None  # the labels of the last data row
+    last: list[str] | None = None  # the cells of the last data row, its blank labels filled in
+    ordinary = tally.ordinary  # for the label of the column --group-by leaves out (if it does)
 
     def slow(cells: list[str], line: int) -> tuple[object, int, int] | None:
         """(labels, enrolled, potential) of a row the fast path did not take; None
@@ -147,15 +149,16 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
                 counts.append(read_value(cells[index], options.locale, "count").count)
             except NumberError as error:
                 raise InputError(f"{headers[index].strip()}: {error.message}", source.name, line, index + 1) from None
-        if not tally.special_key(key_of(cells)):
+        if (left_out is None or ordinary(cells[left_out])) and not tally.special_key(key_of(cells)):
             return key_of(cells), counts[0], counts[1]
-        tally.last = None if last is None else _labels(last)[: len(labels)]
+        tally.last = None if last is None else tuple(last[i].strip() for i in every)
         filled = tally.labels_of(cells, line)
         if filled is None:
             tally.total_row(line, cells, counts[0], counts[1], (run_enrolled, run_potential))
             return None
-        key = (*filled, *(cells[i] for i in years))
-        return (key if len(key) > 1 else key[0]), counts[0], counts[1]
+        for i, text in zip(every, filled):
+            cells[i] = text  # filled in: the next row's blanks take these
+        return key_of(cells), counts[0], counts[1]
 
     # Counts written with the locale's thousands separator ("1.204" in id, "1,204" in
     # en): read without the general parser when both cells are that plain, and the
@@ -170,7 +173,7 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
         if plain_grouped(first) is None or plain_grouped(second) is None:
             return None
         key = key_of(cells)
-        if key not in sums:
+        if key not in sums or (left_out is not None and not ordinary(cells[left_out])):
             return None
         return key, int(first.replace(separator, "")), int(second.replace(separator, ""))
 
@@ -180,12 +183,14 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
     if source.name != STDIN and source.format in ("csv", "tsv"):
         # A big plain file: every core, the same result (None: not for it, read it here).
         merged = sum_parallel(
-            source, header_line, width, (ie, ip), [*labels, *years], len(labels), separator, options.jobs
-        )
+            source, header_line, width, (ie, ip), [*labels, *years], len(labels), separator, options.jobs,
+            fill_down=len(every) == 2, left_out=left_out,
+        )  # fmt: skip
         if merged is not None:
             year_at = None if year is None else (lambda line: (source.name, line, year + 1))
             return to_groups(merged, grouping, source.name, None, year_at), tally.findings
     in_groups = False  # True once a row shows grouped digits: counts are then read as such
+    other = None  # the last ordinary label of the column --group-by leaves out
     try:
         for cells, line in it:
             try:
@@ -201,6 +206,10 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
                 if (enrolled | potential) < 0:
                     raise ValueError
                 key = key_of(cells)
+                if left_out is not None and cells[left_out] != other:  # asked where it changes
+                    if not ordinary(cells[left_out]):
+                        raise ValueError  # a total there ("Sumsel Total" under --group-by sector) is one all the same
+                    other = cells[left_out]
                 acc = sums.get(key)
                 if acc is None:
                     if tally.special_key(key):  # once per group: a total, or labels to fill down
@@ -221,13 +230,8 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
                 add_row(sums, key, enrolled, potential, line)
             run_enrolled += enrolled
             run_potential += potential
-            last = key
+            last = cells
     except READ_ERRORS as error:
         raise rows.error(error, line) from None
     year_at = None if year is None else (lambda line: (source.name, line, year + 1))
     return to_groups(sums, grouping, source.name, None, year_at), tally.findings
-
-
-def _labels(key: object) -> tuple:
-    """A label key as a tuple of trimmed strings."""
-    return tuple(str(k).strip() for k in (key if isinstance(key, tuple) else (key,)))

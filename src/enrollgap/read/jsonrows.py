@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..coverage import Finding
 from ..errors import InputError, NumberError
+from ..groups import LABEL_FIELDS as LABEL_COLUMNS
 from ..groups import Group
 from ..text import quoted
 from .accumulate import add_row, to_groups
@@ -217,13 +218,17 @@ def sum_json(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[G
     run = (0, 0)
     name = source.name
     ordinary: set[tuple] = set()  # label keys found not to be totals
+    every: tuple[str, ...] = ()  # every label key: a total in any is a total row, whatever --group-by sums by
+    by: list[int] | None = None  # where, among every label, those --group-by sums by are (None: all of them)
     for line, column, row in json_rows(source, options):
         if grouping is None:
             grouping = label_grouping(row, options.group_by)
+            every = tuple(f for f in LABEL_COLUMNS if f in row or f in grouping)
+            by = None if every == grouping else [every.index(f) for f in grouping]
             has_year = "year" in row
             if not grouping and not has_year:
                 raise InputError("no sector or region key in the first object", name, line, column)
-            tally = Tally(range(len(grouping)), notes, lambda at, _: (name, at, None), fill_down=False)
+            tally = Tally(range(len(every)), notes, lambda at, _: (name, at, None), fill_down=False)
         assert tally is not None
         counts = []
         for field in COUNT_FIELDS:
@@ -237,13 +242,15 @@ def sum_json(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[G
                 counts.append(read_value(raw, options.locale, "count").count)
             except NumberError as error:
                 raise InputError(f"{field}: {error.message}", name, line, column) from None
-        cells = [row.get(f) for f in grouping]
+        cells = [row.get(f) for f in every]
         key: tuple = tuple(read_label(cell) for cell in cells)
         if key not in ordinary:  # once per group: a total row, or labels like any other
             if tally.special_key(tuple("" if k is None else k for k in key)):
                 tally.total_row(line, cells, counts[0], counts[1], run)
                 continue
             ordinary.add(key)
+        if by is not None:
+            key = tuple(key[i] for i in by)
         if has_year:
             key = (*key, row.get("year"))
         add_row(sums, key, counts[0], counts[1], line)

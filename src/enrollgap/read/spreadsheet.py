@@ -153,13 +153,14 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
     grouping = columns.grouping(options.group_by)
     ie, ip = columns.where["enrolled"], columns.where["potential"]
     labels = [columns.where[f] for f in grouping]
+    every, left_out = columns.label_columns(grouping)  # a total or a blank is told by every label column
     year = columns.where.get("year")
     years = [] if year is None else [year]  # the year cell ends each key: never summed across years
-    tally = Tally(labels, notes, where, columns.headers, year=year is not None)
+    tally = Tally(every, notes, where, columns.headers, year=year is not None)
     sums: dict = {}
     run_enrolled = run_potential = 0
 
-    def slow(line: int, cells: list) -> tuple[tuple, int, int] | None:
+    def slow(line: int, cells: list) -> tuple[object, int, int] | None:
         """(labels, enrolled, potential) of a row the fast path did not take; None for
         a row that is not data (blank, footnote, total: the Tally notes it)."""
         if formulas is not None:
@@ -167,7 +168,7 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
                 i for i in (ie, ip) if i < len(cells) and not cells[i] and formulas.holds_formula(cell(line, i + 1))
             ]
             if unworked:
-                if any(is_total(_text(cells[i]).strip()) for i in labels if i < len(cells)):
+                if any(is_total(_text(cells[i]).strip()) for i in every if i < len(cells)):
                     tally.unchecked_total(line, (run_enrolled, run_potential))  # its value was never worked out
                     return None
                 raise InputError(
@@ -189,22 +190,29 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
                 raise InputError(
                     f"{columns.headers[index].strip()}: {error.message}", *where(line, index + 1)
                 ) from None
-        texts = [_text(cells[i]) if i < len(cells) else "" for i in labels]
-        key: tuple = tuple(t.strip() for t in texts)
-        if tally.special_key(key):
-            previous = last if isinstance(last, tuple) else (last,)
-            tally.last = None if last is None else previous[: len(labels)]
-            filled = tally.labels_of(texts, line)
-            if filled is None:
-                tally.total_row(line, texts, counts[0], counts[1], (run_enrolled, run_potential))
-                return None
-            key = filled
-        key = (*key, *(cells[i] if i < len(cells) else None for i in years))
-        return (key if len(key) > 1 else key[0]), counts[0], counts[1]
+        texts = [_text(c) for c in cells]
+        key: tuple = tuple(texts[i].strip() if i < len(cells) else "" for i in labels)
+        other = left_out is None or (left_out < len(cells) and tally.ordinary(texts[left_out]))
+        if other and not tally.special_key(key):
+            return _key(key, cells), counts[0], counts[1]
+        tally.last = None if last is None else tuple(_text(last[i]).strip() if i < len(last) else "" for i in every)
+        filled = tally.labels_of(texts, line)
+        if filled is None:
+            tally.total_row(line, texts, counts[0], counts[1], (run_enrolled, run_potential))
+            return None
+        for i, text in zip(every, filled):
+            if i < len(cells):
+                cells[i] = text  # filled in: the next row's blanks take these
+        return _key(tuple(filled[every.index(i)] for i in labels), cells), counts[0], counts[1]
+
+    def _key(labelled: tuple, cells: list) -> object:
+        """The key rows are summed by: the labels (and the year cell), one alone as itself."""
+        key = (*labelled, *(cells[i] if i < len(cells) else None for i in years))
+        return key if len(key) > 1 else key[0]
 
     # Label keys as the fast path reads them: a cell for one label column, a tuple for two.
     key_of = itemgetter(*labels, *years)
-    last: object = None
+    last: list | None = None  # the cells of the last data row, its blank labels filled in
     # A count of 0 in a workbook a program wrote may be a formula's stand-in value: slow asks.
     least = 0.5 if formulas is not None else 0
     for line, cells in stream:
@@ -213,6 +221,8 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
             key = key_of(cells)
             acc = sums[key]
             enrolled, potential = cells[ie], cells[ip]
+            if left_out is not None and not tally.ordinary(cells[left_out]):
+                acc = None  # a total there ("Sumsel Total" under --group-by sector) is one all the same
         except LookupError:  # a short row (IndexError), a group's first row (KeyError)
             acc = None
         if (
@@ -235,7 +245,7 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
             add_row(sums, key, enrolled, potential, line)
         run_enrolled += enrolled
         run_potential += potential
-        last = key
+        last = cells
     year_at = None if year is None else (lambda line: where(line, year + 1))
     return to_groups(sums, grouping, place, lambda line: f"{place}!{line}", year_at), tally.findings
 

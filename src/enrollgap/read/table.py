@@ -198,14 +198,28 @@ class Tally:
     year: bool = False  # keys end with the year cell, which is neither a total nor filled down
     findings: list[Finding] = field(default_factory=list)
     last: tuple | None = None  # the labels of the last data row, after filling down
+    known: set = field(default_factory=set)  # labels found ordinary
     since: tuple[int, int] = (0, 0)  # the data rows' sums at the last total row
 
     def special_key(self, key: object) -> bool:
-        """True for labels the fast path must not sum: a total, or a blank to fill down."""
-        if type(key) is str and not self.year:  # one label (the common case, once per group)
+        """True for labels the fast path must not sum: a total, or a blank to fill down.
+        ``key`` holds the labels rows are summed by (and the year last): with --group-by,
+        one of the table's two label columns (the other is told by ``ordinary``)."""
+        if type(key) is str and not self.year and len(self.labels) == 1:  # the common case, once per group
             return is_total(key)
         cells = key if isinstance(key, tuple) else (key,)
         return special_labels(cells[:-1] if self.year else cells, self.fill_down and len(self.labels) == 2)
+
+    def ordinary(self, text: object) -> bool:
+        """True for a label that is neither blank nor a total (of a column --group-by
+        leaves out: it is not summed by, but a total there is a total row all the same).
+        Remembered: the read loops ask once a row where the label changes."""
+        if text in self.known:
+            return True
+        if (isinstance(text, str) and (not text.strip() or is_total(text))) or text is None:
+            return False
+        self.known.add(text)  # (a number in a workbook is a label too)
+        return True
 
     def labels_of(self, cells: Sequence[object], line: int) -> tuple | None:
         """The row's labels, filled down where blank; None for a total row (noted)."""
