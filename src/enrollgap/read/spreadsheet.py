@@ -192,9 +192,10 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
                 ) from None
         texts = [_text(c) for c in cells]
         key: tuple = tuple(texts[i].strip() if i < len(cells) else "" for i in labels)
-        other = left_out is None or (left_out < len(cells) and tally.ordinary(texts[left_out]))
-        if other and not tally.special_key(key):
-            return _key(key, cells), counts[0], counts[1]
+        # (the label of a column --group-by leaves out may be a total too)
+        left_out_ordinary = left_out is None or (left_out < len(cells) and tally.ordinary(texts[left_out]))
+        if left_out_ordinary and not tally.special_key(key):
+            return key_for(key, cells), counts[0], counts[1]
         tally.last = None if last is None else tuple(_text(last[i]).strip() if i < len(last) else "" for i in every)
         filled = tally.labels_of(texts, line)
         if filled is None:
@@ -203,9 +204,9 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
         for i, text in zip(every, filled):
             if i < len(cells):
                 cells[i] = text  # filled in: the next row's blanks take these
-        return _key(tuple(filled[every.index(i)] for i in labels), cells), counts[0], counts[1]
+        return key_for(tuple(filled[every.index(i)] for i in labels), cells), counts[0], counts[1]
 
-    def _key(labelled: tuple, cells: list) -> object:
+    def key_for(labelled: tuple, cells: list) -> object:
         """The key rows are summed by: the labels (and the year cell), one alone as itself."""
         key = (*labelled, *(cells[i] if i < len(cells) else None for i in years))
         return key if len(key) > 1 else key[0]
