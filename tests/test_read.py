@@ -433,3 +433,15 @@ def test_a_total_is_told_without_normalizing_exactly_as_by_normalizing(text):
     words = text.casefold().split()
     at_an_edge = len(words) > 1 and (words[0] in EDGE_WORDS or words[-1] in EDGE_WORDS)
     assert is_total(text) == (normalize_header(text) in TOTAL_WORDS or at_an_edge)
+
+
+def test_labels_of_a_column_left_out_are_remembered_within_a_bound():
+    """Under --group-by, the other label column is asked for totals where it changes;
+    what was found ordinary is remembered, but not a million villages of it."""
+    from enrollgap.read.table import KNOWN, Notes, Tally
+
+    tally = Tally([0, 1], Notes("v.csv"), lambda line, column: ("v.csv", line, column))
+    assert all(tally.ordinary(f"Desa {i}") for i in range(3 * KNOWN))
+    assert 0 < len(tally.known) <= KNOWN
+    assert not tally.ordinary("Jumlah") and not tally.ordinary("Sumsel Total") and not tally.ordinary(" ")
+    assert tally.ordinary(1601.0) and not tally.ordinary(None)  # a workbook's number is a label

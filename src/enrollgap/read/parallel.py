@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 from .cells import grouped_pair, int_agrees
 from .source import MAX_LINE, STDIN, Source
-from .table import special_labels
+from .table import KNOWN, special_labels
 
 # Below this many bytes one core is faster than starting processes (measured on a
 # 2-core machine: the break-even is near 4 MB).
@@ -174,6 +174,8 @@ def _sum_block(
                     if cells[left_out] not in known:
                         if special_labels((cells[left_out],), True):  # a total, or a blank: one core decides
                             return None
+                        if len(known) >= KNOWN:
+                            known.clear()  # memory stays flat
                         known.add(cells[left_out])
                     other = cells[left_out]
                 acc = sums.get(key)

@@ -31,6 +31,8 @@ TOTAL_WORDS = frozenset(
 EDGE_WORDS = frozenset(("total", "jumlah", "subtotal"))
 # The header is looked for among this many non-blank rows at the top.
 HEADER_SEARCH = 30
+# Ordinary labels remembered at most (Tally.ordinary), so that memory stays flat.
+KNOWN = 4096
 # What a text table may be split by, for the hint when no row names the fields.
 DELIMITERS = (",", ";", "\t", "|", ":")
 
@@ -213,11 +215,14 @@ class Tally:
     def ordinary(self, text: object) -> bool:
         """True for a label that is neither blank nor a total (of a column --group-by
         leaves out: it is not summed by, but a total there is a total row all the same).
-        Remembered: the read loops ask once a row where the label changes."""
+        Remembered, up to KNOWN labels (memory stays flat over a million villages):
+        the read loops ask once a row where the label changes."""
         if text in self.known:
             return True
         if (isinstance(text, str) and (not text.strip() or is_total(text))) or text is None:
             return False
+        if len(self.known) >= KNOWN:
+            self.known.clear()
         self.known.add(text)  # (a number in a workbook is a label too)
         return True
 
