@@ -228,6 +228,33 @@ def test_one_label_column_is_never_filled_down():
 # ------------------------------------------------------------------ titles and footnotes
 
 
+def test_column_numbers_under_the_header_and_the_header_repeated_are_skipped_and_said(tmp_path):
+    """Statistics tables number their columns under the header, "(1) (2) (3) (4)", and
+    an export split into pages repeats the header: neither is data, and both were
+    errors ("read '(3)'")."""
+    header = "Kecamatan;Sektor;Peserta;Potensi\n"
+    rows = f"{header}(1);(2);(3);(4)\nIlir;Petani;100;1.000\n{header}Ulu;Petani;10;100\n"
+    result = run("report", "--locale", "id", "-f", "json", input=rows)
+    assert result.exit_code == 0, result
+    assert [(g["region"], g["enrolled"]) for g in result.json()["groups"]] == [("Ilir", 100), ("Ulu", 10)]
+    assert "<stdin>: 2 baris yang mengulang header atau menomori kolomnya dilewati (baris 2 dan 4)" in result.stderr
+    english = run("report", "-f", "json", input=rows.replace("1.000", "1000"))
+    assert "skipped 2 rows repeating the header or numbering its columns (lines 2 and 4)" in english.stderr
+    wrong = run("report", "--locale", "id", input=rows.replace("(3);(4)", "(5);(4)"))  # not its column numbers
+    assert wrong.exit_code == 2 and "<stdin>:2:3: Peserta: read '(5)'" in wrong.stderr
+    book = openpyxl.Workbook()
+    for row in [
+        ["Kecamatan", "Sektor", "Peserta", "Potensi"],
+        ["(1)", "(2)", "(3)", "(4)"],
+        ["Ilir", "Petani", 100, 1000],
+    ]:
+        book.active.append(row)
+    book.save(tmp_path / "bps.xlsx")
+    sheet = run("report", str(tmp_path / "bps.xlsx"), "-f", "json")
+    assert sheet.exit_code == 0 and sheet.json()["total"]["enrolled"] == 100, sheet
+    assert "numbering its columns (line 2)" in sheet.stderr
+
+
 def test_titles_above_the_header_and_footnotes_below_are_skipped_and_said():
     rows = (
         "Rekapitulasi Peserta BPU per Kecamatan; Desember 2024\n\n"

@@ -153,6 +153,7 @@ SENTENCES = {
         "note_totals": "{source}: {lines}: the export's own total, not a group; not summed",
         "note_footnotes": "{source}: skipped {count} without counts, such as footnotes ({lines}{first})",
         "note_filled": "{source}: filled blank labels down from the row above in {count} ({lines})",
+        "note_repeated": "{source}: skipped {count} repeating the header or numbering its columns ({lines})",
         "note_ignored": "{source}: ignored {columns}; map one with --col FIELD=HEADER",
         "long_table": "a table of {rows} rows is long to read; --top N shows the first N (with --sort gap, the largest gaps), -f csv or -f json suit a spreadsheet or a script",
         "fail_undefined": "total coverage is undefined (potential 0), so --fail-under {limit} is not met",
@@ -204,6 +205,7 @@ SENTENCES = {
         "note_totals": "{source}: {lines}: total dari ekspor itu sendiri, bukan kelompok; tidak dijumlahkan",
         "note_footnotes": "{source}: {count} tanpa angka (misalnya catatan kaki) dilewati ({lines}{first})",
         "note_filled": "{source}: label kosong diisi dari baris di atasnya pada {count} ({lines})",
+        "note_repeated": "{source}: {count} yang mengulang header atau menomori kolomnya dilewati ({lines})",
         "note_ignored": "{source}: {columns} diabaikan; petakan dengan --col FIELD=HEADER",
         "long_table": "tabel {rows} baris sulit dibaca; --top N menampilkan N baris pertama (dengan --sort gap, kesenjangan terbesar), -f csv atau -f json cocok untuk spreadsheet atau skrip",
         "fail_undefined": "cakupan total tidak terdefinisi (potensi 0), sehingga --fail-under {limit} tidak terpenuhi",
@@ -271,6 +273,9 @@ def note_texts(notes: Notes, locale: str) -> list[str]:
         more = f" (+{len(notes.ignored) - 8})" if len(notes.ignored) > 8 else ""
         kind = "kolom" if locale == "id" else "column" if len(notes.ignored) == 1 else "columns"
         out.append(sentence("note_ignored", locale, source=source, columns=f"{kind} {names}{more}"))
+    if notes.repeated:
+        out.append(sentence("note_repeated", locale, source=source, count=rows(len(notes.repeated), locale),
+                            lines=describe(notes.repeated, locale)))  # fmt: skip
     if notes.filled:
         out.append(sentence("note_filled", locale, source=source, count=rows(len(notes.filled), locale),
                             lines=describe(notes.filled, locale)))  # fmt: skip

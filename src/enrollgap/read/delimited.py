@@ -127,7 +127,9 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
     every, left_out = columns.label_columns(grouping)  # a total or a blank is told by every label column
     year = columns.where.get("year")
     years = [] if year is None else [year]  # the year cell ends each key: never summed across years
-    tally = Tally(every, notes, lambda line, column: (source.name, line, column), headers, year=year is not None)
+    tally = Tally(
+        every, notes, lambda line, column: (source.name, line, column), headers, (ie, ip), year=year is not None
+    )
     sums: dict = {}
     run_enrolled = run_potential = 0  # every data row so far, to check total rows against
     last: list[str] | None = None  # the cells of the last data row, its blank labels filled in
@@ -148,6 +150,8 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
             try:
                 counts.append(read_value(cells[index], options.locale, "count").count)
             except NumberError as error:
+                if tally.repeats_header(line, cells):  # the header again, or "(1) (2) ..." under it
+                    return None
                 raise InputError(f"{headers[index].strip()}: {error.message}", source.name, line, index + 1) from None
         if (left_out is None or ordinary(cells[left_out])) and not tally.special_key(key_of(cells)):
             return key_of(cells), counts[0], counts[1]

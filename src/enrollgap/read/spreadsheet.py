@@ -156,7 +156,7 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
     every, left_out = columns.label_columns(grouping)  # a total or a blank is told by every label column
     year = columns.where.get("year")
     years = [] if year is None else [year]  # the year cell ends each key: never summed across years
-    tally = Tally(every, notes, where, columns.headers, year=year is not None)
+    tally = Tally(every, notes, where, columns.headers, (ie, ip), year=year is not None)
     sums: dict = {}
     run_enrolled = run_potential = 0
 
@@ -187,6 +187,8 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
             try:
                 counts.append(_count(cells[index] if index < len(cells) else None, options.locale))
             except NumberError as error:
+                if tally.repeats_header(line, [_text(c) for c in cells]):  # the header again, or "(1) (2) ..."
+                    return None
                 raise InputError(
                     f"{columns.headers[index].strip()}: {error.message}", *where(line, index + 1)
                 ) from None

@@ -96,11 +96,12 @@ class Notes:
     totals: list[int] = field(default_factory=list)  # lines of total rows
     footnotes: list[tuple[int, str]] = field(default_factory=list)  # (line, first text)
     filled: list[int] = field(default_factory=list)  # lines whose labels were filled down
+    repeated: list[int] = field(default_factory=list)  # lines repeating the header or numbering its columns
     ignored: list[str] = field(default_factory=list)  # headers no field reads
     separator_line: bool = False  # an Excel "sep=;" first line
 
     def __bool__(self) -> bool:
-        return bool(self.above_header or self.totals or self.footnotes or self.filled or self.ignored)
+        return bool(self.above_header or self.totals or self.footnotes or self.filled or self.ignored or self.repeated)
 
 
 def _first_text(cells: Sequence[object]) -> str:
@@ -195,7 +196,8 @@ class Tally:
     labels: Sequence[int]
     notes: Notes
     where: Where
-    headers: Sequence[str] = ()  # the columns' headers, to name a label column in a warning
+    headers: Sequence[str] = ()  # the columns' headers, to name a label column and tell a repeated header
+    counts: Sequence[int] = ()  # the count columns' positions
     fill_down: bool = True
     year: bool = False  # keys end with the year cell, which is neither a total nor filled down
     findings: list[Finding] = field(default_factory=list)
@@ -274,6 +276,20 @@ class Tally:
         summed, as any total, and not checked either."""
         self.notes.totals.append(line)
         self.since = run
+
+    def repeats_header(self, line: int, cells: Sequence[object]) -> bool:
+        """True (and noted) for a row that repeats the header, as an export split into
+        pages does, or numbers its columns "(1)", "(2)", ... as statistics tables do
+        under the header: not data. Asked of rows whose counts are not numbers."""
+        texts = [str(c).strip() if c is not None else "" for c in cells]
+        numbers = [f"({n})" for n in range(1, len(texts) + 1)]
+        numbered = all(i < len(texts) and texts[i] == numbers[i] for i in self.counts) and all(
+            t in ("", n) for t, n in zip(texts, numbers)
+        )
+        if not numbered and texts != [h.strip() for h in self.headers]:
+            return False
+        self.notes.repeated.append(line)
+        return True
 
     def footnote(self, line: int, cells: Sequence[object]) -> None:
         self.notes.footnotes.append((line, _first_text(cells)))
