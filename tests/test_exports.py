@@ -200,6 +200,20 @@ def test_group_by_one_label_still_tells_totals_and_blanks_by_both(tmp_path, kind
     else:
         assert groups == ({"Sumsel": 150, "Jambi": 1} if kind != "json" else {"Sumsel": 100, None: 50, "Jambi": 1})
     assert f"{path.name}" in result.stderr and "the export's own total" in result.stderr
+    # "Jumlah / Petani" is checked against the farmers' rows where they are summed by sector
+    warned = [w for w in result.json()["warnings"] if "Jumlah / Petani" in w]
+    assert warned == ([] if group_by == "sector" else warned) and (group_by == "sector" or warned)
+
+
+def test_a_total_row_of_one_label_is_checked_against_that_label_s_rows():
+    rows = "provinsi,sektor,peserta,potensi\nSumsel,Petani,100,1000\nJambi,Petani,1,10\nJambi,Nelayan,5,50\n"
+    fine = run("report", "-f", "json", input=rows + "Jumlah,Petani,101,1010\nJumlah,Nelayan,5,50\n")
+    assert fine.exit_code == 0 and fine.json()["warnings"] == [], fine
+    off = run("report", "-f", "json", input=rows + "Jumlah,Petani,102,1010\n")
+    assert off.json()["warnings"] == [
+        "<stdin>:5: the total row (Jumlah / Petani) says 102 of 1,010, but the rows above it add up to 101 of 1,010; "
+        "the groups are reported from the rows"
+    ]
 
 
 def test_label_columns_after_the_counts_are_filled_down_in_a_workbook(tmp_path):

@@ -445,3 +445,21 @@ def test_labels_of_a_column_left_out_are_remembered_within_a_bound():
     assert 0 < len(tally.known) <= KNOWN
     assert not tally.ordinary("Jumlah") and not tally.ordinary("Sumsel Total") and not tally.ordinary(" ")
     assert tally.ordinary(1601.0) and not tally.ordinary(None)  # a workbook's number is a label
+
+
+def test_the_sums_by_label_behind_a_total_of_one_label_are_kept_and_bounded():
+    """Each working out walks every group: kept while no data row comes between total
+    rows (a block of "Jumlah / Petani", "Jumlah / Nelayan", ...), and done at most
+    LABEL_SUMS times a file, so that a file of many such totals stays linear."""
+    from enrollgap.read.table import LABEL_SUMS, Notes, Tally
+
+    asked = []
+    tally = Tally([0, 1], Notes("v.csv"), lambda line, column: ("v.csv", line, None))
+    tally.label_sums = lambda column: asked.append(column) or {"Petani": (7, 70)}
+    for line in range(3):  # one block of totals after the same rows: worked out once
+        tally.total_row(line, ["Jumlah", "Petani"], 7, 70, (9, 90))
+    assert asked == [1] and tally.findings == []
+    for line in range(2 * LABEL_SUMS):  # rows between each: worked out again, up to the bound
+        tally.total_row(line, ["Jumlah", "Petani"], 7, 70, (10 + line, 90))
+    assert len(asked) == LABEL_SUMS
+    assert len(tally.findings) == LABEL_SUMS + 1  # past the bound: checked against the rows above, as before

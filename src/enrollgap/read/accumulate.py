@@ -30,6 +30,18 @@ def add_row(sums: Sums, key: object, enrolled: int, potential: int, line: object
         acc[1] += potential
 
 
+def label_totals(sums: Sums, at: int) -> dict[str, tuple[int, int]]:
+    """The sums added up by the label at position ``at`` of each key (trimmed): for
+    checking a total row of one label ("Jumlah / Petani")."""
+    out: dict[str, list[int]] = {}
+    for key, (enrolled, potential, _) in sums.items():
+        label = str(key[at] if isinstance(key, tuple) else key).strip()
+        acc = out.setdefault(label, [0, 0])
+        acc[0] += enrolled
+        acc[1] += potential
+    return {label: (e, p) for label, (e, p) in out.items()}
+
+
 def to_groups(
     sums: Sums,
     grouping: tuple[str, ...],

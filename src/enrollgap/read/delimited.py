@@ -12,7 +12,7 @@ from typing import Any
 from ..coverage import Finding
 from ..errors import InputError, NumberError
 from ..groups import Group
-from .accumulate import add_row, to_groups
+from .accumulate import add_row, label_totals, to_groups
 from .cells import grouped_pair, int_agrees, read_value
 from .parallel import sum_parallel
 from .source import MAX_LINE, STDIN, LineTooLong, ReadOptions, Source, decode_error, line_too_long, lines_of
@@ -132,6 +132,8 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
     )
     sums: dict = {}
     run_enrolled = run_potential = 0  # every data row so far, to check total rows against
+    if not years:  # a total row of one label ("Jumlah / Petani") is checked against that label's rows
+        tally.label_sums = lambda column: label_totals(sums, labels.index(column)) if column in labels else None
     last: list[str] | None = None  # the cells of the last data row, its blank labels filled in
     ordinary = tally.ordinary  # for the label of the column --group-by leaves out (if it does)
 

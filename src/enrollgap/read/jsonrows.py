@@ -10,7 +10,7 @@ from ..errors import InputError, NumberError
 from ..groups import LABEL_FIELDS as LABEL_COLUMNS
 from ..groups import Group
 from ..text import quoted
-from .accumulate import add_row, to_groups
+from .accumulate import add_row, label_totals, to_groups
 from .cells import JsonNumber, read_label, read_value
 from .columns import ALIAS_KEYS, ALIASES, label_grouping, normalize_header
 from .source import CHUNK, MAX_LINE, LineTooLong, ReadOptions, Source, line_too_long
@@ -229,6 +229,9 @@ def sum_json(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[G
             if not grouping and not has_year:
                 raise InputError("no sector or region key in the first object", name, line, column)
             tally = Tally(range(len(every)), notes, lambda at, _: (name, at, None), fill_down=False)
+            if not has_year:  # a total row of one label ("Jumlah / Petani") is checked against that label's rows
+                at = {column: grouping.index(f) for column, f in enumerate(every) if f in grouping}
+                tally.label_sums = lambda column, at=at: label_totals(sums, at[column]) if column in at else None
         assert tally is not None
         counts = []
         for field in COUNT_FIELDS:

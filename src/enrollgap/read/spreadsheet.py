@@ -18,7 +18,7 @@ from ..coverage import Finding
 from ..errors import InputError, NumberError
 from ..groups import Group
 from ..text import quoted
-from .accumulate import add_row, to_groups
+from .accumulate import add_row, label_totals, to_groups
 from .cells import read_value
 from .formulas import uncalculated
 from .source import ReadOptions, Source
@@ -159,6 +159,8 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
     tally = Tally(every, notes, where, columns.headers, (ie, ip), year=year is not None)
     sums: dict = {}
     run_enrolled = run_potential = 0
+    if not years:  # a total row of one label ("Jumlah / Petani") is checked against that label's rows
+        tally.label_sums = lambda column: label_totals(sums, labels.index(column)) if column in labels else None
 
     def slow(line: int, cells: list) -> tuple[object, int, int] | None:
         """(labels, enrolled, potential) of a row the fast path did not take; None for

@@ -33,6 +33,8 @@ EDGE_WORDS = frozenset(("total", "jumlah", "subtotal"))
 HEADER_SEARCH = 30
 # Ordinary labels remembered at most (Tally.ordinary), so that memory stays flat.
 KNOWN = 4096
+# Total rows of one label checked against that label's rows at most, each a walk over every group.
+LABEL_SUMS = 100
 # What a text table may be split by, for the hint when no row names the fields.
 DELIMITERS = (",", ";", "\t", "|", ":")
 
@@ -203,6 +205,12 @@ class Tally:
     findings: list[Finding] = field(default_factory=list)
     last: tuple | None = None  # the labels of the last data row, after filling down
     known: set = field(default_factory=set)  # labels found ordinary
+    # The reader's data rows so far summed by the label of a column (None when it cannot tell).
+    label_sums: Callable[[int], dict[str, tuple[int, int]] | None] | None = None
+    _by_label: tuple[tuple[int, tuple[int, int]], dict[str, tuple[int, int]]] | None = field(
+        default=None, init=False, repr=False
+    )
+    _label_sums_left: int = field(default=LABEL_SUMS, init=False, repr=False)
     since: tuple[int, int] = (0, 0)  # the data rows' sums at the last total row
 
     def special_key(self, key: object) -> bool:
@@ -266,10 +274,35 @@ class Tally:
         self.since = run
         if (enrolled, potential) in (block, run):
             return
-        label = join_label(*(str(cells[i]).strip() for i in self.labels if i < len(cells) and str(cells[i]).strip()))
+        texts = [str(cells[i]).strip() if i < len(cells) and cells[i] is not None else "" for i in self.labels]
+        summed = run
+        # "Jumlah / Petani": the total of one label's rows (a province's farmers, below its regions)
+        named = [(i, t) for i, t in zip(self.labels, texts) if t and not is_total(t)]
+        if len(named) == 1:
+            of_label = self._label_sums(named[0][0], run)
+            if of_label is not None:
+                summed = of_label.get(named[0][1], (0, 0))
+                if summed == (enrolled, potential):
+                    return
         source, at, _ = self.where(line, None)
         origin = f"{source}:{at}" if at is not None else source
-        self.findings.append(Finding("total_mismatch", label, enrolled, potential, run, origin))
+        label = join_label(*filter(None, texts))
+        self.findings.append(Finding("total_mismatch", label, enrolled, potential, summed, origin))
+
+    def _label_sums(self, column: int, run: tuple[int, int]) -> dict[str, tuple[int, int]] | None:
+        """The data rows so far summed by the label in column (``label_sums``, which the
+        reader gives), kept while no row comes between two total rows, and worked out
+        at most LABEL_SUMS times a file (each walks every group); None past that."""
+        if self.label_sums is None:
+            return None
+        if self._by_label is not None and self._by_label[0] == (column, run):
+            return self._by_label[1]
+        if self._label_sums_left == 0:
+            return None
+        self._label_sums_left -= 1
+        sums = self.label_sums(column)
+        self._by_label = None if sums is None else ((column, run), sums)
+        return sums
 
     def unchecked_total(self, line: int, run: tuple[int, int]) -> None:
         """A total row whose figures cannot be read (formulas never calculated): not
