@@ -234,6 +234,25 @@ def test_label_columns_after_the_counts_are_filled_down_in_a_workbook(tmp_path):
     assert "warning" not in result.stderr
 
 
+@pytest.mark.parametrize("offset", [0, 2], ids=["at-A1", "at-C3"])
+def test_a_label_cell_merged_over_rows_labels_each_of_them(tmp_path, offset):
+    """calamine gives a merged cell's text to its first row alone: "Petani" merged over
+    two rows made the second an unnamed group, in a table of one label column too."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    rows = [["sektor", "peserta", "potensi"], ["Petani", 10, 100], [None, 5, 50], ["Nelayan", 1, 10]]
+    for r, row in enumerate(rows, start=1 + offset):
+        for c, value in enumerate(row, start=1 + offset):
+            sheet.cell(r, c, value)
+    top = f"{openpyxl.utils.get_column_letter(1 + offset)}{2 + offset}"
+    sheet.merge_cells(f"{top}:{top[0]}{3 + offset}")
+    book.save(tmp_path / "merged.xlsx")
+    result = run("report", str(tmp_path / "merged.xlsx"), "-f", "json")
+    assert result.exit_code == 0, result
+    assert [(g["sector"], g["enrolled"]) for g in result.json()["groups"]] == [("Petani", 15), ("Nelayan", 1)]
+    assert f"filled blank labels down from the row above in 1 row (line {3 + offset})" in result.stderr
+
+
 def test_one_label_column_is_never_filled_down():
     result = run("report", "-f", "json", input="sector,enrolled,potential\nA,1,10\n,2,20\n")
     assert [g["sector"] for g in result.json()["groups"]] == ["A", ""]
@@ -581,6 +600,21 @@ def test_a_sheet_that_fails_while_its_rows_are_read_is_one_clear_line(tmp_path, 
     result = run("report", str(path), "--locale", "id")
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == f"enrollgap: error: {path}: cannot be read as a spreadsheet (xlsx): bad cell value\n"
+
+
+def test_an_error_names_the_cell_of_a_table_that_does_not_start_at_a1(tmp_path):
+    """calamine gives a sheet's rows from its first row on, empty ones too: the line
+    was counted from the first used row instead, and named a cell two rows too low."""
+    book = openpyxl.Workbook()
+    book.active.title = "Rekap"
+    rows = [["sektor", "peserta", "potensi"], ["Petani", 10, 100], ["Buruh", "x", 50]]
+    for r, row in enumerate(rows, start=3):
+        for c, value in enumerate(row, start=3):
+            book.active.cell(r, c, value)
+    book.save(tmp_path / "off.xlsx")
+    result = run("report", str(tmp_path / "off.xlsx"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"enrollgap: error: {tmp_path / 'off.xlsx'}:Rekap!D5: peserta: read 'x'")
 
 
 def test_sheets_by_name_and_number(tmp_path):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import chain, count, islice
 from operator import itemgetter
 
@@ -123,7 +123,9 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
         sheet = workbook.get_sheet_by_name(name)
     except Exception as error:  # a sheet that is damaged inside an intact zip
         raise damaged(error, source) from None
-    first_row, first_column = sheet.start if sheet.start else (0, 0)
+    # The first used column: rows come from there on. Rows come from the sheet's first
+    # row, though, empty ones too (calamine 0.4 and 0.9 alike), so a row's line is its own.
+    first_column = sheet.start[1] if sheet.start else 0
     place = f"{source.name}:{sheet.name}"
     notes.source = place
 
@@ -148,7 +150,7 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
 
     others = [n for n in workbook.sheet_names if n != sheet.name]
     hint = f"; other sheets: {', '.join(map(quoted, others))} (--sheet NAME)" if others else ""
-    stream = zip(count(first_row + 1), chain.from_iterable(batches()))  # (line, cells)
+    stream: Iterator[tuple[int, list]] = zip(count(1), chain.from_iterable(batches()))  # (line, cells)
     _, columns = find_header(stream, COUNTS, options.columns, place, notes, lambda: hint)
     grouping = columns.grouping(options.group_by)
     ie, ip = columns.where["enrolled"], columns.where["potential"]
@@ -157,6 +159,7 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
     year = columns.where.get("year")
     years = [] if year is None else [year]  # the year cell ends each key: never summed across years
     tally = Tally(every, notes, where, columns.headers, (ie, ip), year=year is not None)
+    stream = _unmerged(stream, _merged_labels(sheet, every, first_column), notes)
     sums: dict = {}
     run_enrolled = run_potential = 0
     if not years:  # a total row of one label ("Jumlah / Petani") is checked against that label's rows
@@ -253,6 +256,41 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
         last = cells
     year_at = None if year is None else (lambda line: where(line, year + 1))
     return to_groups(sums, grouping, place, lambda line: f"{place}!{line}", year_at), tally.findings
+
+
+def _merged_labels(sheet, columns: Sequence[int], first_column: int) -> dict[int, list[tuple[int, int]]]:
+    """Where a label cell is merged over the rows below it ("Petani" over two rows):
+    {line: [(column, line of the merged cell's text), ...]} for the rows below (lines
+    are the sheet's rows from 1; columns count from the sheet's first used one)."""
+    below: dict[int, list[tuple[int, int]]] = {}
+    for (top, left), (bottom, right) in getattr(sheet, "merged_cell_ranges", None) or ():
+        for column in range(left - first_column, right - first_column + 1):
+            if column in columns:
+                for line in range(top + 2, bottom + 2):
+                    below.setdefault(line, []).append((column, top + 1))
+    return below
+
+
+def _unmerged(
+    rows: Iterator[tuple[int, list]], below: dict[int, list[tuple[int, int]]], notes: Notes
+) -> Iterator[tuple[int, list]]:
+    """The rows with a merged label cell's text in every row it covers (calamine gives
+    it to the first alone, and the others read as blank labels); noted as filled."""
+    if not below:
+        yield from rows
+        return
+    tops = {top for spans in below.values() for _, top in spans}
+    texts: dict[tuple[int, int], object] = {}  # (line, column) -> the merged cell's text
+    for line, cells in rows:
+        spans = below.get(line)
+        if spans:
+            for column, top in spans:
+                if column < len(cells) and cells[column] in ("", None) and (top, column) in texts:
+                    cells[column] = texts[top, column]
+            notes.filled.append(line)
+        if line in tops:
+            texts.update(((line, column), cells[column]) for column in range(len(cells)))
+        yield line, cells
 
 
 def _count(value: object, locale: str) -> int:
