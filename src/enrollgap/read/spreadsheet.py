@@ -275,10 +275,14 @@ def _unmerged(
     rows: Iterator[tuple[int, list]], below: dict[int, list[tuple[int, int]]], notes: Notes
 ) -> Iterator[tuple[int, list]]:
     """The rows with a merged label cell's text in every row it covers (calamine gives
-    it to the first alone, and the others read as blank labels); noted as filled."""
-    if not below:
-        yield from rows
-        return
+    it to the first alone, and the others read as blank labels); noted as filled.
+    Without merged labels, the rows themselves (no step more a row)."""
+    return _filled_merges(rows, below, notes) if below else rows
+
+
+def _filled_merges(
+    rows: Iterator[tuple[int, list]], below: dict[int, list[tuple[int, int]]], notes: Notes
+) -> Iterator[tuple[int, list]]:
     tops = {top for spans in below.values() for _, top in spans}
     texts: dict[tuple[int, int], object] = {}  # (line, column) -> the merged cell's text
     for line, cells in rows:
