@@ -182,22 +182,22 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
                     "spreadsheet app, or save the sheet as CSV",
                     *where(line, unworked[0] + 1),
                 )
-        if not any(_text(c).strip() for c in cells):
+        texts = [_text(c) for c in cells]
+        if not any(t.strip() for t in texts):
             return None
-        if all(i >= len(cells) or not _text(cells[i]).strip() for i in (ie, ip)):
-            tally.footnote(line, [_text(c) for c in cells])
+        if all(i >= len(cells) or not texts[i].strip() for i in (ie, ip)):
+            tally.footnote(line, texts)
             return None
         counts = []
         for index in (ie, ip):
             try:
                 counts.append(_count(cells[index] if index < len(cells) else None, options.locale))
             except NumberError as error:
-                if tally.repeats_header(line, [_text(c) for c in cells]):  # the header again, or "(1) (2) ..."
+                if tally.repeats_header(line, texts):  # the header again, or "(1) (2) ..." under it
                     return None
                 raise InputError(
                     f"{columns.headers[index].strip()}: {error.message}", *where(line, index + 1)
                 ) from None
-        texts = [_text(c) for c in cells]
         key: tuple = tuple(texts[i].strip() if i < len(cells) else "" for i in labels)
         # (the label of a column --group-by leaves out may be a total too)
         left_out_ordinary = left_out is None or (left_out < len(cells) and tally.ordinary(texts[left_out]))
