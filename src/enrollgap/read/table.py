@@ -229,7 +229,7 @@ class Tally:
         the read loops ask once a row where the label changes."""
         if text in self.known:
             return True
-        if (isinstance(text, str) and (not text.strip() or is_total(text))) or text is None:
+        if text is None or special_labels((text,), True):  # a total, or a blank
             return False
         if len(self.known) >= KNOWN:
             self.known.clear()
@@ -259,8 +259,7 @@ class Tally:
     def _filled_inner(self, line: int, column: int, texts: Sequence[str]) -> None:
         """A warning for a blank second label column filled down as the contract says:
         a pivot export never leaves it blank, a subtotal row does (then counted twice)."""
-        source, at, col = self.where(line, column + 1)
-        origin = ":".join(str(part) for part in (source, at, col) if part is not None)
+        origin = self._origin(line, column + 1)
         header = self.headers[column].strip() if column < len(self.headers) else ""
         self.findings.append(Finding("filled_inner", join_label(*texts), 0, 0, None, origin, column=header or None))
 
@@ -284,10 +283,13 @@ class Tally:
                 summed = of_label.get(named[0][1], (0, 0))
                 if summed == (enrolled, potential):
                     return
-        source, at, _ = self.where(line, None)
-        origin = f"{source}:{at}" if at is not None else source
         label = join_label(*filter(None, texts))
-        self.findings.append(Finding("total_mismatch", label, enrolled, potential, summed, origin))
+        self.findings.append(Finding("total_mismatch", label, enrolled, potential, summed, self._origin(line, None)))
+
+    def _origin(self, line: int, column: int | None) -> str:
+        """Where a row (or one of its cells) is, for a warning: "rows.csv:4", "rows.csv:4:2",
+        "kec.xlsx:Rekap!B4"."""
+        return ":".join(str(part) for part in self.where(line, column) if part is not None)
 
     def _label_sums(self, column: int, run: tuple[int, int]) -> dict[str, tuple[int, int]] | None:
         """The data rows so far summed by the label in column (``label_sums``, which the
