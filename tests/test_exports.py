@@ -143,6 +143,76 @@ def test_a_blank_second_label_is_filled_down_with_a_warning_that_it_may_be_a_sub
     assert "<stdin>:4:2: 'sektor' yang kosong mengambil label baris di atasnya" in indonesian.stderr
 
 
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "No,Kecamatan,Peserta,Potensi\n1,Ilir Barat,100,1000\n2,Ilir Timur,50,500\nJumlah,,150,1500\n",
+        "No;Kecamatan;Sektor;Peserta;Potensi\n1;Ilir Barat;Petani;100;1000\n2;;Nelayan;50;500\nJUMLAH;;;150;1500\n",
+    ],
+    ids=["one label column", "two, filled down"],
+)
+def test_a_total_written_in_a_column_no_field_reads_is_still_the_export_s_total(rows):
+    """Indonesian tables number their rows ("No") and write JUMLAH in that column,
+    merged over the labels: the labels are blank, the row is a total, not a group
+    without a name (one label column) or one more row of the label above (two)."""
+    result = run("report", "-f", "json", input=rows)
+    assert result.exit_code == 0, result
+    assert (totals(result)["enrolled"], totals(result)["potential"]) == (150, 1500)
+    assert len(result.json()["groups"]) == 2 and result.json()["warnings"] == []
+    assert "line 4: the export's own total, not a group" in result.stderr
+
+
+def test_a_row_without_its_only_label_is_summed_with_a_warning_that_it_may_be_a_total():
+    """In a table of one label column there is nothing to fill a blank label from: the
+    row is a group without a name, as before, but said, since a total row without its
+    word would double every count; --strict refuses it."""
+    rows = "Kecamatan;Peserta;Potensi\nIlir Barat;100;1000\n;50;500\n"
+    result = run("report", "-f", "json", input=rows)
+    assert result.exit_code == 0, result
+    assert [(g["region"], g["enrolled"]) for g in result.json()["groups"]] == [("Ilir Barat", 100), ("", 50)]
+    warning = (
+        "<stdin>:3:1: the blank 'Kecamatan' leaves the row without a name; it is summed as a group of its own, "
+        "shown without a label: if it is a total, label it Jumlah or Total, or it is counted twice"
+    )
+    assert result.json()["warnings"] == [warning]
+    assert f"warning: {warning}" in result.stderr
+    strict = run("report", "--strict", input=rows)
+    assert strict.exit_code == 2 and strict.stdout == "" and "<stdin>:3:1: the blank 'Kecamatan'" in strict.stderr
+    indonesian = run("report", "--locale", "id", input=rows)
+    assert "<stdin>:3:1: 'Kecamatan' yang kosong membuat baris ini tanpa nama" in indonesian.stderr
+
+
+def test_each_row_without_a_label_is_looked_at_not_only_the_first():
+    """The read loop sums a row into a group seen before without a look at it: the
+    group without a name must not be one, or the JUMLAH after it is summed into it."""
+    rows = "No,Kecamatan,Peserta,Potensi\n1,Ilir Barat,100,1000\n2,,50,500\nJUMLAH,,150,1500\n"
+    result = run("report", "-f", "json", input=rows)
+    assert [(g["region"], g["enrolled"]) for g in result.json()["groups"]] == [("Ilir Barat", 100), ("", 50)]
+    assert (totals(result)["enrolled"], totals(result)["potential"]) == (150, 1500)
+    assert len(result.json()["warnings"]) == 1 and "line 4: the export's own total" in result.stderr
+
+
+def test_a_total_in_the_numbering_column_of_a_workbook_and_a_row_without_a_label(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.title = "Rekap"
+    for row in [
+        ["No", "Kecamatan", "Peserta", "Potensi"],
+        [1, "Ilir Barat", 100, 1000],
+        [2, None, 50, 500],
+        ["JUMLAH", None, 150, 1500],
+    ]:
+        book.active.append(row)
+    book.save(tmp_path / "kec.xlsx")
+    result = run("report", str(tmp_path / "kec.xlsx"), "-f", "json")
+    assert result.exit_code == 0, result
+    assert [(g["region"], g["enrolled"]) for g in result.json()["groups"]] == [("Ilir Barat", 100), ("", 50)]
+    assert (totals(result)["enrolled"], totals(result)["potential"]) == (150, 1500)
+    assert result.json()["warnings"] == [
+        f"{tmp_path / 'kec.xlsx'}:Rekap!B3: the blank 'Kecamatan' leaves the row without a name; it is summed as "
+        "a group of its own, shown without a label: if it is a total, label it Jumlah or Total, or it is counted twice"
+    ]
+
+
 def test_a_blank_second_label_in_a_workbook_is_named_by_its_cell(tmp_path):
     book = openpyxl.Workbook()
     book.active.title = "Rekap"

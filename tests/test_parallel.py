@@ -75,6 +75,13 @@ def test_anything_but_plain_rows_gives_what_one_core_gives(tmp_path, small_block
     assert (every.exit_code, every.stdout, every.stderr) == (one.exit_code, one.stdout, one.stderr)
 
 
+def test_a_row_without_its_only_label_is_warned_of_on_every_core_as_on_one(tmp_path, small_blocks):
+    lines = [f"{('Petani', 'Nelayan')[i % 2]},{i % 97},{100 + i % 13}" for i in range(3000)]
+    one, every = both(tmp_path, "sektor,peserta,potensi\n" + "\n".join([*lines[:1500], ",5,50", *lines[1500:]]) + "\n")
+    assert (every.exit_code, every.stdout, every.stderr) == (one.exit_code, one.stdout, one.stderr)
+    assert "rows.csv:1502:1: the blank 'sektor' leaves the row without a name" in every.stderr
+
+
 def test_a_file_with_quotes_stays_on_one_core(tmp_path, small_blocks):
     one, every = both(tmp_path, rows(3000) + '"Desa, kota",Petani,1,2\n', "-f", "json")
     assert every.stdout == one.stdout

@@ -21,8 +21,9 @@ class Finding:
     "total_mismatch" (an export's total row, ``enrolled`` of ``potential``, that
     differs from the ``summed`` counts of the rows above it), "missing_year"
     (a group with no row in the reported year, left out; ``year`` is its latest)
-    or "filled_inner" (a row whose second label ``column`` was blank and took the
-    label above, so it is summed into the group ``label``)."""
+    "filled_inner" (a row whose second label ``column`` was blank and took the
+    label above, so it is summed into the group ``label``) or "unnamed" (a row
+    whose only label ``column`` was blank: a group without a name)."""
 
     kind: str
     label: str
@@ -32,7 +33,7 @@ class Finding:
     origin: str | None = None
     year: int | None = None  # "missing_year": the group's latest year
     reported_year: int | None = None  # "missing_year": the year reported
-    column: str | None = None  # "filled_inner": the header of the label column that was blank
+    column: str | None = None  # "filled_inner", "unnamed": the header of the label column that was blank
 
 
 @dataclass

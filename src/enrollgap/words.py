@@ -148,6 +148,7 @@ SENTENCES = {
         "no_trend": "{label}: only one year observed up to {year}, so there is no trend",
         "fail_under": "total coverage {coverage} is below --fail-under {limit}",
         "total_mismatch": "{origin}: the total row{label} says {enrolled} of {potential}, but the rows above it add up to {summed_enrolled} of {summed_potential}; the groups are reported from the rows",
+        "unnamed": "{origin}: the blank {column} leaves the row without a name; it is summed as a group of its own, shown without a label: if it is a total, label it Jumlah or Total, or it is counted twice",
         "filled_inner": "{origin}: the blank {column} took the label of the row above, so the row is summed into {label}; a pivot export leaves only its first label column blank: if the row is a subtotal, label it Jumlah or Total, or it is counted twice",
         "note_titles": "{source}: skipped {count} above the header ({lines}{first})",
         "note_totals": "{source}: {lines}: the export's own total, not a group; not summed",
@@ -200,6 +201,7 @@ SENTENCES = {
         "no_trend": "{label}: hanya satu tahun teramati sampai {year}, sehingga tidak ada tren",
         "fail_under": "cakupan total {coverage} di bawah --fail-under {limit}",
         "total_mismatch": "{origin}: baris total{label} menyebut {enrolled} dari {potential}, tetapi baris di atasnya berjumlah {summed_enrolled} dari {summed_potential}; kelompok dilaporkan dari baris-barisnya",
+        "unnamed": "{origin}: {column} yang kosong membuat baris ini tanpa nama; ia dijumlahkan sebagai kelompok tersendiri tanpa label: jika baris ini total, beri label Jumlah atau Total, atau ia terhitung dua kali",
         "filled_inner": "{origin}: {column} yang kosong mengambil label baris di atasnya, sehingga baris ini dijumlahkan ke {label}; ekspor pivot hanya mengosongkan kolom label pertamanya: jika baris ini subtotal, beri label Jumlah atau Total, atau ia terhitung dua kali",
         "note_titles": "{source}: {count} di atas header dilewati ({lines}{first})",
         "note_totals": "{source}: {lines}: total dari ekspor itu sendiri, bukan kelompok; tidak dijumlahkan",
@@ -296,11 +298,11 @@ def warning_text(finding: Finding, style: Style = Style()) -> str:
             summed_enrolled=style.count(finding.summed[0]),
             summed_potential=style.count(finding.summed[1]),
         )
-    if finding.kind == "filled_inner":
+    if finding.kind in ("filled_inner", "unnamed"):
         column = (
             quoted(visible(finding.column, 60)) if finding.column else ("label" if style.locale == "en" else "Label")
         )
-        return sentence("filled_inner", style.locale, origin=finding.origin or "", column=column, label=label)
+        return sentence(finding.kind, style.locale, origin=finding.origin or "", column=column, label=label)
     if finding.kind == "missing_year":
         return sentence("missing_year", style.locale, label=label, year=str(finding.reported_year),
                         latest=str(finding.year))  # fmt: skip

@@ -157,7 +157,7 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
                 raise InputError(f"{headers[index].strip()}: {error.message}", source.name, line, index + 1) from None
         if (left_out is None or ordinary(cells[left_out])) and not tally.special_key(key_of(cells)):
             return key_of(cells), counts[0], counts[1]
-        tally.last = None if last is None else tuple(last[i].strip() for i in every)
+        tally.last = None if last is None else tuple(str(last[i]).strip() for i in every)  # (UNNAMED)
         filled = tally.labels_of(cells, line)
         if filled is None:
             tally.total_row(line, cells, counts[0], counts[1], (run_enrolled, run_potential))
@@ -190,7 +190,7 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
         # A big plain file: every core, the same result (None: not for it, read it here).
         merged = sum_parallel(
             source, header_line, width, (ie, ip), [*labels, *years], len(labels), separator, options.jobs,
-            fill_down=len(every) == 2, left_out=left_out,
+            left_out=left_out,
         )  # fmt: skip
         if merged is not None:
             year_at = None if year is None else (lambda line: (source.name, line, year + 1))

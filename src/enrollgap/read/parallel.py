@@ -102,19 +102,19 @@ def _after_newline(stream: BinaryIO, position: int) -> int | None:
 
 def _sum_range(
     path: str, start: int, end: int, delimiter: str, width: int, counts: tuple[int, int], keys: Sequence[int],
-    labels: int, fill_down: bool, separator: str | None, left_out: int | None,
+    labels: int, separator: str | None, left_out: int | None,
 ) -> tuple[dict, int] | None:  # fmt: skip
     """(sums with lines counted from the range's start, newlines in the range), or
     None when the range holds a row only the one-core reader may decide on."""
     try:
-        return _sum_block(path, start, end, delimiter, width, counts, keys, labels, fill_down, separator, left_out)
+        return _sum_block(path, start, end, delimiter, width, counts, keys, labels, separator, left_out)
     except (UnicodeDecodeError, ValueError, OSError):
         return None  # one core says what is wrong, where
 
 
 def _sum_block(
     path: str, start: int, end: int, delimiter: str, width: int, counts: tuple[int, int], keys: Sequence[int],
-    labels: int, fill_down: bool, separator: str | None, left_out: int | None,
+    labels: int, separator: str | None, left_out: int | None,
 ) -> tuple[dict, int] | None:  # fmt: skip
     from operator import itemgetter
 
@@ -181,7 +181,7 @@ def _sum_block(
                 acc = sums.get(key)
                 if acc is None:
                     parts = key if isinstance(key, tuple) else (key,)
-                    if special_labels(parts[:labels], fill_down):  # one core decides on these
+                    if special_labels(parts[:labels], True):  # a total, or a blank: one core decides
                         return None
                     sums[key] = [enrolled, potential, line]
                 else:
@@ -200,14 +200,13 @@ def sum_parallel(
     labels: int,
     separator: str | None = None,
     given: int | None = None,
-    fill_down: bool = False,
     left_out: int | None = None,
 ) -> dict | None:
     """The sums of the data rows after header_line, in input order with their first
     lines, computed on every core; None when the file is not for this (one core then).
     ``separator`` is the locale's thousands separator, for counts in grouped digits;
-    ``fill_down`` says the table has two label columns (a blank label is left to one
-    core), and ``left_out`` is the one --group-by leaves out (a total or a blank there too)."""
+    a total or a blank label is left to one core, in ``left_out`` too (the label column
+    --group-by leaves out)."""
     path = source.name
     try:
         size = os.path.getsize(path)
@@ -225,7 +224,7 @@ def sum_parallel(
     if len(ranges) < 2:
         return None
     arguments = [
-        (path, a, b, delimiter, width, counts, keys, labels, fill_down, separator, left_out) for a, b in ranges
+        (path, a, b, delimiter, width, counts, keys, labels, separator, left_out) for a, b in ranges
     ]  # fmt: skip
     # Imported here, the one place that runs processes: multiprocessing costs about 35 ms
     # of start-up, a third of it, and only files past MIN_BYTES ever use it.

@@ -63,6 +63,23 @@ _ANY_END: frozenset[str] = frozenset()
 _EDGES = tuple(EDGE_WORDS)
 
 
+class Unnamed:
+    """The label of a row that has none in a table of one label column: read as "",
+    but a key no cell equals, so that the read loops' fast paths (which sum a row into
+    a group seen before without a look at it) leave every such row to the Tally."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return ""
+
+    def __repr__(self) -> str:
+        return "UNNAMED"
+
+
+UNNAMED = Unnamed()
+
+
 def is_total(text: object) -> bool:
     """A label that names a total: a total word ("Jumlah", "Grand total"), or a label
     of several words that starts or ends with an edge word ("Sumsel Total")."""
@@ -218,9 +235,9 @@ class Tally:
         ``key`` holds the labels rows are summed by (and the year last): with --group-by,
         one of the table's two label columns (the other is told by ``ordinary``)."""
         if type(key) is str and not self.year and len(self.labels) == 1:  # the common case, once per group
-            return is_total(key)
+            return is_total(key) or (self.fill_down and not key.strip())
         cells = key if isinstance(key, tuple) else (key,)
-        return special_labels(cells[:-1] if self.year else cells, self.fill_down and len(self.labels) == 2)
+        return special_labels(cells[:-1] if self.year else cells, self.fill_down)
 
     def ordinary(self, text: object) -> bool:
         """True for a label that is neither blank nor a total (of a column --group-by
@@ -237,10 +254,17 @@ class Tally:
         return True
 
     def labels_of(self, cells: Sequence[object], line: int) -> tuple | None:
-        """The row's labels, filled down where blank; None for a total row (noted)."""
+        """The row's labels, filled down where blank (UNNAMED for the blank of a table of
+        one label column); None for a total row (noted)."""
         texts = [str(cells[i]).strip() if i < len(cells) and cells[i] is not None else "" for i in self.labels]
         if any(is_total(t) for t in texts):  # "Jumlah", or "Sumsel / Jumlah": a total, not a group
             return None
+        if self.fill_down and not any(texts):
+            if is_total(_first_text(cells)):  # "Jumlah" in a column of its own ("No"), merged over the labels
+                return None
+            if len(self.labels) == 1:  # nothing to fill down from: a group without a name, said
+                self._unnamed(line, self.labels[0])
+                return (UNNAMED,)
         if self.fill_down and len(self.labels) == 2 and any(not t for t in texts):
             if self.last is None:
                 column = self.labels[texts.index(next(t for t in texts if not t))]
@@ -255,6 +279,12 @@ class Tally:
             if inner in blank:
                 self._filled_inner(line, inner, texts)
         return tuple(texts)
+
+    def _unnamed(self, line: int, column: int) -> None:
+        """A warning for a row with counts and no label in a table of one label column:
+        summed as a group without a name, which a total row without its word would be."""
+        header = self.headers[column].strip() if column < len(self.headers) else ""
+        self.findings.append(Finding("unnamed", "", 0, 0, None, self._origin(line, column + 1), column=header or None))
 
     def _filled_inner(self, line: int, column: int, texts: Sequence[str]) -> None:
         """A warning for a blank second label column filled down as the contract says:
