@@ -213,6 +213,34 @@ def test_a_total_in_the_numbering_column_of_a_workbook_and_a_row_without_a_label
     ]
 
 
+@pytest.mark.parametrize(
+    ("rows", "line"),
+    [
+        ("Kecamatan;Peserta;Potensi\nIlir Barat;100;1000\nIlir Timur;50;500\nRata-rata;75;750\n", 4),
+        ("kecamatan,sektor,peserta,potensi\nIlir,Petani,100,1000\n,Nelayan,50,500\n,Rata-rata,75,750\n", 4),
+        ("sektor,peserta,potensi\nPetani,100,1000\nAVERAGE,75,750\nNelayan,50,500\nJumlah,150,1500\n", 3),
+        (
+            '[{"sektor": "Petani", "peserta": 100, "potensi": 1000}, {"sektor": "Nelayan", "peserta": 50, '
+            '"potensi": 500}, {"sektor": "Rata-rata Kabupaten", "peserta": 75, "potensi": 750}]',
+            1,
+        ),
+    ],
+    ids=["one label column", "two, the second", "above a total", "json"],
+)
+def test_an_average_row_is_not_a_group_and_not_summed(rows, line):
+    """An export's "Rata-rata" (average) row was one more group, summed into the
+    total; like a total row it is not data, but it is not a sum either, so it is
+    skipped (and said) without being compared with the rows."""
+    result = run("report", "-f", "json", input=rows)
+    assert result.exit_code == 0, result
+    assert [g["enrolled"] for g in result.json()["groups"]] == [100, 50]
+    assert (totals(result)["enrolled"], totals(result)["potential"]) == (150, 1500)
+    assert result.json()["warnings"] == []
+    assert f"skipped 1 row giving an average or another figure that is not a sum (line {line}: " in result.stderr
+    indonesian = run("report", "--locale", "id", input=rows.replace(",", ";") if rows[0] != "[" else rows)
+    assert "1 baris berisi rata-rata atau angka lain yang bukan jumlah dilewati" in indonesian.stderr
+
+
 def test_a_blank_second_label_in_a_workbook_is_named_by_its_cell(tmp_path):
     book = openpyxl.Workbook()
     book.active.title = "Rekap"
@@ -492,6 +520,21 @@ def test_a_total_row_of_formulas_never_calculated_is_skipped_unchecked(tmp_path,
     assert result.exit_code == 0, result
     assert totals(result)["enrolled"] == 10 and totals(result)["potential"] == 150
     assert "line 4: the export's own total" in result.stderr and "warning" not in result.stderr
+
+
+@pytest.mark.parametrize("writer", ["openpyxl", "xlsxwriter"])
+def test_an_average_row_of_formulas_never_calculated_is_skipped_too(tmp_path, writer):
+    rows = [
+        ["sektor", "peserta", "potensi"],
+        ["Petani", 10, 100],
+        ["Nelayan", 0, 50],
+        ["Rata-rata", "=AVERAGE(B2:B3)", 75],
+    ]
+    path = formula_book(tmp_path / "rekap.xlsx", writer, rows)
+    result = run("report", str(path), "-f", "json")
+    assert result.exit_code == 0, result
+    assert (totals(result)["enrolled"], totals(result)["potential"]) == (10, 150)
+    assert "skipped 1 row giving an average or another figure that is not a sum (line 4: 'Rata-rata')" in result.stderr
 
 
 def test_zeros_in_a_workbook_a_program_wrote_are_zeros_when_no_formula_is_there(tmp_path):

@@ -17,7 +17,7 @@ from enrollgap.read.accumulate import add_row, to_groups
 from enrollgap.read.columns import Columns
 from enrollgap.read.delimited import Rows
 from enrollgap.read.source import open_source, sniff_format
-from enrollgap.read.table import EDGE_WORDS, TOTAL_WORDS, is_total
+from enrollgap.read.table import EDGE_WORDS, SUMMARY_FIRST, SUMMARY_WORDS, TOTAL_WORDS, is_summary, is_total
 
 
 def write(tmp_path, name, text):
@@ -407,21 +407,22 @@ def test_groups_of_one_label_column_are_what_the_general_way_makes(rows, field):
 
 # A total word as an export might write it: any case, spaces, "_" and "-" anywhere,
 # and sometimes something before or after it that makes it not a total.
-_TOTAL_SPELLINGS = st.builds(
-    lambda word, cases, gaps, before, after: (
-        before
-        + "".join((c.upper() if up else c) + gap for c, up, gap in zip(word, cases, gaps + [""] * len(word)))
-        + after
-    ),
-    st.sampled_from(sorted(TOTAL_WORDS)),
-    st.lists(st.booleans(), min_size=20, max_size=20),
-    st.lists(st.sampled_from(["", "", " ", "_", "-", "\t", "\x1c", "\u00a0", "\u2003"]), max_size=20),
-    st.sampled_from(["", "", " ", "_", "Desa ", "1", "ſ", "\u212a", "x", "Kec. Ilir "]),
-    st.sampled_from(["", "", " ", "-", " 2024", "s", "ſ", "\u212a", ".", " Sumsel", " Kab. OKU"]),
-)
+def _spellings(words):
+    return st.builds(
+        lambda word, cases, gaps, before, after: (
+            before
+            + "".join((c.upper() if up else c) + gap for c, up, gap in zip(word, cases, gaps + [""] * len(word)))
+            + after
+        ),
+        st.sampled_from(sorted(words)),
+        st.lists(st.booleans(), min_size=20, max_size=20),
+        st.lists(st.sampled_from(["", "", " ", "_", "-", "\t", "\x1c", "\u00a0", "\u2003"]), max_size=20),
+        st.sampled_from(["", "", " ", "_", "Desa ", "1", "ſ", "\u212a", "x", "Kec. Ilir "]),
+        st.sampled_from(["", "", " ", "-", " 2024", "s", "ſ", "\u212a", ".", " Sumsel", " Kab. OKU"]),
+    )
 
 
-@given(st.one_of(_TOTAL_SPELLINGS, st.text(max_size=12)))
+@given(st.one_of(_spellings(TOTAL_WORDS), st.text(max_size=12)))
 @example("Desa 0001")
 @example("ſemua")  # a long s casefolds to s: a total
 @example("total\u212a")  # a Kelvin sign casefolds to k: not a total word's end, but not ASCII either
@@ -433,6 +434,19 @@ def test_a_total_is_told_without_normalizing_exactly_as_by_normalizing(text):
     words = text.casefold().split()
     at_an_edge = len(words) > 1 and (words[0] in EDGE_WORDS or words[-1] in EDGE_WORDS)
     assert is_total(text) == (normalize_header(text) in TOTAL_WORDS or at_an_edge)
+
+
+@given(st.one_of(_spellings(SUMMARY_WORDS), _spellings(SUMMARY_FIRST), st.text(max_size=12)))
+@example("Rata-rata Kabupaten")
+@example("_Average")
+@example("\u00a0Maksimum")
+@example("Mean\u212a")
+@example("Desa 0001")
+def test_a_summary_is_told_without_normalizing_exactly_as_by_normalizing(text):
+    words = text.casefold().split()
+    assert is_summary(text) == (
+        normalize_header(text) in SUMMARY_WORDS or (len(words) > 1 and words[0] in SUMMARY_FIRST)
+    )
 
 
 def test_labels_of_a_column_left_out_are_remembered_within_a_bound():

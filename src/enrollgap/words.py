@@ -155,6 +155,7 @@ SENTENCES = {
         "note_footnotes": "{source}: skipped {count} without counts, such as footnotes ({lines}{first})",
         "note_filled": "{source}: filled blank labels down from the row above in {count} ({lines})",
         "note_repeated": "{source}: skipped {count} repeating the header or numbering its columns ({lines})",
+        "note_summaries": "{source}: skipped {count} giving an average or another figure that is not a sum ({lines}{first})",
         "note_ignored": "{source}: ignored {columns}; map one with --col FIELD=HEADER",
         "long_table": "a table of {rows} rows is long to read; --top N shows the first N (with --sort gap, the largest gaps), -f csv or -f json suit a spreadsheet or a script",
         "fail_undefined": "total coverage is undefined (potential 0), so --fail-under {limit} is not met",
@@ -208,6 +209,7 @@ SENTENCES = {
         "note_footnotes": "{source}: {count} tanpa angka (misalnya catatan kaki) dilewati ({lines}{first})",
         "note_filled": "{source}: label kosong diisi dari baris di atasnya pada {count} ({lines})",
         "note_repeated": "{source}: {count} yang mengulang header atau menomori kolomnya dilewati ({lines})",
+        "note_summaries": "{source}: {count} berisi rata-rata atau angka lain yang bukan jumlah dilewati ({lines}{first})",
         "note_ignored": "{source}: {columns} diabaikan; petakan dengan --col FIELD=HEADER",
         "long_table": "tabel {rows} baris sulit dibaca; --top N menampilkan N baris pertama (dengan --sort gap, kesenjangan terbesar), -f csv atau -f json cocok untuk spreadsheet atau skrip",
         "fail_undefined": "cakupan total tidak terdefinisi (potensi 0), sehingga --fail-under {limit} tidak terpenuhi",
@@ -278,6 +280,10 @@ def note_texts(notes: Notes, locale: str) -> list[str]:
     if notes.repeated:
         out.append(sentence("note_repeated", locale, source=source, count=rows(len(notes.repeated), locale),
                             lines=describe(notes.repeated, locale)))  # fmt: skip
+    if notes.summaries:
+        lines = [at for at, _ in notes.summaries]
+        out.append(sentence("note_summaries", locale, source=source, count=rows(len(lines), locale),
+                            lines=describe(lines, locale), first=first(notes.summaries)))  # fmt: skip
     if notes.filled:
         out.append(sentence("note_filled", locale, source=source, count=rows(len(notes.filled), locale),
                             lines=describe(notes.filled, locale)))  # fmt: skip

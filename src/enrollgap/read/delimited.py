@@ -160,7 +160,7 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
         tally.last = None if last is None else tuple(str(last[i]).strip() for i in every)  # (UNNAMED)
         filled = tally.labels_of(cells, line)
         if filled is None:
-            tally.total_row(line, cells, counts[0], counts[1], (run_enrolled, run_potential))
+            tally.not_a_group(line, cells, counts[0], counts[1], (run_enrolled, run_potential))
             return None
         for i, text in zip(every, filled):
             cells[i] = text  # filled in: the next row's blanks take these

@@ -249,7 +249,7 @@ def sum_json(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[G
         key: tuple = tuple(read_label(cell) for cell in cells)
         if key not in ordinary:  # once per group: a total row, or labels like any other
             if tally.special_key(tuple("" if k is None else k for k in key)):
-                tally.total_row(line, cells, counts[0], counts[1], run)
+                tally.not_a_group(line, cells, counts[0], counts[1], run)
                 continue
             ordinary.add(key)
         if by is not None:

@@ -22,7 +22,7 @@ from .accumulate import add_row, label_totals, to_groups
 from .cells import read_value
 from .formulas import uncalculated
 from .source import ReadOptions, Source
-from .table import Notes, Tally, find_header, is_total
+from .table import Notes, Tally, find_header
 
 INSTALL = "pip install 'enrollgap[excel]'"
 # A workbook is read whole; past these it is refused rather than allowed to fill
@@ -173,9 +173,8 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
                 i for i in (ie, ip) if i < len(cells) and not cells[i] and formulas.holds_formula(cell(line, i + 1))
             ]
             if unworked:
-                if any(is_total(_text(cells[i]).strip()) for i in every if i < len(cells)):
-                    tally.unchecked_total(line, (run_enrolled, run_potential))  # its value was never worked out
-                    return None
+                if tally.unworked(line, [_text(c) for c in cells], (run_enrolled, run_potential)):
+                    return None  # a total or an average whose value was never worked out
                 raise InputError(
                     f"{columns.headers[unworked[0]].strip()}: a formula whose value was never worked out (a program "
                     "wrote the workbook and left it to be calculated when opened); open and save it in a "
@@ -206,7 +205,7 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
         tally.last = None if last is None else tuple(_text(last[i]).strip() if i < len(last) else "" for i in every)
         filled = tally.labels_of(texts, line)
         if filled is None:
-            tally.total_row(line, texts, counts[0], counts[1], (run_enrolled, run_potential))
+            tally.not_a_group(line, texts, counts[0], counts[1], (run_enrolled, run_potential))
             return None
         for i, text in zip(every, filled):
             if i < len(cells):

@@ -29,6 +29,27 @@ TOTAL_WORDS = frozenset(
 # ("Total Sumsel", "Jumlah Kec. Ilir"): one of these as the first or the last word
 # of a label of several words (split at spaces, compared without case).
 EDGE_WORDS = frozenset(("total", "jumlah", "subtotal"))
+# A label that names a row summarizing the others without adding them up (an average,
+# the largest): never a group, never summed, compared without case, spaces and hyphens;
+# so is a label of several words that starts with one of SUMMARY_FIRST ("Rata-rata
+# Kabupaten").
+SUMMARY_WORDS = frozenset(
+    normalize_header(word)
+    for word in (
+        "rata-rata",
+        "rata2",
+        "rerata",
+        "average",
+        "mean",
+        "median",
+        "minimum",
+        "maximum",
+        "maksimum",
+        "min",
+        "max",
+    )
+)
+SUMMARY_FIRST = ("rata-rata", "rata2", "rerata", "average", "mean", "median")
 # The header is looked for among this many non-blank rows at the top.
 HEADER_SEARCH = 30
 # Ordinary labels remembered at most (Tally.ordinary), so that memory stays flat.
@@ -60,6 +81,8 @@ _CANNOT_END = {
     first: _NO_EDGE_LAST if first in _NEVER_FIRST else _NO_EDGE_LAST & _NEVER_LAST for first in _NO_EDGE_FIRST
 }
 _ANY_END: frozenset[str] = frozenset()
+# A label whose first character is one of these starts no summary word (as above).
+_NO_SUMMARY_FIRST = frozenset(c for c in _KEPT if c.lower() not in {word[0] for word in SUMMARY_WORDS})
 _EDGES = tuple(EDGE_WORDS)
 
 
@@ -94,10 +117,21 @@ def is_total(text: object) -> bool:
     return len(words) > 1 and (words[0] in EDGE_WORDS or words[-1] in EDGE_WORDS)
 
 
+def is_summary(text: object) -> bool:
+    """A label that names a summary of the rows that is not their sum: "Rata-rata",
+    "Average", "Maksimum", "Rata-rata Kabupaten"."""
+    if not isinstance(text, str) or text[:1] in _NO_SUMMARY_FIRST:  # (told without normalizing, as totals)
+        return False
+    if normalize_header(text) in SUMMARY_WORDS:
+        return True
+    words = text.casefold().split()
+    return len(words) > 1 and words[0] in SUMMARY_FIRST
+
+
 def special_labels(labels: Sequence[object], fill_down: bool) -> bool:
-    """True for labels a fast path must not sum: a total word in any of them, or (where
-    labels are filled down) a blank one."""
-    if any(is_total(cell) for cell in labels):
+    """True for labels a fast path must not sum: a total or a summary word in any of
+    them, or (where labels are filled down) a blank one."""
+    if any(is_total(cell) or is_summary(cell) for cell in labels):
         return True
     return fill_down and any(not str(cell).strip() for cell in labels)
 
@@ -116,11 +150,20 @@ class Notes:
     footnotes: list[tuple[int, str]] = field(default_factory=list)  # (line, first text)
     filled: list[int] = field(default_factory=list)  # lines whose labels were filled down
     repeated: list[int] = field(default_factory=list)  # lines repeating the header or numbering its columns
+    summaries: list[tuple[int, str]] = field(default_factory=list)  # (line, label) of averages and the like
     ignored: list[str] = field(default_factory=list)  # headers no field reads
     separator_line: bool = False  # an Excel "sep=;" first line
 
     def __bool__(self) -> bool:
-        return bool(self.above_header or self.totals or self.footnotes or self.filled or self.ignored or self.repeated)
+        return bool(
+            self.above_header
+            or self.totals
+            or self.footnotes
+            or self.filled
+            or self.ignored
+            or self.repeated
+            or self.summaries
+        )
 
 
 def _first_text(cells: Sequence[object]) -> str:
@@ -235,7 +278,7 @@ class Tally:
         ``key`` holds the labels rows are summed by (and the year last): with --group-by,
         one of the table's two label columns (the other is told by ``ordinary``)."""
         if type(key) is str and not self.year and len(self.labels) == 1:  # the common case, once per group
-            return is_total(key) or (self.fill_down and not key.strip())
+            return is_total(key) or is_summary(key) or (self.fill_down and not key.strip())
         cells = key if isinstance(key, tuple) else (key,)
         return special_labels(cells[:-1] if self.year else cells, self.fill_down)
 
@@ -255,9 +298,10 @@ class Tally:
 
     def labels_of(self, cells: Sequence[object], line: int) -> tuple | None:
         """The row's labels, filled down where blank (UNNAMED for the blank of a table of
-        one label column); None for a total row (noted)."""
+        one label column); None for a row that is not a group (a total or a summary,
+        for ``not_a_group``)."""
         texts = [str(cells[i]).strip() if i < len(cells) and cells[i] is not None else "" for i in self.labels]
-        if any(is_total(t) for t in texts):  # "Jumlah", or "Sumsel / Jumlah": a total, not a group
+        if any(is_total(t) or is_summary(t) for t in texts):  # "Jumlah", "Sumsel / Jumlah", "Rata-rata"
             return None
         if self.fill_down and not any(texts):
             if is_total(_first_text(cells)):  # "Jumlah" in a column of its own ("No"), merged over the labels
@@ -292,6 +336,34 @@ class Tally:
         origin = self._origin(line, column + 1)
         header = self.headers[column].strip() if column < len(self.headers) else ""
         self.findings.append(Finding("filled_inner", join_label(*texts), 0, 0, None, origin, column=header or None))
+
+    def not_a_group(
+        self, line: int, cells: Sequence[object], enrolled: int, potential: int, run: tuple[int, int]
+    ) -> None:
+        """A row whose labels say it is not a group: a summary such as an average (noted,
+        not checked: it is not a sum), else the export's own total (``total_row``)."""
+        summary = self._summary(cells)
+        if summary is not None:
+            self.notes.summaries.append((line, summary))
+        else:
+            self.total_row(line, cells, enrolled, potential, run)
+
+    def _summary(self, cells: Sequence[object]) -> str | None:
+        texts = (str(cells[i]).strip() if i < len(cells) and cells[i] is not None else "" for i in self.labels)
+        return next((t for t in texts if is_summary(t)), None)
+
+    def unworked(self, line: int, cells: Sequence[object], run: tuple[int, int]) -> bool:
+        """True (and noted) for a row whose counts are formulas never calculated, when its
+        labels say it is not a group: a total, skipped unchecked, or a summary."""
+        texts = [str(cells[i]).strip() if i < len(cells) and cells[i] is not None else "" for i in self.labels]
+        summary = self._summary(cells)
+        if summary is not None:
+            self.notes.summaries.append((line, summary))
+            return True
+        if any(is_total(t) for t in texts):
+            self.unchecked_total(line, run)  # its value was never worked out
+            return True
+        return False
 
     def total_row(
         self, line: int, cells: Sequence[object], enrolled: int, potential: int, run: tuple[int, int]
