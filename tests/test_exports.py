@@ -522,6 +522,21 @@ def test_a_total_row_of_formulas_never_calculated_is_skipped_unchecked(tmp_path,
     assert "line 4: the export's own total" in result.stderr and "warning" not in result.stderr
 
 
+def test_an_error_cell_where_a_count_belongs_is_named_as_empty_or_an_error(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.title = "R"
+    for row in [["sektor", "peserta", "potensi"], ["A", 1, 10], ["B", "#N/A", 20]]:
+        book.active.append(row)
+    book.active["B3"].data_type = "e"  # an error cell, as a spreadsheet app saves #N/A
+    book.save(tmp_path / "err.xlsx")
+    result = run("report", str(tmp_path / "err.xlsx"))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        f"enrollgap: error: {tmp_path / 'err.xlsx'}:R!B3: peserta: read an empty cell (or an error such as #N/A), "
+        "expected a count\n"
+    )
+
+
 @pytest.mark.parametrize("writer", ["openpyxl", "xlsxwriter"])
 def test_an_average_row_of_formulas_never_calculated_is_skipped_too(tmp_path, writer):
     rows = [

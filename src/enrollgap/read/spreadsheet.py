@@ -309,6 +309,8 @@ def _count(value: object, locale: str) -> int:
             raise NumberError(f"read {value:g}, expected a whole, non-negative count")
         return int(value)
     if isinstance(value, str):
+        if not value.strip():  # (calamine reads an error cell, #N/A or #REF!, as empty too)
+            raise NumberError("read an empty cell (or an error such as #N/A), expected a count")
         return read_value(value, locale, "count").count
     shown = "nothing" if value is None or value == "" else quoted(str(value))
     raise NumberError(f"read {shown}, expected a count")
