@@ -801,6 +801,55 @@ def test_an_ods_file(tmp_path):
     assert [(g["sector"], g["enrolled"]) for g in result.json()["groups"]] == [("Petani", 3)]
 
 
+def test_a_label_merged_over_rows_of_an_ods_sheet_labels_each_of_them(tmp_path):
+    """calamine reports no merged cells for .ods: they are read from the sheet's XML,
+    past rows and cells the file writes once with a repeat count, on the sheet asked for."""
+    odf = pytest.importorskip("odf.opendocument")
+    from odf.table import CoveredTableCell, Table, TableCell, TableRow
+    from odf.text import P
+
+    def cell(value, **span):
+        if value is None:
+            return CoveredTableCell()
+        made = (
+            TableCell(valuetype="float", value=value, **span)
+            if isinstance(value, int)
+            else TableCell(valuetype="string", **span)
+        )
+        made.addElement(P(text=str(value)))
+        return made
+
+    document = odf.OpenDocumentSpreadsheet()
+    other = Table(name="Lain")  # a first sheet with a merge of its own, at another place
+    row = TableRow()
+    row.addElement(cell("x", numberrowsspanned=3))
+    other.addElement(row)
+    document.spreadsheet.addElement(other)
+    table = Table(name="Rekap")
+    table.addElement(TableRow(numberrowsrepeated=2))  # two empty rows above the table
+    rows = [
+        ["", "sektor", "peserta", "potensi"],
+        ["", ("Petani", 3), 10, 100],
+        ["", None, 5, 50],
+        ["", None, 1, 10],
+        ["", "Nelayan", 2, 20],
+    ]
+    for values in rows:
+        row = TableRow()
+        row.addElement(TableCell(numbercolumnsrepeated=1))  # an empty first column
+        for value in values[1:]:
+            row.addElement(cell(value[0], numberrowsspanned=value[1]) if isinstance(value, tuple) else cell(value))
+        table.addElement(row)
+    document.spreadsheet.addElement(table)
+    path = tmp_path / "kec.ods"
+    document.save(str(path))
+    result = run("report", str(path), "--sheet", "Rekap", "-f", "json")
+    assert result.exit_code == 0, result
+    assert [(g["sector"], g["enrolled"]) for g in result.json()["groups"]] == [("Petani", 16), ("Nelayan", 2)]
+    assert result.json()["warnings"] == []
+    assert "filled blank labels down from the row above in 2 rows (lines 5 and 6)" in result.stderr
+
+
 def test_without_the_excel_extra_the_error_gives_the_pip_command(tmp_path, monkeypatch):
     import builtins
 

@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import sys
+import zipfile
 
 import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
@@ -477,3 +478,31 @@ def test_the_sums_by_label_behind_a_total_of_one_label_are_kept_and_bounded():
         tally.total_row(line, ["Jumlah", "Petani"], 7, 70, (10 + line, 90))
     assert len(asked) == LABEL_SUMS
     assert len(tally.findings) == LABEL_SUMS + 1  # past the bound: checked against the rows above, as before
+
+
+def _ods_bytes(content: str) -> io.BytesIO:
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as book:
+        book.writestr("content.xml", content)
+    data.seek(0)
+    return data
+
+
+_ODS = (
+    '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:spreadsheet>'
+    '<table:table table:name="R"><table:table-row table:number-rows-repeated="3"/>'
+    '<table:table-row><table:table-cell table:number-columns-repeated="2"/>'
+    '<table:table-cell table:number-rows-spanned="2" table:number-columns-spanned="2"/></table:table-row>'
+    "</table:table></office:spreadsheet></office:body></office:document-content>"
+)
+
+
+def test_ods_merges_are_counted_past_repeated_rows_and_cells_and_no_entity_is_parsed():
+    from enrollgap.read.merges import ods_merges
+
+    assert ods_merges(_ods_bytes(_ODS), "R") == [((3, 2), (4, 3))]
+    assert ods_merges(_ods_bytes(_ODS), "Other") == []
+    bomb = '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">]>' + _ODS
+    assert ods_merges(_ods_bytes(bomb), "R") == []  # no document type is parsed: no merges, as before
+    assert ods_merges(_ods_bytes("<not xml"), "R") == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, count, islice
 from operator import itemgetter
 
@@ -21,6 +21,7 @@ from ..text import quoted
 from .accumulate import add_row, label_totals, to_groups
 from .cells import read_value
 from .formulas import uncalculated
+from .merges import Range, ods_merges
 from .source import ReadOptions, Source
 from .table import Notes, Tally, find_header
 
@@ -159,7 +160,9 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
     year = columns.where.get("year")
     years = [] if year is None else [year]  # the year cell ends each key: never summed across years
     tally = Tally(every, notes, where, columns.headers, (ie, ip), year=year is not None)
-    stream = _unmerged(stream, _merged_labels(sheet, every, first_column), notes)
+    # Where label cells are merged over rows: calamine says, except for .ods (merges reads those).
+    merged = ods_merges(archive, name) if source.format == "ods" else getattr(sheet, "merged_cell_ranges", None)
+    stream = _unmerged(stream, _merged_labels(merged or (), every, first_column), notes)
     sums: dict = {}
     run_enrolled = run_potential = 0
     if not years:  # a total row of one label ("Jumlah / Petani") is checked against that label's rows
@@ -257,12 +260,14 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
     return to_groups(sums, grouping, place, lambda line: f"{place}!{line}", year_at), tally.findings
 
 
-def _merged_labels(sheet, columns: Sequence[int], first_column: int) -> dict[int, list[tuple[int, int]]]:
+def _merged_labels(
+    merged: Iterable[Range], columns: Sequence[int], first_column: int
+) -> dict[int, list[tuple[int, int]]]:
     """Where a label cell is merged over the rows below it ("Petani" over two rows):
     {line: [(column, line of the merged cell's text), ...]} for the rows below (lines
     are the sheet's rows from 1; columns count from the sheet's first used one)."""
     below: dict[int, list[tuple[int, int]]] = {}
-    for (top, left), (bottom, right) in getattr(sheet, "merged_cell_ranges", None) or ():
+    for (top, left), (bottom, right) in merged:
         for column in range(left - first_column, right - first_column + 1):
             if column in columns:
                 for line in range(top + 2, bottom + 2):
