@@ -359,6 +359,25 @@ def test_one_label_column_is_never_filled_down():
 # ------------------------------------------------------------------ titles and footnotes
 
 
+@pytest.mark.parametrize("units", [";(orang);(jiwa)", ";orang;orang", "Satuan;(orang);(Rp)"])
+def test_a_line_of_units_under_the_header_is_part_of_it(units):
+    """A header of two lines gives the counts' units below their names; it was an error
+    ("read '(orang)'"). Only before the first data row, only words without a digit, and
+    only where the labels are blank."""
+    rows = f"Kecamatan;Peserta;Potensi\n{units}\nIlir;100;1.000\n"
+    result = run("report", "--locale", "id", "-f", "json", input=rows)
+    if units.startswith("Satuan"):  # a label there: a row of data with words for counts, refused
+        assert result.exit_code == 2 and "<stdin>:2:2: Peserta: read '(orang)'" in result.stderr
+        return
+    assert result.exit_code == 0, result
+    assert [(g["region"], g["enrolled"]) for g in result.json()["groups"]] == [("Ilir", 100)]
+    assert "1 baris yang mengulang header, menomori kolomnya atau menyebut satuannya dilewati (baris 2)" in (
+        result.stderr
+    )
+    later = run("report", "--locale", "id", input=f"Kecamatan;Peserta;Potensi\nIlir;100;1.000\n{units}\n")
+    assert later.exit_code == 2 and "<stdin>:3:2: Peserta: read " in later.stderr  # after data: refused
+
+
 def test_column_numbers_under_the_header_and_the_header_repeated_are_skipped_and_said(tmp_path):
     """Statistics tables number their columns under the header, "(1) (2) (3) (4)", and
     an export split into pages repeats the header: neither is data, and both were
@@ -368,9 +387,14 @@ def test_column_numbers_under_the_header_and_the_header_repeated_are_skipped_and
     result = run("report", "--locale", "id", "-f", "json", input=rows)
     assert result.exit_code == 0, result
     assert [(g["region"], g["enrolled"]) for g in result.json()["groups"]] == [("Ilir", 100), ("Ulu", 10)]
-    assert "<stdin>: 2 baris yang mengulang header atau menomori kolomnya dilewati (baris 2 dan 4)" in result.stderr
+    assert (
+        "<stdin>: 2 baris yang mengulang header, menomori kolomnya atau menyebut satuannya dilewati (baris 2 dan 4)"
+        in result.stderr
+    )
     english = run("report", "-f", "json", input=rows.replace("1.000", "1000"))
-    assert "skipped 2 rows repeating the header or numbering its columns (lines 2 and 4)" in english.stderr
+    assert "skipped 2 rows repeating the header, numbering its columns or naming its units (lines 2 and 4)" in (
+        english.stderr
+    )
     wrong = run("report", "--locale", "id", input=rows.replace("(3);(4)", "(5);(4)"))  # not its column numbers
     assert wrong.exit_code == 2 and "<stdin>:2:3: Peserta: read '(5)'" in wrong.stderr
     book = openpyxl.Workbook()
@@ -383,7 +407,7 @@ def test_column_numbers_under_the_header_and_the_header_repeated_are_skipped_and
     book.save(tmp_path / "bps.xlsx")
     sheet = run("report", str(tmp_path / "bps.xlsx"), "-f", "json")
     assert sheet.exit_code == 0 and sheet.json()["total"]["enrolled"] == 100, sheet
-    assert "numbering its columns (line 2)" in sheet.stderr
+    assert "numbering its columns or naming its units (line 2)" in sheet.stderr
 
 
 def test_titles_above_the_header_and_footnotes_below_are_skipped_and_said():

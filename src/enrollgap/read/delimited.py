@@ -152,7 +152,7 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
             try:
                 counts.append(read_value(cells[index], options.locale, "count").count)
             except NumberError as error:
-                if tally.repeats_header(line, cells):  # the header again, or "(1) (2) ..." under it
+                if tally.repeats_header(line, cells, last is None):  # the header again, "(1) (2) ...", units
                     return None
                 raise InputError(f"{headers[index].strip()}: {error.message}", source.name, line, index + 1) from None
         if (left_out is None or ordinary(cells[left_out])) and not tally.special_key(key_of(cells)):

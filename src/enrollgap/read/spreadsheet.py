@@ -195,7 +195,7 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
             try:
                 counts.append(_count(cells[index] if index < len(cells) else None, options.locale))
             except NumberError as error:
-                if tally.repeats_header(line, texts):  # the header again, or "(1) (2) ..." under it
+                if tally.repeats_header(line, texts, last is None):  # the header again, "(1) (2) ...", units
                     return None
                 raise InputError(
                     f"{columns.headers[index].strip()}: {error.message}", *where(line, index + 1)

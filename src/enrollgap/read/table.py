@@ -246,6 +246,15 @@ def _said(delimiter: str) -> str:
     return "a tab" if delimiter == "\t" else f"'{delimiter}'"
 
 
+def _names_units(texts: Sequence[str], counts: Sequence[int], labels: Sequence[int]) -> bool:
+    """True for a row whose label cells are blank and whose count cells are words
+    without a digit ("(orang)", "jiwa", "Rp"): the units of a header of two lines."""
+    if any(i < len(texts) and texts[i] for i in labels):
+        return False
+    values = [texts[i] if i < len(texts) else "" for i in counts]
+    return all(any(c.isalpha() for c in v) and not any(c.isdigit() for c in v) for v in values)
+
+
 @dataclass
 class Tally:
     """The rows of one table that the fast path does not take: blank rows, footnotes,
@@ -414,16 +423,19 @@ class Tally:
         self.notes.totals.append(line)
         self.since = run
 
-    def repeats_header(self, line: int, cells: Sequence[object]) -> bool:
+    def repeats_header(self, line: int, cells: Sequence[object], before_data: bool = False) -> bool:
         """True (and noted) for a row that repeats the header, as an export split into
         pages does, or numbers its columns "(1)", "(2)", ... as statistics tables do
-        under the header: not data. Asked of rows whose counts are not numbers."""
+        under the header, or (``before_data``: no data row yet) gives the counts' units
+        under it ("(orang)", "jiwa"), its labels blank: not data. Asked of rows whose
+        counts are not numbers."""
         texts = [str(c).strip() if c is not None else "" for c in cells]
         numbers = [f"({n})" for n in range(1, len(texts) + 1)]
         numbered = all(i < len(texts) and texts[i] == numbers[i] for i in self.counts) and all(
             t in ("", n) for t, n in zip(texts, numbers)
         )
-        if not numbered and texts != [h.strip() for h in self.headers]:
+        units = before_data and _names_units(texts, self.counts, self.labels)
+        if not numbered and not units and texts != [h.strip() for h in self.headers]:
             return False
         self.notes.repeated.append(line)
         return True
