@@ -359,6 +359,31 @@ def test_one_label_column_is_never_filled_down():
 # ------------------------------------------------------------------ titles and footnotes
 
 
+def test_a_label_column_named_in_the_upper_line_of_a_two_line_header_is_found(tmp_path):
+    """ "Kecamatan" merged over both lines of a header, "Jumlah" over the counts' names:
+    the label column's name is in the upper line, and its cell in the lower is blank.
+    It was an error ("no sector or region column") with advice that could not work."""
+    rows = "Kecamatan;Jumlah;\n;Peserta;Potensi\nIlir;1;10\nUlu;2;20\n"
+    result = run("report", "-f", "json", input=rows)
+    assert result.exit_code == 0, result
+    assert [(g["region"], g["enrolled"]) for g in result.json()["groups"]] == [("Ilir", 1), ("Ulu", 2)]
+    assert (
+        "<stdin>: named column 'Kecamatan' from the line above the header, where the header was blank "
+        "(a header of two lines)" in result.stderr
+    )
+    title = run("report", input="Rekap BPU 2024;;\n;Peserta;Potensi\nIlir;1;10\n")  # a title is not a header
+    assert title.exit_code == 2 and "no sector or region column" in title.stderr
+    book = openpyxl.Workbook()
+    for row in [["Kecamatan", "Jumlah", None], [None, "Peserta", "Potensi"], ["Ilir", 1, 10]]:
+        book.active.append(row)
+    book.active.merge_cells("A1:A2")
+    book.active.merge_cells("B1:C1")
+    book.save(tmp_path / "two.xlsx")
+    sheet = run("report", str(tmp_path / "two.xlsx"), "-f", "json")
+    assert sheet.exit_code == 0, sheet
+    assert [(g["region"], g["enrolled"]) for g in sheet.json()["groups"]] == [("Ilir", 1)]
+
+
 @pytest.mark.parametrize("units", [";(orang);(jiwa)", ";orang;orang", "Satuan;(orang);(Rp)"])
 def test_a_line_of_units_under_the_header_is_part_of_it(units):
     """A header of two lines gives the counts' units below their names; it was an error

@@ -157,6 +157,7 @@ SENTENCES = {
         "note_repeated": "{source}: skipped {count} repeating the header, numbering its columns or naming its units ({lines})",
         "note_summaries": "{source}: skipped {count} giving an average or another figure that is not a sum ({lines}{first})",
         "note_ignored": "{source}: ignored {columns}; map one with --col FIELD=HEADER",
+        "note_headers_above": "{source}: named {columns} from the line above the header, where the header was blank (a header of two lines)",
         "long_table": "a table of {rows} rows is long to read; --top N shows the first N (with --sort gap, the largest gaps), -f csv or -f json suit a spreadsheet or a script",
         "fail_undefined": "total coverage is undefined (potential 0), so --fail-under {limit} is not met",
         "project_title": "{label}: {target} by {to} ({method})",
@@ -211,6 +212,7 @@ SENTENCES = {
         "note_repeated": "{source}: {count} yang mengulang header, menomori kolomnya atau menyebut satuannya dilewati ({lines})",
         "note_summaries": "{source}: {count} berisi rata-rata atau angka lain yang bukan jumlah dilewati ({lines}{first})",
         "note_ignored": "{source}: {columns} diabaikan; petakan dengan --col FIELD=HEADER",
+        "note_headers_above": "{source}: {columns} diambil dari baris di atas header, karena header di situ kosong (header dua baris)",
         "long_table": "tabel {rows} baris sulit dibaca; --top N menampilkan N baris pertama (dengan --sort gap, kesenjangan terbesar), -f csv atau -f json cocok untuk spreadsheet atau skrip",
         "fail_undefined": "cakupan total tidak terdefinisi (potensi 0), sehingga --fail-under {limit} tidak terpenuhi",
         "project_title": "{label}: {target} pada {to} ({method})",
@@ -277,6 +279,10 @@ def note_texts(notes: Notes, locale: str) -> list[str]:
         more = f" (+{len(notes.ignored) - 8})" if len(notes.ignored) > 8 else ""
         kind = "kolom" if locale == "id" else "column" if len(notes.ignored) == 1 else "columns"
         out.append(sentence("note_ignored", locale, source=source, columns=f"{kind} {names}{more}"))
+    if notes.headers_above:
+        names = ", ".join(quoted(visible(name, 60)) for name in notes.headers_above)
+        kind = "kolom" if locale == "id" else "column" if len(notes.headers_above) == 1 else "columns"
+        out.append(sentence("note_headers_above", locale, source=source, columns=f"{kind} {names}"))
     if notes.repeated:
         out.append(sentence("note_repeated", locale, source=source, count=rows(len(notes.repeated), locale),
                             lines=describe(notes.repeated, locale)))  # fmt: skip

@@ -15,6 +15,7 @@ from typing import Optional, Union
 
 from ..coverage import Finding
 from ..errors import InputError
+from ..groups import LABEL_FIELDS
 from ..text import join_label, quoted
 from .columns import ALIAS_KEYS, Columns, normalize_header
 
@@ -151,6 +152,7 @@ class Notes:
     filled: list[int] = field(default_factory=list)  # lines whose labels were filled down
     repeated: list[int] = field(default_factory=list)  # lines repeating the header or numbering its columns
     summaries: list[tuple[int, str]] = field(default_factory=list)  # (line, label) of averages and the like
+    headers_above: list[str] = field(default_factory=list)  # label headers taken from the line above the header
     ignored: list[str] = field(default_factory=list)  # headers no field reads
     separator_line: bool = False  # an Excel "sep=;" first line
 
@@ -163,6 +165,7 @@ class Notes:
             or self.ignored
             or self.repeated
             or self.summaries
+            or self.headers_above
         )
 
 
@@ -204,7 +207,10 @@ def find_header(
             continue
         if _names_fields(cells, needed, mapping):
             notes.above_header = [(at, _first_text(c)) for at, c in seen]
-            columns = Columns([str(c) if c is not None else "" for c in cells], mapping, name)
+            headers = [str(c) if c is not None else "" for c in cells]
+            if seen and seen[-1][0] == line - 1:  # a header of two lines, perhaps
+                _label_headers_above(headers, seen[-1][1], mapping, notes)
+            columns = Columns(headers, mapping, name)
             notes.ignored = columns.ignored()
             return line, columns
         seen.append((line, cells))
@@ -221,6 +227,20 @@ def find_header(
             _split_otherwise(seen, needed, mapping, delimiter) or error.message + no_header(), name
         ) from None
     return line, columns
+
+
+def _label_headers_above(
+    headers: list[str], above: Sequence[object], mapping: Sequence[tuple[str, str]], notes: Notes
+) -> None:
+    """A header of two lines names its label column in the upper one ("Kecamatan",
+    merged over both) and its counts in the lower: a blank header takes the text above
+    it where that names a label column (an alias, or a --col header). Noted."""
+    names = {alias for f in LABEL_FIELDS for alias in ALIAS_KEYS[f]} | {normalize_header(h) for _, h in mapping}
+    for i, header in enumerate(headers):
+        text = str(above[i]).strip() if i < len(above) and above[i] is not None else ""
+        if not header.strip() and text and normalize_header(text) in names:
+            headers[i] = text
+            notes.headers_above.append(text)
 
 
 def _split_otherwise(
