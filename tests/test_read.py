@@ -18,7 +18,15 @@ from enrollgap.read.accumulate import add_row, to_groups
 from enrollgap.read.columns import Columns
 from enrollgap.read.delimited import Rows
 from enrollgap.read.source import open_source, sniff_format
-from enrollgap.read.table import EDGE_WORDS, SUMMARY_FIRST, SUMMARY_WORDS, TOTAL_WORDS, is_summary, is_total
+from enrollgap.read.table import (
+    EDGE_WORDS,
+    SUMMARY_FIRST,
+    SUMMARY_WORDS,
+    TOTAL_WORDS,
+    is_summary,
+    is_total,
+    plain_label,
+)
 
 
 def write(tmp_path, name, text):
@@ -450,14 +458,35 @@ def test_a_summary_is_told_without_normalizing_exactly_as_by_normalizing(text):
     )
 
 
+@given(st.one_of(_spellings(TOTAL_WORDS), _spellings(SUMMARY_WORDS), st.text(max_size=12)))
+@example("Village 0000001")
+@example(" Desa 1")
+@example("Desa 1 ")
+@example("Desa Total")
+@example("Rata-rata")
+@example("Sukamaju")
+@example("Subtotal Sumsel")
+@example("Sumsel Total")
+@example("Sub-total")
+@example("Maxi")
+def test_a_plain_label_is_never_blank_a_total_or_a_summary(text):
+    """The read loops take a label of a column --group-by leaves out as plain on its
+    first and last characters alone: that must never pass a total, a summary or a blank."""
+    if plain_label(text):
+        assert text.strip() and not is_total(text) and not is_summary(text)
+
+
 def test_labels_of_a_column_left_out_are_remembered_within_a_bound():
     """Under --group-by, the other label column is asked for totals where it changes;
-    what was found ordinary is remembered, but not a million villages of it."""
+    what was found ordinary after a closer look is remembered, but not a million
+    villages of it; a label plain on its first and last characters needs no memory."""
     from enrollgap.read.table import KNOWN, Notes, Tally
 
     tally = Tally([0, 1], Notes("v.csv"), lambda line, column: ("v.csv", line, column))
-    assert all(tally.ordinary(f"Desa {i}") for i in range(3 * KNOWN))
+    assert all(tally.ordinary(f"Totalitas {i}") for i in range(3 * KNOWN))  # starts as "Total" does
     assert 0 < len(tally.known) <= KNOWN
+    tally.known.clear()
+    assert all(tally.ordinary(f"Desa {i}") for i in range(10)) and not tally.known
     assert not tally.ordinary("Jumlah") and not tally.ordinary("Sumsel Total") and not tally.ordinary(" ")
     assert tally.ordinary(1601.0) and not tally.ordinary(None)  # a workbook's number is a label
 

@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 from .cells import grouped_pair, int_agrees
 from .source import MAX_LINE, STDIN, Source
-from .table import KNOWN, special_labels
+from .table import KNOWN, plain_label, special_labels
 
 # Below this many bytes one core is faster than starting processes (measured on a
 # 2-core machine: the break-even is near 4 MB).
@@ -172,7 +172,8 @@ def _sum_block(
                 key = key_of(cells)
                 if left_out is not None and cells[left_out] != other:
                     if cells[left_out] not in known:
-                        if special_labels((cells[left_out],), True):  # a total, or a blank: one core decides
+                        if not plain_label(cells[left_out]) and special_labels((cells[left_out],), True):
+                            # a total, a summary or a blank: one core decides
                             return None
                         if len(known) >= KNOWN:
                             known.clear()  # memory stays flat

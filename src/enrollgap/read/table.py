@@ -84,6 +84,13 @@ _CANNOT_END = {
 _ANY_END: frozenset[str] = frozenset()
 # A label whose first character is one of these starts no summary word (as above).
 _NO_SUMMARY_FIRST = frozenset(c for c in _KEPT if c.lower() not in {word[0] for word in SUMMARY_WORDS})
+# Both, and a first character that is not a space (so not blank): by first character,
+# the last characters with which a label is surely plain. One look-up a label.
+_PLAIN_ENDS = {first: ends for first, ends in _CANNOT_END.items() if first in _NO_SUMMARY_FIRST}
+# The first three letters of every total, edge and summary word: a label that starts
+# with three ASCII letters not among these, and ends with a character no edge word
+# ends with ("Sukamaju"), is plain too.
+_PREFIXES = frozenset(normalize_header(w)[:3] for w in (*TOTAL_WORDS, *EDGE_WORDS, *SUMMARY_WORDS, *SUMMARY_FIRST))
 _EDGES = tuple(EDGE_WORDS)
 
 
@@ -127,6 +134,21 @@ def is_summary(text: object) -> bool:
         return True
     words = text.casefold().split()
     return len(words) > 1 and words[0] in SUMMARY_FIRST
+
+
+def plain_label(text: str) -> bool:
+    """True for a label that its first and last characters show to be neither blank, a
+    total nor a summary ("Desa 0001"); False says only that a closer look is needed."""
+    if text[-1:] in _PLAIN_ENDS.get(text[:1], _ANY_END):
+        return True
+    head = text[:3]
+    return (
+        len(head) == 3
+        and head.isascii()
+        and head.isalpha()
+        and head.lower() not in _PREFIXES
+        and (text[-1:] in _NO_EDGE_LAST)
+    )
 
 
 def special_labels(labels: Sequence[object], fill_down: bool) -> bool:
@@ -314,12 +336,15 @@ class Tally:
     def ordinary(self, text: object) -> bool:
         """True for a label that is neither blank nor a total (of a column --group-by
         leaves out: it is not summed by, but a total there is a total row all the same).
-        Remembered, up to KNOWN labels (memory stays flat over a million villages):
-        the read loops ask once a row where the label changes."""
+        Told by its first and last characters where they suffice ("Desa 0001"), else
+        looked at and remembered, up to KNOWN labels (memory stays flat): the read
+        loops ask once a row where the label changes."""
+        if type(text) is str and plain_label(text):
+            return True
         if text in self.known:
             return True
-        if text is None or special_labels((text,), True):  # a total, or a blank
-            return False
+        if text is None or special_labels((text,), True):
+            return False  # a total, a summary, or a blank
         if len(self.known) >= KNOWN:
             self.known.clear()
         self.known.add(text)  # (a number in a workbook is a label too)
