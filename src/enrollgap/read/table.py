@@ -329,7 +329,7 @@ class Tally:
         ``key`` holds the labels rows are summed by (and the year last): with --group-by,
         one of the table's two label columns (the other is told by ``ordinary``)."""
         if type(key) is str and not self.year and len(self.labels) == 1:  # the common case, once per group
-            return is_total(key) or is_summary(key) or (self.fill_down and not key.strip())
+            return not plain_label(key) and (is_total(key) or is_summary(key) or (self.fill_down and not key.strip()))
         cells = key if isinstance(key, tuple) else (key,)
         return special_labels(cells[:-1] if self.year else cells, self.fill_down)
 
