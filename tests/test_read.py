@@ -17,8 +17,7 @@ from enrollgap.read import source as source_module
 from enrollgap.read.accumulate import add_row, to_groups
 from enrollgap.read.columns import Columns
 from enrollgap.read.delimited import Rows
-from enrollgap.read.source import open_source, sniff_format
-from enrollgap.read.table import (
+from enrollgap.read.labels import (
     EDGE_WORDS,
     SUMMARY_FIRST,
     SUMMARY_WORDS,
@@ -27,6 +26,7 @@ from enrollgap.read.table import (
     is_total,
     plain_label,
 )
+from enrollgap.read.source import open_source, sniff_format
 
 
 def write(tmp_path, name, text):

@@ -7,7 +7,10 @@ published cases ``check`` looks at. Every error names the file, line and column.
 - ``source``: opening, the endless-line guard, format and delimiter sniffing
 - ``columns``: which column holds which field (aliases, --col, grouping)
 - ``cells``: one value as a number or a label
-- ``delimited`` / ``jsonrows``: the formats
+- ``labels``: which labels are totals or summaries, not groups
+- ``table``: what exports hold around the data (header search, totals, fill-down)
+- ``delimited`` / ``jsonrows`` / ``spreadsheet``: the formats (``parallel``: every core
+  for big CSV; ``formulas`` and ``merges``: what calamine does not say of a workbook)
 - ``accumulate``: rows summed into groups, the 10^15 limit
 - ``cases``: rows for ``check``
 """

@@ -16,8 +16,9 @@ from itertools import count, repeat
 from typing import BinaryIO
 
 from .cells import grouped_pair, int_agrees
+from .labels import plain_label, special_labels
 from .source import MAX_LINE, STDIN, Source
-from .table import KNOWN, plain_label, special_labels
+from .table import KNOWN
 
 # Below this many bytes one core is faster than starting processes (measured on a
 # 2-core machine: the break-even is near 4 MB).
