@@ -117,6 +117,18 @@ def test_a_blank_label_in_the_first_data_row_is_an_error_naming_the_cell():
     assert result.stderr.startswith("enrollgap: error: <stdin>:2:1: a blank label in the first data row")
 
 
+def said_as_a_warning(rows, warning, indonesian):
+    """The warning in JSON and on stderr; --strict makes it the error, with nothing on
+    stdout; in Indonesian too."""
+    result = run("report", "-f", "json", input=rows)
+    assert result.json()["warnings"] == [warning]
+    assert f"warning: {warning}" in result.stderr
+    strict = run("report", "--strict", input=rows)
+    assert strict.exit_code == 2 and strict.stdout == ""
+    assert strict.stderr == f"enrollgap: error: {warning} (--strict)\n"
+    assert indonesian in run("report", "--locale", "id", input=rows).stderr
+
+
 @pytest.mark.parametrize("subtotal", ["Sumsel,,150,1500", ",,150,1500"])
 def test_a_blank_second_label_is_filled_down_with_a_warning_that_it_may_be_a_subtotal(subtotal):
     """A pivot leaves its first label column blank; a row whose second one is blank is
@@ -135,12 +147,7 @@ def test_a_blank_second_label_is_filled_down_with_a_warning_that_it_may_be_a_sub
         "Sumsel / Nelayan; a pivot export leaves only its first label column blank: if the row is a subtotal, "
         "label it Jumlah or Total, or it is counted twice"
     )
-    assert result.json()["warnings"] == [warning]
-    assert f"warning: {warning}" in result.stderr
-    strict = run("report", "--strict", input=rows)
-    assert strict.exit_code == 2 and strict.stdout == "" and "<stdin>:4:2: the blank 'sektor'" in strict.stderr
-    indonesian = run("report", "--locale", "id", input=rows)
-    assert "<stdin>:4:2: 'sektor' yang kosong mengambil label baris di atasnya" in indonesian.stderr
+    said_as_a_warning(rows, warning, "<stdin>:4:2: 'sektor' yang kosong mengambil label baris di atasnya")
 
 
 @pytest.mark.parametrize(
@@ -174,12 +181,7 @@ def test_a_row_without_its_only_label_is_summed_with_a_warning_that_it_may_be_a_
         "<stdin>:3:1: the blank 'Kecamatan' leaves the row without a name; it is summed as a group of its own, "
         "shown without a label: if it is a total, label it Jumlah or Total, or it is counted twice"
     )
-    assert result.json()["warnings"] == [warning]
-    assert f"warning: {warning}" in result.stderr
-    strict = run("report", "--strict", input=rows)
-    assert strict.exit_code == 2 and strict.stdout == "" and "<stdin>:3:1: the blank 'Kecamatan'" in strict.stderr
-    indonesian = run("report", "--locale", "id", input=rows)
-    assert "<stdin>:3:1: 'Kecamatan' yang kosong membuat baris ini tanpa nama" in indonesian.stderr
+    said_as_a_warning(rows, warning, "<stdin>:3:1: 'Kecamatan' yang kosong membuat baris ini tanpa nama")
 
 
 def test_each_row_without_a_label_is_looked_at_not_only_the_first():
