@@ -195,15 +195,10 @@ def test_each_row_without_a_label_is_looked_at_not_only_the_first():
 
 
 def test_a_total_in_the_numbering_column_of_a_workbook_and_a_row_without_a_label(tmp_path):
-    book = openpyxl.Workbook()
-    book.active.title = "Rekap"
-    for row in [
-        ["No", "Kecamatan", "Peserta", "Potensi"],
-        [1, "Ilir Barat", 100, 1000],
-        [2, None, 50, 500],
-        ["JUMLAH", None, 150, 1500],
-    ]:
-        book.active.append(row)
+    book = book_of(
+        [["No", "Kecamatan", "Peserta", "Potensi"], [1, "Ilir Barat", 100, 1000], [2, None, 50, 500],
+         ["JUMLAH", None, 150, 1500]]
+    )  # fmt: skip
     book.save(tmp_path / "kec.xlsx")
     result = run("report", str(tmp_path / "kec.xlsx"), "-f", "json")
     assert result.exit_code == 0, result
@@ -244,10 +239,9 @@ def test_an_average_row_is_not_a_group_and_not_summed(rows, line):
 
 
 def test_a_blank_second_label_in_a_workbook_is_named_by_its_cell(tmp_path):
-    book = openpyxl.Workbook()
-    book.active.title = "Rekap"
-    for row in [["Kecamatan", "Sektor", "Peserta", "Potensi"], ["Ilir", "Petani", 10, 100], ["Ilir", None, 10, 100]]:
-        book.active.append(row)
+    book = book_of(
+        [["Kecamatan", "Sektor", "Peserta", "Potensi"], ["Ilir", "Petani", 10, 100], ["Ilir", None, 10, 100]]
+    )
     book.save(tmp_path / "kec.xlsx")
     result = run("report", str(tmp_path / "kec.xlsx"), "-f", "json")
     assert result.exit_code == 0, result
@@ -319,10 +313,8 @@ def test_a_total_row_of_one_label_is_checked_against_that_label_s_rows():
 def test_label_columns_after_the_counts_are_filled_down_in_a_workbook(tmp_path):
     """A workbook whose label columns come after its counts: each blank label took the
     wrong column's cell, and its Jumlah row was filled down and summed."""
-    book = openpyxl.Workbook()
-    for row in [["peserta", "potensi", "provinsi", "sektor"], [100, 1000, "Sumsel", "Petani"],
-                [50, 500, None, "Nelayan"], [1, 10, "Jambi", "Petani"], [151, 1510, "Jumlah", None]]:  # fmt: skip
-        book.active.append(row)
+    book = book_of([["peserta", "potensi", "provinsi", "sektor"], [100, 1000, "Sumsel", "Petani"],
+                    [50, 500, None, "Nelayan"], [1, 10, "Jambi", "Petani"], [151, 1510, "Jumlah", None]])  # fmt: skip
     book.save(tmp_path / "cols.xlsx")
     result = run("report", str(tmp_path / "cols.xlsx"), "-f", "json")
     assert result.exit_code == 0, result
@@ -375,9 +367,7 @@ def test_a_label_column_named_in_the_upper_line_of_a_two_line_header_is_found(tm
     )
     title = run("report", input="Rekap BPU 2024;;\n;Peserta;Potensi\nIlir;1;10\n")  # a title is not a header
     assert title.exit_code == 2 and "no sector or region column" in title.stderr
-    book = openpyxl.Workbook()
-    for row in [["Kecamatan", "Jumlah", None], [None, "Peserta", "Potensi"], ["Ilir", 1, 10]]:
-        book.active.append(row)
+    book = book_of([["Kecamatan", "Jumlah", None], [None, "Peserta", "Potensi"], ["Ilir", 1, 10]])
     book.active.merge_cells("A1:A2")
     book.active.merge_cells("B1:C1")
     book.save(tmp_path / "two.xlsx")
@@ -424,13 +414,9 @@ def test_column_numbers_under_the_header_and_the_header_repeated_are_skipped_and
     )
     wrong = run("report", "--locale", "id", input=rows.replace("(3);(4)", "(5);(4)"))  # not its column numbers
     assert wrong.exit_code == 2 and "<stdin>:2:3: Peserta: read '(5)'" in wrong.stderr
-    book = openpyxl.Workbook()
-    for row in [
-        ["Kecamatan", "Sektor", "Peserta", "Potensi"],
-        ["(1)", "(2)", "(3)", "(4)"],
-        ["Ilir", "Petani", 100, 1000],
-    ]:
-        book.active.append(row)
+    book = book_of(
+        [["Kecamatan", "Sektor", "Peserta", "Potensi"], ["(1)", "(2)", "(3)", "(4)"], ["Ilir", "Petani", 100, 1000]]
+    )
     book.save(tmp_path / "bps.xlsx")
     sheet = run("report", str(tmp_path / "bps.xlsx"), "-f", "json")
     assert sheet.exit_code == 0 and sheet.json()["total"]["enrolled"] == 100, sheet
@@ -526,16 +512,20 @@ def test_a_real_looking_workbook(tmp_path):
     assert "warning" not in result.stderr
 
 
+def book_of(rows, title="Rekap"):
+    """An openpyxl workbook whose one sheet, named ``title``, holds ``rows``."""
+    book = openpyxl.Workbook()
+    book.active.title = title
+    for row in rows:
+        book.active.append(row)
+    return book
+
+
 def formula_book(path, writer, rows):
     """A sheet written by a program that does not calculate: openpyxl saves no value
     for a formula, XlsxWriter saves 0."""
     if writer == "openpyxl":
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.title = "Rekap"
-        for row in rows:
-            sheet.append(row)
-        book.save(path)
+        book_of(rows).save(path)
     else:
         xlsxwriter = pytest.importorskip("xlsxwriter")
         book = xlsxwriter.Workbook(str(path))
@@ -574,10 +564,7 @@ def test_a_total_row_of_formulas_never_calculated_is_skipped_unchecked(tmp_path,
 
 
 def test_an_error_cell_where_a_count_belongs_is_named_as_empty_or_an_error(tmp_path):
-    book = openpyxl.Workbook()
-    book.active.title = "R"
-    for row in [["sektor", "peserta", "potensi"], ["A", 1, 10], ["B", "#N/A", 20]]:
-        book.active.append(row)
+    book = book_of([["sektor", "peserta", "potensi"], ["A", 1, 10], ["B", "#N/A", 20]], title="R")
     book.active["B3"].data_type = "e"  # an error cell, as a spreadsheet app saves #N/A
     book.save(tmp_path / "err.xlsx")
     result = run("report", str(tmp_path / "err.xlsx"))
@@ -734,9 +721,7 @@ def test_a_workbook_a_spreadsheet_app_saved_is_not_scanned(tmp_path):
 def test_check_refuses_a_workbook_with_what_to_do(tmp_path):
     """A workbook holds 3,63% formatted as a percentage as 0.0363 and does not say so
     to the reader: check asks for CSV instead of guessing (it said "not valid JSON")."""
-    book = openpyxl.Workbook()
-    book.active.append(["label", "enrolled", "potential", "reported"])
-    book.active.append(["Sumsel", 48858, 1340000, 0.0363])
+    book = book_of([["label", "enrolled", "potential", "reported"], ["Sumsel", 48858, 1340000, 0.0363]])
     book.save(tmp_path / "klaim.xlsx")
     result = run("check", str(tmp_path / "klaim.xlsx"))
     assert result.exit_code == 2 and result.stdout == ""
@@ -752,10 +737,7 @@ def test_rows_read_in_batches_keep_their_lines(tmp_path, monkeypatch):
     from enrollgap.read import spreadsheet
 
     monkeypatch.setattr(spreadsheet, "BATCH", 2)
-    book = openpyxl.Workbook()
-    book.active.title = "Rekap"
-    for row in [["sektor", "peserta", "potensi"], *(["Petani", i, 100] for i in range(5)), ["Nelayan", 1.5, 10]]:
-        book.active.append(row)
+    book = book_of([["sektor", "peserta", "potensi"], *(["Petani", i, 100] for i in range(5)), ["Nelayan", 1.5, 10]])
     book.save(tmp_path / "rows.xlsx")
     result = run("report", str(tmp_path / "rows.xlsx"))
     assert result.exit_code == 2 and result.stdout == ""
