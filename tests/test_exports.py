@@ -184,6 +184,23 @@ def test_a_row_without_its_only_label_is_summed_with_a_warning_that_it_may_be_a_
     said_as_a_warning(rows, warning, "<stdin>:3:1: 'Kecamatan' yang kosong membuat baris ini tanpa nama")
 
 
+def test_a_json_row_without_any_label_is_summed_with_the_same_warning():
+    rows = (
+        '{"sektor": "A", "peserta": 1, "potensi": 10}\n'
+        '{"sektor": null, "peserta": 2, "potensi": 10}\n'
+        '{"peserta": 3, "potensi": 10}\n'
+    )
+    result = run("report", "-f", "json", input=rows)
+    assert result.exit_code == 0, result
+    assert sum(g["enrolled"] for g in result.json()["groups"]) == 6  # named or not, every row is summed, as before
+    assert [w.split(" leaves")[0] for w in result.json()["warnings"]] == [
+        "<stdin>:2: the blank 'sector'",
+        "<stdin>:3: the blank 'sector'",
+    ]
+    strict = run("report", "--strict", input=rows)
+    assert strict.exit_code == 2 and strict.stdout == "" and "<stdin>:2: the blank 'sector'" in strict.stderr
+
+
 def test_each_row_without_a_label_is_looked_at_not_only_the_first():
     """The read loop sums a row into a group seen before without a look at it: the
     group without a name must not be one, or the JUMLAH after it is summed into it."""

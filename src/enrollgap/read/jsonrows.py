@@ -228,7 +228,7 @@ def sum_json(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[G
             has_year = "year" in row
             if not grouping and not has_year:
                 raise InputError("no sector or region key in the first object", name, line, column)
-            tally = Tally(range(len(every)), notes, lambda at, _: (name, at, None), fill_down=False)
+            tally = Tally(range(len(every)), notes, lambda at, _: (name, at, None), every, fill_down=False)
             if not has_year:  # a total row of one label ("Jumlah / Petani") is checked against that label's rows
                 at = {column: grouping.index(f) for column, f in enumerate(every) if f in grouping}
                 tally.label_sums = lambda column, at=at: label_totals(sums, at[column]) if column in at else None
@@ -251,7 +251,10 @@ def sum_json(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[G
             if tally.special_key(tuple("" if k is None else k for k in key)):
                 tally.not_a_group(line, cells, counts[0], counts[1], run)
                 continue
-            ordinary.add(key)
+            if any(key):
+                ordinary.add(key)
+            else:  # no label at all (null, "", or no key): said for each such row
+                tally.unnamed(line, 0 if len(every) == 1 else None)
         if by is not None:
             key = tuple(key[i] for i in by)
         if has_year:

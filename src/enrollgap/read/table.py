@@ -254,7 +254,7 @@ class Tally:
             if is_total(_first_text(cells)):  # "Jumlah" in a column of its own ("No"), merged over the labels
                 return None
             if len(self.labels) == 1:  # nothing to fill down from: a group without a name, said
-                self._unnamed(line, self.labels[0])
+                self.unnamed(line, self.labels[0])
                 return (UNNAMED,)
         if self.fill_down and len(self.labels) == 2 and any(not t for t in texts):
             if self.last is None:
@@ -271,11 +271,13 @@ class Tally:
                 self._filled_inner(line, inner, texts)
         return tuple(texts)
 
-    def _unnamed(self, line: int, column: int) -> None:
-        """A warning for a row with counts and no label in a table of one label column:
-        summed as a group without a name, which a total row without its word would be."""
-        header = self.headers[column].strip() if column < len(self.headers) else ""
-        self.findings.append(Finding("unnamed", "", 0, 0, None, self._origin(line, column + 1), column=header or None))
+    def unnamed(self, line: int, column: int | None) -> None:
+        """A warning for a row with counts and no label (in a table, of its one label
+        ``column``; None: of any): summed as a group without a name, which a total row
+        without its word would be."""
+        header = self.headers[column].strip() if column is not None and column < len(self.headers) else ""
+        where = self._origin(line, None if column is None else column + 1)
+        self.findings.append(Finding("unnamed", "", 0, 0, None, where, column=header or None))
 
     def _filled_inner(self, line: int, column: int, texts: Sequence[str]) -> None:
         """A warning for a blank second label column filled down as the contract says:
