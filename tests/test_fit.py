@@ -60,6 +60,21 @@ def test_an_encoding_hint_fits_the_bytes_and_names_the_line(tmp_path, data, hint
     assert run("report", str(json_path)).stderr.startswith(f"enrollgap: error: {json_path}:2: not valid utf-8")
 
 
+@pytest.mark.parametrize("rows_before", [1, 100_000], ids=["in the first piece", "pieces later"])
+@pytest.mark.parametrize("suffix", [".csv", ".json"])
+def test_standard_input_s_bad_bytes_are_named_by_their_line_too(rows_before, suffix):
+    """A file is read again to find the line of a bad byte; standard input cannot be,
+    so its line ends are counted as it is decoded (it said line 1 for any line)."""
+    if suffix == ".csv":
+        data = b"sektor,peserta,potensi\n" + b"x,1,2\n" * rows_before + b"Petani \x96,1,2\n"
+    else:
+        data = b"[" + b'{"sector": "x", "enrolled": 1, "potential": 2},\n' * rows_before + b'{"sector": "\x96"}]'
+    line = rows_before + 2 if suffix == ".csv" else rows_before + 1
+    result = run("report", input=data)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"enrollgap: error: <stdin>:{line}: not valid utf-8 text (byte 0x96)")
+
+
 def test_a_forecast_never_projects_more_enrolled_than_the_potential_and_says_so():
     result = run("project", "-s", "a", "90000", "96450", "--from", "2026", "--target", "99", "--growth", "25",
                  "--retention", "85", "-f", "json")  # fmt: skip

@@ -92,6 +92,14 @@ class LineTooLong(InputError):
     """Raised by the guard; the reader that knows the line number adds it."""
 
 
+class Undecodable(UnicodeDecodeError):
+    """Bytes that are not text in the encoding, with the line that holds them."""
+
+    def __init__(self, error: UnicodeDecodeError, line: int) -> None:
+        super().__init__(error.encoding, error.object, error.start, error.end, error.reason)
+        self.line = line
+
+
 def _chunks(
     raw: BinaryIO, head: bytes, decoder: codecs.IncrementalDecoder, name: str, progress=None, lines: bool = True
 ) -> Iterator[str]:
@@ -108,13 +116,25 @@ def _chunks(
     size = 0
     done = 0
     data = head
+    counted = name == STDIN  # standard input cannot be read again to find a bad byte's line: count as it comes
+    line_ends = 0
     while True:
         if not data:
             data = raw.read(PIECE)
         done += len(data)
         if progress is not None:
             progress(done)
-        text = decoder.decode(data, not data)
+        try:
+            text = decoder.decode(data, not data)
+        except UnicodeDecodeError as error:
+            if not counted:
+                raise
+            before = error.object[: error.start]
+            raise Undecodable(
+                error, line_ends + (before.count(b"\n") if isinstance(before, bytes) else 0) + 1
+            ) from None
+        if counted:
+            line_ends += text.count("\n")
         if not data:
             rest = "".join(pending) + text
             if rest:
@@ -272,7 +292,9 @@ def decode_error(error: UnicodeDecodeError, source: Source, line: int | None) ->
     """The error for bytes that are not text in the source's encoding, on the line
     that holds them (found again from the file: the decoder works a chunk ahead
     of the reader)."""
-    if source.name != STDIN:
+    if isinstance(error, Undecodable):
+        line = error.line
+    elif source.name != STDIN:
         line = _line_of_bad_bytes(source.name, source.encoding) or line
     value = error.object[error.start]
     # 0x80-0x9F are control codes in latin-1 but letters and marks ("–", "€") in
