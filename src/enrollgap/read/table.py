@@ -230,13 +230,11 @@ class Tally:
         """True for a label that is neither blank nor a total (of a column --group-by
         leaves out: it is not summed by, but a total there is a total row all the same).
         Told by its first and last characters where they suffice ("Desa 0001"), else
-        looked at and remembered, up to KNOWN labels (memory stays flat): the read
-        loops ask once a row where the label changes."""
-        if type(text) is str and plain_label(text):
-            return True
+        looked at; remembered, up to KNOWN labels (memory stays flat): the read loops
+        ask once a row where the label changes (a workbook's, once a row)."""
         if text in self.known:
             return True
-        if text is None or special_labels((text,), True):
+        if not (type(text) is str and plain_label(text)) and (text is None or special_labels((text,), True)):
             return False  # a total, a summary, or a blank
         if len(self.known) >= KNOWN:
             self.known.clear()
