@@ -211,6 +211,27 @@ def test_each_row_without_a_label_is_looked_at_not_only_the_first():
     assert len(result.json()["warnings"]) == 1 and "line 4: the export's own total" in result.stderr
 
 
+def test_many_rows_of_one_kind_are_listed_a_few_and_counted_the_rest():
+    """A file of 200,000 rows without a name, or filled down, must not print 200,000
+    warnings or keep 200,000 line numbers: five warnings are listed, the last saying
+    how many more there are, and each note names three lines and counts the rest."""
+    blank = "sektor,peserta,potensi\nA,1,10\n" + ",1,10\n" * 200_000
+    result = run("report", "-f", "json", input=blank)
+    assert result.exit_code == 0, result
+    warnings = result.json()["warnings"]
+    assert len(warnings) == 5 and warnings[0].startswith("<stdin>:3:1: the blank 'sektor' leaves the row")
+    assert warnings[-1].startswith("<stdin>:7:1: the blank") and warnings[-1].endswith(" (and 199,995 more like it)")
+    assert result.stderr.count("\n") == 5
+    indonesian = run("report", "--locale", "id", input=blank)
+    assert "(dan 199.995 lagi seperti ini)" in indonesian.stderr
+    pivot = "provinsi,sektor,peserta,potensi\nSumsel,Petani,1,10\n" + ",Petani,1,10\n" * 200_000
+    filled = run("report", "-f", "json", input=pivot)
+    assert filled.exit_code == 0 and filled.json()["total"]["enrolled"] == 200_001
+    assert "filled blank labels down from the row above in 200,000 rows (lines 3, 4, 5 and 199,997 more)" in (
+        filled.stderr
+    )
+
+
 def test_a_total_in_the_numbering_column_of_a_workbook_and_a_row_without_a_label(tmp_path):
     book = book_of(
         [["No", "Kecamatan", "Peserta", "Potensi"], [1, "Ilir Barat", 100, 1000], [2, None, 50, 500],

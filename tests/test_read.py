@@ -505,7 +505,8 @@ def test_the_sums_by_label_behind_a_total_of_one_label_are_kept_and_bounded():
     for line in range(2 * LABEL_SUMS):  # rows between each: worked out again, up to the bound
         tally.total_row(line, ["Jumlah", "Petani"], 7, 70, (10 + line, 90))
     assert len(asked) == LABEL_SUMS
-    assert len(tally.findings) == LABEL_SUMS + 1  # past the bound: checked against the rows above, as before
+    # past the bound: checked against the rows above, as before (five listed, the rest counted on the last)
+    assert len(tally.findings) + tally.findings[-1].more == LABEL_SUMS + 1
 
 
 def _ods_bytes(content: str) -> io.BytesIO:
@@ -534,3 +535,16 @@ def test_ods_merges_are_counted_past_repeated_rows_and_cells_and_no_entity_is_pa
     bomb = '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">]>' + _ODS
     assert ods_merges(_ods_bytes(bomb), "R") == []  # no document type is parsed: no merges, as before
     assert ods_merges(_ods_bytes("<not xml"), "R") == []
+
+
+def test_where_rows_of_a_kind_were_is_kept_a_few_and_counted():
+    from enrollgap.read.table import Seen
+    from enrollgap.text import describe
+
+    seen = Seen()
+    for line in range(10, 1_000_010):
+        seen.append((line, f"Sumber {line}"))
+    assert seen.first == [(10, "Sumber 10"), (11, "Sumber 11"), (12, "Sumber 12")] and seen.count == 1_000_000
+    assert describe(seen.lines(), total=seen.count) == "lines 10, 11, 12 and 999,997 more"
+    assert describe(seen.lines(), "id", total=seen.count) == "baris 10, 11, 12 dan 999.997 lainnya"
+    assert describe([4, 9], "id") == "baris 4 dan 9" and not Seen() and Seen([1]) == Seen([1], 1) != Seen([1], 2)

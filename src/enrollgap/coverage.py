@@ -34,6 +34,7 @@ class Finding:
     year: int | None = None  # "missing_year": the group's latest year
     reported_year: int | None = None  # "missing_year": the year reported
     column: str | None = None  # "filled_inner", "unnamed": the header of the label column that was blank
+    more: int = 0  # rows like it after this one, counted, not listed (a reader lists a few of a kind)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from .text import LABEL_LIMIT, describe, quoted, rows, visible
 
 if TYPE_CHECKING:
     from .coverage import Finding
-    from .read.table import Notes
+    from .read.table import Notes, Seen
 
 HEADERS = {
     "en": {
@@ -148,6 +148,7 @@ SENTENCES = {
         "no_trend": "{label}: only one year observed up to {year}, so there is no trend",
         "fail_under": "total coverage {coverage} is below --fail-under {limit}",
         "total_mismatch": "{origin}: the total row{label} says {enrolled} of {potential}, but the rows above it add up to {summed_enrolled} of {summed_potential}; the groups are reported from the rows",
+        "more_like_it": " (and {count} more like it)",
         "unnamed": "{origin}: the blank {column} leaves the row without a name; it is summed as a group of its own, shown without a label: if it is a total, label it Jumlah or Total, or it is counted twice",
         "filled_inner": "{origin}: the blank {column} took the label of the row above, so the row is summed into {label}; a pivot export leaves only its first label column blank: if the row is a subtotal, label it Jumlah or Total, or it is counted twice",
         "note_titles": "{source}: skipped {count} above the header ({lines}{first})",
@@ -203,6 +204,7 @@ SENTENCES = {
         "no_trend": "{label}: hanya satu tahun teramati sampai {year}, sehingga tidak ada tren",
         "fail_under": "cakupan total {coverage} di bawah --fail-under {limit}",
         "total_mismatch": "{origin}: baris total{label} menyebut {enrolled} dari {potential}, tetapi baris di atasnya berjumlah {summed_enrolled} dari {summed_potential}; kelompok dilaporkan dari baris-barisnya",
+        "more_like_it": " (dan {count} lagi seperti ini)",
         "unnamed": "{origin}: {column} yang kosong membuat baris ini tanpa nama; ia dijumlahkan sebagai kelompok tersendiri tanpa label: jika baris ini total, beri label Jumlah atau Total, atau ia terhitung dua kali",
         "filled_inner": "{origin}: {column} yang kosong mengambil label baris di atasnya, sehingga baris ini dijumlahkan ke {label}; ekspor pivot hanya mengosongkan kolom label pertamanya: jika baris ini subtotal, beri label Jumlah atau Total, atau ia terhitung dua kali",
         "note_titles": "{source}: {count} di atas header dilewati ({lines}{first})",
@@ -260,20 +262,22 @@ def note_texts(notes: Notes, locale: str) -> list[str]:
     source = visible(notes.source, LABEL_LIMIT)
     out = []
 
-    def first(items: list[tuple[int, str]]) -> str:
+    def first(items: list) -> str:
         text = items[0][1] if items else ""
         return f": {quoted(visible(text, 60))}" if text else ""
+
+    def where(seen: Seen) -> str:
+        return describe(seen.lines(), locale, total=seen.count)
 
     if notes.above_header:
         lines = [at for at, _ in notes.above_header]
         out.append(sentence("note_titles", locale, source=source, count=rows(len(lines), locale),
                             lines=describe(lines, locale), first=first(notes.above_header)))  # fmt: skip
     if notes.totals:
-        out.append(sentence("note_totals", locale, source=source, lines=describe(notes.totals, locale)))
+        out.append(sentence("note_totals", locale, source=source, lines=where(notes.totals)))
     if notes.footnotes:
-        lines = [at for at, _ in notes.footnotes]
-        out.append(sentence("note_footnotes", locale, source=source, count=rows(len(lines), locale),
-                            lines=describe(lines, locale), first=first(notes.footnotes)))  # fmt: skip
+        out.append(sentence("note_footnotes", locale, source=source, count=rows(notes.footnotes.count, locale),
+                            lines=where(notes.footnotes), first=first(notes.footnotes.first)))  # fmt: skip
     if notes.ignored:
         names = ", ".join(quoted(visible(name, 60)) for name in notes.ignored[:8])
         more = f" (+{len(notes.ignored) - 8})" if len(notes.ignored) > 8 else ""
@@ -284,20 +288,27 @@ def note_texts(notes: Notes, locale: str) -> list[str]:
         kind = "kolom" if locale == "id" else "column" if len(notes.headers_above) == 1 else "columns"
         out.append(sentence("note_headers_above", locale, source=source, columns=f"{kind} {names}"))
     if notes.repeated:
-        out.append(sentence("note_repeated", locale, source=source, count=rows(len(notes.repeated), locale),
-                            lines=describe(notes.repeated, locale)))  # fmt: skip
+        out.append(sentence("note_repeated", locale, source=source, count=rows(notes.repeated.count, locale),
+                            lines=where(notes.repeated)))  # fmt: skip
     if notes.summaries:
-        lines = [at for at, _ in notes.summaries]
-        out.append(sentence("note_summaries", locale, source=source, count=rows(len(lines), locale),
-                            lines=describe(lines, locale), first=first(notes.summaries)))  # fmt: skip
+        out.append(sentence("note_summaries", locale, source=source, count=rows(notes.summaries.count, locale),
+                            lines=where(notes.summaries), first=first(notes.summaries.first)))  # fmt: skip
     if notes.filled:
-        out.append(sentence("note_filled", locale, source=source, count=rows(len(notes.filled), locale),
-                            lines=describe(notes.filled, locale)))  # fmt: skip
+        out.append(sentence("note_filled", locale, source=source, count=rows(notes.filled.count, locale),
+                            lines=where(notes.filled)))  # fmt: skip
     return out
 
 
 def warning_text(finding: Finding, style: Style = Style()) -> str:
-    """A finding as a warning in the style's words and numbers."""
+    """A finding as a warning in the style's words and numbers (and how many more like
+    it were counted, not listed)."""
+    text = _warning_text(finding, style)
+    if finding.more:
+        text += sentence("more_like_it", style.locale, count=style.count(finding.more))
+    return text
+
+
+def _warning_text(finding: Finding, style: Style) -> str:
     label = visible(finding.label, LABEL_LIMIT) or "–"
     if finding.kind == "total_mismatch" and finding.summed is not None:
         return sentence(

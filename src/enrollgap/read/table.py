@@ -24,6 +24,9 @@ from .labels import is_summary, is_total, plain_label, special_labels
 HEADER_SEARCH = 30
 # Ordinary labels remembered at most (Tally.ordinary), so that memory stays flat.
 KNOWN = 4096
+# Warnings of one kind about rows (a blank label, a total that does not add up) listed
+# one by one at most; the rest are counted on the last listed (stderr and memory stay small).
+ROW_FINDINGS = 5
 # Total rows of one label checked against that label's rows at most, each a walk over every group.
 LABEL_SUMS = 100
 # What a text table may be split by, for the hint when no row names the fields.
@@ -56,17 +59,50 @@ def is_blank(cells: Sequence[object]) -> bool:
     return not any(str(cell).strip() for cell in cells if cell is not None)
 
 
+class Seen:
+    """Where rows of one kind were (a line, or a line and its first text): the first
+    few kept for the note, which names no more, and every one counted, so that the
+    memory stays flat over a million rows filled down."""
+
+    __slots__ = ("count", "first")
+    KEEP = 3
+
+    def __init__(self, first: Sequence[object] = (), count: int | None = None) -> None:
+        self.first: list = list(first)[: self.KEEP]
+        self.count = len(first) if count is None else count
+
+    def append(self, item: object) -> None:
+        self.count += 1
+        if len(self.first) < self.KEEP:
+            self.first.append(item)
+
+    def lines(self) -> list[int]:
+        return [item if isinstance(item, int) else item[0] for item in self.first]
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Seen) and (self.first, self.count) == (other.first, other.count)
+
+    # (mutable: not hashable)
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Seen({self.first!r}, count={self.count})"
+
+
 @dataclass
 class Notes:
     """What was skipped or filled in while reading, for one line each on stderr."""
 
     source: str
     above_header: list[tuple[int, str]] = field(default_factory=list)  # (line, first text) of titles
-    totals: list[int] = field(default_factory=list)  # lines of total rows
-    footnotes: list[tuple[int, str]] = field(default_factory=list)  # (line, first text)
-    filled: list[int] = field(default_factory=list)  # lines whose labels were filled down
-    repeated: list[int] = field(default_factory=list)  # lines repeating the header or numbering its columns
-    summaries: list[tuple[int, str]] = field(default_factory=list)  # (line, label) of averages and the like
+    totals: Seen = field(default_factory=Seen)  # lines of total rows
+    footnotes: Seen = field(default_factory=Seen)  # (line, first text)
+    filled: Seen = field(default_factory=Seen)  # lines whose labels were filled down
+    repeated: Seen = field(default_factory=Seen)  # lines repeating the header, numbering its columns
+    summaries: Seen = field(default_factory=Seen)  # (line, label) of averages and the like
     headers_above: list[str] = field(default_factory=list)  # label headers taken from the line above the header
     ignored: list[str] = field(default_factory=list)  # headers no field reads
     separator_line: bool = False  # an Excel "sep=;" first line
@@ -207,6 +243,7 @@ class Tally:
     fill_down: bool = True
     year: bool = False  # keys end with the year cell, which is neither a total nor filled down
     findings: list[Finding] = field(default_factory=list)
+    _listed: dict[str, tuple[int, Finding]] = field(default_factory=dict, init=False, repr=False)  # kind: count, last
     last: tuple | None = None  # the labels of the last data row, after filling down
     known: set = field(default_factory=set)  # labels found ordinary
     # The reader's data rows so far summed by the label of a column (None when it cannot tell).
@@ -275,14 +312,14 @@ class Tally:
         without its word would be."""
         header = self.headers[column].strip() if column is not None and column < len(self.headers) else ""
         where = self._origin(line, None if column is None else column + 1)
-        self.findings.append(Finding("unnamed", "", 0, 0, None, where, column=header or None))
+        self._find(Finding("unnamed", "", 0, 0, None, where, column=header or None))
 
     def _filled_inner(self, line: int, column: int, texts: Sequence[str]) -> None:
         """A warning for a blank second label column filled down as the contract says:
         a pivot export never leaves it blank, a subtotal row does (then counted twice)."""
         origin = self._origin(line, column + 1)
         header = self.headers[column].strip() if column < len(self.headers) else ""
-        self.findings.append(Finding("filled_inner", join_label(*texts), 0, 0, None, origin, column=header or None))
+        self._find(Finding("filled_inner", join_label(*texts), 0, 0, None, origin, column=header or None))
 
     def not_a_group(
         self, line: int, cells: Sequence[object], enrolled: int, potential: int, run: tuple[int, int]
@@ -333,7 +370,18 @@ class Tally:
                 if summed == (enrolled, potential):
                     return
         label = join_label(*filter(None, texts))
-        self.findings.append(Finding("total_mismatch", label, enrolled, potential, summed, self._origin(line, None)))
+        self._find(Finding("total_mismatch", label, enrolled, potential, summed, self._origin(line, None)))
+
+    def _find(self, finding: Finding) -> None:
+        """A finding about a row: listed, up to ROW_FINDINGS of its kind; past that,
+        counted on the last one listed."""
+        count, last = self._listed.get(finding.kind, (0, finding))
+        if count < ROW_FINDINGS:
+            self.findings.append(finding)
+            last = finding
+        else:
+            last.more += 1
+        self._listed[finding.kind] = (count + 1, last)
 
     def _origin(self, line: int, column: int | None) -> str:
         """Where a row (or one of its cells) is, for a warning: "rows.csv:4", "rows.csv:4:2",
