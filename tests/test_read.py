@@ -548,3 +548,78 @@ def test_where_rows_of_a_kind_were_is_kept_a_few_and_counted():
     assert describe(seen.lines(), total=seen.count) == "lines 10, 11, 12 and 999,997 more"
     assert describe(seen.lines(), "id", total=seen.count) == "baris 10, 11, 12 dan 999.997 lainnya"
     assert describe([4, 9], "id") == "baris 4 dan 9" and not Seen() and Seen([1]) == Seen([1], 1) != Seen([1], 2)
+
+
+_OUTER = ["Sumsel", " Jambi ", "", "", "", "Jumlah", "Sumsel Total"]
+_INNER = ["Petani", "Nelayan", " Buruh", "", "Jumlah", "Rata-rata"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    rows=st.lists(
+        st.tuples(st.sampled_from(_OUTER), st.sampled_from(_INNER), st.integers(0, 99), st.integers(0, 999)),
+        min_size=1,
+        max_size=25,
+    )
+)
+@example(rows=[("Sumsel", "Petani", 1, 10), ("", "Petani", 2, 20), ("", "Petani", 3, 30), ("", "", 0, 5)])
+def test_labels_filled_down_in_the_read_loop_are_what_the_tally_fills(tmp_path, monkeypatch, rows):
+    """The read loop fills a pivot's blank first labels itself, for speed: the groups,
+    their first lines, the warnings, the notes and the first error are the same as
+    when every such row is left to the Tally."""
+    from enrollgap.read import read_input
+    from enrollgap.read.table import Tally
+
+    path = tmp_path / "pivot.csv"
+    path.write_text("provinsi,sektor,peserta,potensi\n" + "".join(f"{a},{b},{e},{p}\n" for a, b, e, p in rows))
+
+    def outcome():
+        try:
+            read = read_input(str(path), ReadOptions(jobs=1))
+        except InputError as error:
+            return str(error)
+        return [(g.region, g.sector, g.enrolled, g.potential, g.origin) for g in read.groups], read.findings, read.notes
+
+    in_loop = outcome()
+    with monkeypatch.context() as patch:  # (undone after each example: the fixture is the test's)
+        patch.setattr(Tally, "fill_in_loop", False)
+        assert outcome() == in_loop
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from([*_OUTER, None]),
+            st.sampled_from([*_INNER, None]),
+            st.sampled_from([0, 1, 2, 7.0, 40, 3, 5, "3", 12.5]),  # (an error ends the read: rarely)
+            st.integers(0, 999),
+        ),
+        min_size=1,
+        max_size=20,
+    )
+)
+@example(rows=[("Sumsel", "Petani", 1, 10), (None, "Petani", 2, 20), ("", "Petani", 3, 30), (None, "Buruh", 0, 5)])
+def test_labels_filled_down_in_a_workbook_s_read_loop_are_what_the_tally_fills(tmp_path, monkeypatch, rows):
+    openpyxl = pytest.importorskip("openpyxl")
+    from enrollgap.read import read_input
+    from enrollgap.read.table import Tally
+
+    book = openpyxl.Workbook()
+    book.active.append(["provinsi", "sektor", "peserta", "potensi"])
+    for row in rows:
+        book.active.append(list(row))
+    path = tmp_path / "pivot.xlsx"
+    book.save(path)
+
+    def outcome():
+        try:
+            read = read_input(str(path), ReadOptions())
+        except InputError as error:
+            return str(error)
+        return [(g.region, g.sector, g.enrolled, g.potential, g.origin) for g in read.groups], read.findings, read.notes
+
+    in_loop = outcome()
+    with monkeypatch.context() as patch:
+        patch.setattr(Tally, "fill_in_loop", False)
+        assert outcome() == in_loop

@@ -149,8 +149,12 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
             raise InputError(f"expected {width} fields as in the header, found {len(cells)}", source.name, line)
         counts = []
         for index in (ie, ip):
+            cell = cells[index]
+            if cell.isdigit() and cell.isascii() and len(cell) <= 15:  # plain digits: as the fast path reads them
+                counts.append(int(cell))
+                continue
             try:
-                counts.append(read_value(cells[index], options.locale, "count").count)
+                counts.append(read_value(cell, options.locale, "count").count)
             except NumberError as error:
                 if tally.repeats_header(line, cells, last is None):  # the header again, "(1) (2) ...", units
                     return None
@@ -195,6 +199,10 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
         if merged is not None:
             year_at = None if year is None else (lambda line: (source.name, line, year + 1))
             return to_groups(merged, grouping, source.name, None, year_at), tally.findings
+    # A table of two label columns summed by both (no year): its blank first labels are
+    # filled down in the loop itself (the label columns by place: outer, then inner).
+    pivot = tally.fill_in_loop and len(labels) == 2 and left_out is None and not years
+    outer, inner = (min(every), max(every)) if pivot else (0, 0)
     in_groups = False  # True once a row shows grouped digits: counts are then read as such
     other = None  # the last ordinary label of the column --group-by leaves out
     try:
@@ -217,6 +225,13 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
                         raise ValueError  # a total there ("Sumsel Total" under --group-by sector) is one all the same
                     other = cells[left_out]
                 acc = sums.get(key)
+                if acc is None and pivot and not cells[outer] and last is not None and ordinary(cells[inner]):
+                    # A pivot's blank first label under a filled one: filled down here, as slow would
+                    # (most rows of such an export; the rest of what slow decides is asked above).
+                    cells[outer] = last[outer]
+                    tally.notes.filled.append(line)
+                    key = key_of(cells)
+                    acc = sums.get(key)
                 if acc is None:
                     if tally.special_key(key):  # once per group: a total, or labels to fill down
                         raise ValueError

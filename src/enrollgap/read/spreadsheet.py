@@ -220,6 +220,10 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
         key = (*labelled, *(cells[i] if i < len(cells) else None for i in years))
         return key if len(key) > 1 else key[0]
 
+    # A table of two label columns summed by both (no year): its blank first labels are
+    # filled down in the loop itself for groups seen before (Tally.fill_in_loop).
+    pivot = tally.fill_in_loop and len(labels) == 2 and left_out is None and not years
+    outer, inner = (min(every), max(every)) if pivot else (0, 0)
     # Label keys as the fast path reads them: a cell for one label column, a tuple for two.
     key_of = itemgetter(*labels, *years)
     last: list | None = None  # the cells of the last data row, its blank labels filled in
@@ -227,6 +231,7 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
     least = 0.5 if formulas is not None else 0
     for line, cells in stream:
         # The fast path: whole numbers in the count cells, labels seen before.
+        filled = False
         try:
             key = key_of(cells)
             acc = sums[key]
@@ -235,6 +240,13 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
                 acc = None  # a total there ("Sumsel Total" under --group-by sector) is one all the same
         except LookupError:  # a short row (IndexError), a group's first row (KeyError)
             acc = None
+            if pivot and last is not None and cells[outer] == "" and tally.ordinary(cells[inner]):
+                # A pivot's blank first label under a filled one (most rows of such an export):
+                # filled down here for a group seen before; undone below if the row goes to slow.
+                cells[outer] = last[outer]
+                filled = True
+                acc = sums.get(key_of(cells))
+                enrolled, potential = cells[ie], cells[ip]
         if (
             acc is not None
             and type(enrolled) is float
@@ -247,7 +259,11 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
             enrolled, potential = int(enrolled), int(potential)
             acc[0] += enrolled
             acc[1] += potential
+            if filled:
+                tally.notes.filled.append(line)
         else:
+            if filled:
+                cells[outer] = ""  # slow fills it, and decides all else
             row = slow(line, cells)
             if row is None:
                 continue

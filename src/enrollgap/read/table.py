@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Optional, Union
+from typing import ClassVar, Optional, Union
 
 from ..coverage import Finding
 from ..errors import InputError
 from ..groups import LABEL_FIELDS
 from ..text import join_label, quoted
 from .columns import ALIAS_KEYS, Columns, normalize_header
-from .labels import is_summary, is_total, plain_label, special_labels
+from .labels import is_summary, is_total, not_a_group, special_labels
 
 # The header is looked for among this many non-blank rows at the top.
 HEADER_SEARCH = 30
@@ -242,6 +242,10 @@ class Tally:
     counts: Sequence[int] = ()  # the count columns' positions
     fill_down: bool = True
     year: bool = False  # keys end with the year cell, which is neither a total nor filled down
+    # A pivot's blank first labels are filled down by the read loops themselves, for a
+    # group seen before (most rows of such an export); False: by labels_of alone, as
+    # every other row the loops leave (the tests compare the two).
+    fill_in_loop: ClassVar[bool] = True
     findings: list[Finding] = field(default_factory=list)
     _listed: dict[str, tuple[int, Finding]] = field(default_factory=dict, init=False, repr=False)  # kind: count, last
     last: tuple | None = None  # the labels of the last data row, after filling down
@@ -259,7 +263,7 @@ class Tally:
         ``key`` holds the labels rows are summed by (and the year last): with --group-by,
         one of the table's two label columns (the other is told by ``ordinary``)."""
         if type(key) is str and not self.year and len(self.labels) == 1:  # the common case, once per group
-            return not plain_label(key) and (is_total(key) or is_summary(key) or (self.fill_down and not key.strip()))
+            return not_a_group(key) or (self.fill_down and not key.strip())
         cells = key if isinstance(key, tuple) else (key,)
         return special_labels(cells[:-1] if self.year else cells, self.fill_down)
 
@@ -271,7 +275,7 @@ class Tally:
         ask once a row where the label changes (a workbook's, once a row)."""
         if text in self.known:
             return True
-        if not (type(text) is str and plain_label(text)) and (text is None or special_labels((text,), True)):
+        if text is None or special_labels((text,), True):
             return False  # a total, a summary, or a blank
         if len(self.known) >= KNOWN:
             self.known.clear()
@@ -283,7 +287,7 @@ class Tally:
         one label column); None for a row that is not a group (a total or a summary,
         for ``not_a_group``)."""
         texts = [str(cells[i]).strip() if i < len(cells) and cells[i] is not None else "" for i in self.labels]
-        if any(is_total(t) or is_summary(t) for t in texts):  # "Jumlah", "Sumsel / Jumlah", "Rata-rata"
+        if any(map(not_a_group, texts)):  # "Jumlah", "Sumsel / Jumlah", "Rata-rata"
             return None
         if self.fill_down and not any(texts):
             if is_total(_first_text(cells)):  # "Jumlah" in a column of its own ("No"), merged over the labels
