@@ -229,6 +229,7 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
     last: list | None = None  # the cells of the last data row, its blank labels filled in
     # A count of 0 in a workbook a program wrote may be a formula's stand-in value: slow asks.
     least = 0.5 if formulas is not None else 0
+    other = None  # the last ordinary label of the column --group-by leaves out
     for line, cells in stream:
         # The fast path: whole numbers in the count cells, labels seen before.
         filled = False
@@ -236,8 +237,11 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
             key = key_of(cells)
             acc = sums[key]
             enrolled, potential = cells[ie], cells[ip]
-            if left_out is not None and not tally.ordinary(cells[left_out]):
-                acc = None  # a total there ("Sumsel Total" under --group-by sector) is one all the same
+            if left_out is not None and cells[left_out] != other:  # asked where it changes
+                if tally.ordinary(cells[left_out]):
+                    other = cells[left_out]
+                else:
+                    acc = None  # a total there ("Sumsel Total" under --group-by sector) is one all the same
         except LookupError:  # a short row (IndexError), a group's first row (KeyError)
             acc = None
             if pivot and last is not None and cells[outer] == "" and tally.ordinary(cells[inner]):

@@ -18,7 +18,7 @@ from ..errors import InputError
 from ..groups import LABEL_FIELDS
 from ..text import join_label, quoted
 from .columns import ALIAS_KEYS, Columns, normalize_header
-from .labels import is_summary, is_total, not_a_group, special_labels
+from .labels import is_summary, is_total, not_a_group, plain_label, special_labels
 
 # The header is looked for among this many non-blank rows at the top.
 HEADER_SEARCH = 30
@@ -271,9 +271,9 @@ class Tally:
         """True for a label that is neither blank nor a total (of a column --group-by
         leaves out: it is not summed by, but a total there is a total row all the same).
         Told by its first and last characters where they suffice ("Desa 0001"), else
-        looked at; remembered, up to KNOWN labels (memory stays flat): the read loops
-        ask once a row where the label changes (a workbook's, once a row)."""
-        if text in self.known:
+        looked at and remembered, up to KNOWN labels (memory stays flat): the read
+        loops ask where the label changes."""
+        if text in self.known or (type(text) is str and plain_label(text)):
             return True
         if text is None or special_labels((text,), True):
             return False  # a total, a summary, or a blank
