@@ -16,6 +16,12 @@ def totals(result):
     return result.json()["total"]
 
 
+def picked(result, *keys):
+    """These keys of each group of a JSON report: a tuple a group, or the value for one key."""
+    groups = result.json()["groups"]
+    return [g[keys[0]] if len(keys) == 1 else tuple(g[k] for k in keys) for g in groups]
+
+
 # ------------------------------------------------------------------ total rows
 
 
@@ -23,7 +29,7 @@ def test_a_jumlah_row_is_the_export_s_total_not_one_more_sector():
     rows = "Sektor;Peserta;Potensi\nPetani;100;1.000\nNelayan;50;500\nJumlah;150;1.500\n"
     result = run("report", "--locale", "id", "-f", "json", input=rows)
     assert result.exit_code == 0
-    assert [g["sector"] for g in result.json()["groups"]] == ["Petani", "Nelayan"]
+    assert picked(result, "sector") == ["Petani", "Nelayan"]
     assert (totals(result)["enrolled"], totals(result)["potential"]) == (150, 1500)
     assert "baris 4: total dari ekspor itu sendiri" in result.stderr
     assert "warning" not in result.stderr
@@ -32,7 +38,7 @@ def test_a_jumlah_row_is_the_export_s_total_not_one_more_sector():
 @pytest.mark.parametrize("word", ["Total", "JUMLAH", "Jumlah Total", "grand total", "Total keseluruhan", "Semua"])
 def test_every_total_word_is_recognised(word):
     result = run("report", "-f", "json", input=f"sector,enrolled,potential\nA,1,10\nB,2,20\n{word},3,30\n")
-    assert [g["sector"] for g in result.json()["groups"]] == ["A", "B"]
+    assert picked(result, "sector") == ["A", "B"]
 
 
 def test_a_total_row_that_does_not_add_up_is_a_warning_giving_both_and_an_error_under_strict():
@@ -56,7 +62,7 @@ def test_subtotals_per_region_and_a_grand_total_all_add_up():
     )
     result = run("report", "-f", "json", input=rows)
     assert result.exit_code == 0, result
-    groups = [(g["region"], g["sector"], g["enrolled"]) for g in result.json()["groups"]]
+    groups = picked(result, "region", "sector", "enrolled")
     assert groups == [
         ("Sumsel", "Petani", 100),
         ("Sumsel", "Nelayan", 50),
@@ -79,18 +85,18 @@ def test_subtotals_as_a_pivot_table_names_them_are_totals_not_groups():
     )
     result = run("report", "-f", "json", input=rows)
     assert result.exit_code == 0, result
-    groups = [(g["region"], g["sector"], g["enrolled"]) for g in result.json()["groups"]]
+    groups = picked(result, "region", "sector", "enrolled")
     assert groups == [("Sumsel", "Petani", 100), ("Sumsel", "Nelayan", 50), ("Jambi", "Petani", 1)]
     assert totals(result)["enrolled"] == 151 and result.json()["warnings"] == []
     assert "lines 4, 6 and 7: the export's own total" in result.stderr
     one_column = run("report", "-f", "json", input="sektor,peserta,potensi\nA,1,10\nTotal A,1,10\nTotalitas,2,20\n")
-    assert [g["sector"] for g in one_column.json()["groups"]] == ["A", "Totalitas"]
+    assert picked(one_column, "sector") == ["A", "Totalitas"]
 
 
 def test_a_total_in_json_is_not_summed_either():
     data = '[{"sector": "A", "enrolled": 1, "potential": 10}, {"sector": "Total", "enrolled": 1, "potential": 10}]'
     result = run("report", "-f", "json", input=data)
-    assert [g["sector"] for g in result.json()["groups"]] == ["A"]
+    assert picked(result, "sector") == ["A"]
 
 
 def test_json_labels_of_one_column_stay_names():
@@ -106,7 +112,7 @@ PIVOT = "provinsi,sektor,peserta,potensi\nSumsel,Petani,100,1000\n,Nelayan,50,50
 
 def test_blank_labels_of_a_pivot_export_are_filled_down_and_said():
     result = run("report", "-f", "json", input=PIVOT)
-    groups = [(g["region"], g["sector"]) for g in result.json()["groups"]]
+    groups = picked(result, "region", "sector")
     assert groups == [("Sumsel", "Petani"), ("Sumsel", "Nelayan"), ("Jambi", "Petani"), ("Jambi", "Nelayan")]
     assert "filled blank labels down from the row above in 2 rows (lines 3 and 5)" in result.stderr
 
@@ -137,7 +143,7 @@ def test_a_blank_second_label_is_filled_down_with_a_warning_that_it_may_be_a_sub
     rows = f"provinsi,sektor,peserta,potensi\nSumsel,Petani,100,1000\n,Nelayan,50,500\n{subtotal}\nJambi,Petani,1,10\n"
     result = run("report", "-f", "json", input=rows)
     assert result.exit_code == 0, result
-    assert [(g["region"], g["sector"], g["enrolled"]) for g in result.json()["groups"]] == [
+    assert picked(result, "region", "sector", "enrolled") == [
         ("Sumsel", "Petani", 100),
         ("Sumsel", "Nelayan", 200),
         ("Jambi", "Petani", 1),
@@ -176,7 +182,7 @@ def test_a_row_without_its_only_label_is_summed_with_a_warning_that_it_may_be_a_
     rows = "Kecamatan;Peserta;Potensi\nIlir Barat;100;1000\n;50;500\n"
     result = run("report", "-f", "json", input=rows)
     assert result.exit_code == 0, result
-    assert [(g["region"], g["enrolled"]) for g in result.json()["groups"]] == [("Ilir Barat", 100), ("", 50)]
+    assert picked(result, "region", "enrolled") == [("Ilir Barat", 100), ("", 50)]
     warning = (
         "<stdin>:3:1: the blank 'Kecamatan' leaves the row without a name; it is summed as a group of its own, "
         "shown without a label: if it is a total, label it Jumlah or Total, or it is counted twice"
@@ -206,7 +212,7 @@ def test_each_row_without_a_label_is_looked_at_not_only_the_first():
     group without a name must not be one, or the JUMLAH after it is summed into it."""
     rows = "No,Kecamatan,Peserta,Potensi\n1,Ilir Barat,100,1000\n2,,50,500\nJUMLAH,,150,1500\n"
     result = run("report", "-f", "json", input=rows)
-    assert [(g["region"], g["enrolled"]) for g in result.json()["groups"]] == [("Ilir Barat", 100), ("", 50)]
+    assert picked(result, "region", "enrolled") == [("Ilir Barat", 100), ("", 50)]
     assert (totals(result)["enrolled"], totals(result)["potential"]) == (150, 1500)
     assert len(result.json()["warnings"]) == 1 and "line 4: the export's own total" in result.stderr
 
@@ -240,7 +246,7 @@ def test_a_total_in_the_numbering_column_of_a_workbook_and_a_row_without_a_label
     book.save(tmp_path / "kec.xlsx")
     result = run("report", str(tmp_path / "kec.xlsx"), "-f", "json")
     assert result.exit_code == 0, result
-    assert [(g["region"], g["enrolled"]) for g in result.json()["groups"]] == [("Ilir Barat", 100), ("", 50)]
+    assert picked(result, "region", "enrolled") == [("Ilir Barat", 100), ("", 50)]
     assert (totals(result)["enrolled"], totals(result)["potential"]) == (150, 1500)
     assert result.json()["warnings"] == [
         f"{tmp_path / 'kec.xlsx'}:Rekap!B3: the blank 'Kecamatan' leaves the row without a name; it is summed as "
@@ -268,7 +274,7 @@ def test_an_average_row_is_not_a_group_and_not_summed(rows, line):
     skipped (and said) without being compared with the rows."""
     result = run("report", "-f", "json", input=rows)
     assert result.exit_code == 0, result
-    assert [g["enrolled"] for g in result.json()["groups"]] == [100, 50]
+    assert picked(result, "enrolled") == [100, 50]
     assert (totals(result)["enrolled"], totals(result)["potential"]) == (150, 1500)
     assert result.json()["warnings"] == []
     assert f"skipped 1 row giving an average or another figure that is not a sum (line {line}: " in result.stderr
@@ -356,7 +362,7 @@ def test_label_columns_after_the_counts_are_filled_down_in_a_workbook(tmp_path):
     book.save(tmp_path / "cols.xlsx")
     result = run("report", str(tmp_path / "cols.xlsx"), "-f", "json")
     assert result.exit_code == 0, result
-    assert [(g["region"], g["sector"], g["enrolled"]) for g in result.json()["groups"]] == [
+    assert picked(result, "region", "sector", "enrolled") == [
         ("Sumsel", "Petani", 100),
         ("Sumsel", "Nelayan", 50),
         ("Jambi", "Petani", 1),
@@ -379,13 +385,13 @@ def test_a_label_cell_merged_over_rows_labels_each_of_them(tmp_path, offset):
     book.save(tmp_path / "merged.xlsx")
     result = run("report", str(tmp_path / "merged.xlsx"), "-f", "json")
     assert result.exit_code == 0, result
-    assert [(g["sector"], g["enrolled"]) for g in result.json()["groups"]] == [("Petani", 15), ("Nelayan", 1)]
+    assert picked(result, "sector", "enrolled") == [("Petani", 15), ("Nelayan", 1)]
     assert f"filled blank labels down from the row above in 1 row (line {3 + offset})" in result.stderr
 
 
 def test_one_label_column_is_never_filled_down():
     result = run("report", "-f", "json", input="sector,enrolled,potential\nA,1,10\n,2,20\n")
-    assert [g["sector"] for g in result.json()["groups"]] == ["A", ""]
+    assert picked(result, "sector") == ["A", ""]
 
 
 # ------------------------------------------------------------------ titles and footnotes
@@ -398,7 +404,7 @@ def test_a_label_column_named_in_the_upper_line_of_a_two_line_header_is_found(tm
     rows = "Kecamatan;Jumlah;\n;Peserta;Potensi\nIlir;1;10\nUlu;2;20\n"
     result = run("report", "-f", "json", input=rows)
     assert result.exit_code == 0, result
-    assert [(g["region"], g["enrolled"]) for g in result.json()["groups"]] == [("Ilir", 1), ("Ulu", 2)]
+    assert picked(result, "region", "enrolled") == [("Ilir", 1), ("Ulu", 2)]
     assert (
         "<stdin>: named column 'Kecamatan' from the line above the header, where the header was blank "
         "(a header of two lines)" in result.stderr
@@ -411,7 +417,7 @@ def test_a_label_column_named_in_the_upper_line_of_a_two_line_header_is_found(tm
     book.save(tmp_path / "two.xlsx")
     sheet = run("report", str(tmp_path / "two.xlsx"), "-f", "json")
     assert sheet.exit_code == 0, sheet
-    assert [(g["region"], g["enrolled"]) for g in sheet.json()["groups"]] == [("Ilir", 1)]
+    assert picked(sheet, "region", "enrolled") == [("Ilir", 1)]
 
 
 @pytest.mark.parametrize("units", [";(orang);(jiwa)", ";orang;orang", "Satuan;(orang);(Rp)"])
@@ -425,7 +431,7 @@ def test_a_line_of_units_under_the_header_is_part_of_it(units):
         assert result.exit_code == 2 and "<stdin>:2:2: Peserta: read '(orang)'" in result.stderr
         return
     assert result.exit_code == 0, result
-    assert [(g["region"], g["enrolled"]) for g in result.json()["groups"]] == [("Ilir", 100)]
+    assert picked(result, "region", "enrolled") == [("Ilir", 100)]
     assert "1 baris yang mengulang header, menomori kolomnya atau menyebut satuannya dilewati (baris 2)" in (
         result.stderr
     )
@@ -441,7 +447,7 @@ def test_column_numbers_under_the_header_and_the_header_repeated_are_skipped_and
     rows = f"{header}(1);(2);(3);(4)\nIlir;Petani;100;1.000\n{header}Ulu;Petani;10;100\n"
     result = run("report", "--locale", "id", "-f", "json", input=rows)
     assert result.exit_code == 0, result
-    assert [(g["region"], g["enrolled"]) for g in result.json()["groups"]] == [("Ilir", 100), ("Ulu", 10)]
+    assert picked(result, "region", "enrolled") == [("Ilir", 100), ("Ulu", 10)]
     assert (
         "<stdin>: 2 baris yang mengulang header, menomori kolomnya atau menyebut satuannya dilewati (baris 2 dan 4)"
         in result.stderr
@@ -469,7 +475,7 @@ def test_titles_above_the_header_and_footnotes_below_are_skipped_and_said():
     )
     result = run("report", "--locale", "id", "-f", "json", input=rows)
     assert result.exit_code == 0, result
-    assert [(g["region"], g["sector"]) for g in result.json()["groups"]] == [
+    assert picked(result, "region", "sector") == [
         ("Ilir Barat", "Petani"),
         ("Ilir Barat", "Nelayan"),
     ]
@@ -536,7 +542,7 @@ def test_a_real_looking_workbook(tmp_path):
     path = workbook(tmp_path / "kec.xlsx")
     result = run("report", str(path), "--locale", "id", "-f", "json")
     assert result.exit_code == 0, result
-    groups = [(g["region"], g["sector"], g["enrolled"], g["potential"]) for g in result.json()["groups"]]
+    groups = picked(result, "region", "sector", "enrolled", "potential")
     assert groups == [
         ("Ilir Barat I", "Petani", 1204, 38500),
         ("Ilir Barat I", "Nelayan", 1100, 1340000),
@@ -633,7 +639,7 @@ def test_zeros_in_a_workbook_a_program_wrote_are_zeros_when_no_formula_is_there(
     path = formula_book(tmp_path / "rekap.xlsx", "openpyxl", rows)
     result = run("report", str(path), "-f", "json")
     assert result.exit_code == 0, result
-    assert [(g["enrolled"], g["potential"]) for g in result.json()["groups"]] == [(0, 200), (0, 7)]
+    assert picked(result, "enrolled", "potential") == [(0, 200), (0, 7)]
 
 
 @pytest.mark.parametrize("background", [False, True], ids=["when-asked", "in-a-thread"])
@@ -820,7 +826,7 @@ def test_sheets_by_name_and_number(tmp_path):
     path = workbook(tmp_path / "kec.xlsx")
     for sheet in ("Catatan", "2"):
         result = run("report", str(path), "--sheet", sheet, "-f", "json")
-        assert [g["sector"] for g in result.json()["groups"]] == ["Lain"]
+        assert picked(result, "sector") == ["Lain"]
     missing = run("report", str(path), "--sheet", "Rekap 2025")
     assert missing.exit_code == 2
     assert "no such sheet (sheets: 'Rekap 2024', 'Catatan')" in missing.stderr
@@ -869,7 +875,7 @@ def test_an_ods_file(tmp_path):
     document.save(str(path))
     result = run("report", str(path), "-f", "json")
     assert result.exit_code == 0, result
-    assert [(g["sector"], g["enrolled"]) for g in result.json()["groups"]] == [("Petani", 3)]
+    assert picked(result, "sector", "enrolled") == [("Petani", 3)]
 
 
 def test_a_label_merged_over_rows_of_an_ods_sheet_labels_each_of_them(tmp_path):
@@ -916,7 +922,7 @@ def test_a_label_merged_over_rows_of_an_ods_sheet_labels_each_of_them(tmp_path):
     document.save(str(path))
     result = run("report", str(path), "--sheet", "Rekap", "-f", "json")
     assert result.exit_code == 0, result
-    assert [(g["sector"], g["enrolled"]) for g in result.json()["groups"]] == [("Petani", 16), ("Nelayan", 2)]
+    assert picked(result, "sector", "enrolled") == [("Petani", 16), ("Nelayan", 2)]
     assert result.json()["warnings"] == []
     assert "filled blank labels down from the row above in 2 rows (lines 5 and 6)" in result.stderr
 
