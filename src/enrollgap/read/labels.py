@@ -113,7 +113,7 @@ def plain_label(text: str) -> bool:
     )
 
 
-def not_a_group(text: object) -> bool:
+def is_total_or_summary(text: object) -> bool:
     """A label that makes its row not a group: a total or a summary (told by its first
     and last characters where they suffice)."""
     return isinstance(text, str) and text != "" and not plain_label(text) and (is_total(text) or is_summary(text))
@@ -122,6 +122,6 @@ def not_a_group(text: object) -> bool:
 def special_labels(labels: Sequence[object], fill_down: bool) -> bool:
     """True for labels a fast path must not sum: a total or a summary word in any of
     them, or (where labels are filled down) a blank one."""
-    if any(map(not_a_group, labels)):
+    if any(map(is_total_or_summary, labels)):
         return True
     return fill_down and any(not str(cell).strip() for cell in labels)

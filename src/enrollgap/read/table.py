@@ -18,7 +18,7 @@ from ..errors import InputError
 from ..groups import LABEL_FIELDS
 from ..text import join_label, quoted
 from .columns import ALIAS_KEYS, Columns, normalize_header
-from .labels import is_summary, is_total, not_a_group, plain_label, special_labels
+from .labels import is_summary, is_total, is_total_or_summary, plain_label, special_labels
 
 # The header is looked for among this many non-blank rows at the top.
 HEADER_SEARCH = 30
@@ -263,7 +263,7 @@ class Tally:
         ``key`` holds the labels rows are summed by (and the year last): with --group-by,
         one of the table's two label columns (the other is told by ``ordinary``)."""
         if type(key) is str and not self.year and len(self.labels) == 1:  # the common case, once per group
-            return not_a_group(key) or (self.fill_down and not key.strip())
+            return is_total_or_summary(key) or (self.fill_down and not key.strip())
         cells = key if isinstance(key, tuple) else (key,)
         return special_labels(cells[:-1] if self.year else cells, self.fill_down)
 
@@ -287,7 +287,7 @@ class Tally:
         one label column); None for a row that is not a group (a total or a summary,
         for ``not_a_group``)."""
         texts = [str(cells[i]).strip() if i < len(cells) and cells[i] is not None else "" for i in self.labels]
-        if any(map(not_a_group, texts)):  # "Jumlah", "Sumsel / Jumlah", "Rata-rata"
+        if any(map(is_total_or_summary, texts)):  # "Jumlah", "Sumsel / Jumlah", "Rata-rata"
             return None
         if self.fill_down and not any(texts):
             if is_total(_first_text(cells)):  # "Jumlah" in a column of its own ("No"), merged over the labels
