@@ -22,7 +22,7 @@ fuzz = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
-HEADERS = [alias for aliases in ALIASES.values() for alias in aliases] + ["Kecamatan", "x", "", "Peserta "]
+HEADERS = [alias for aliases in ALIASES.values() for alias in aliases] + ["Kecamatan", "x", "", "Peserta ", "No"]
 FORMATS = ["table", "csv", "tsv", "json", "jsonl", "markdown", "github", "grid", "html", "latex", "nope"]
 NASTY = [
     "\x1b[31m",
@@ -42,6 +42,7 @@ NASTY = [
 cell = st.one_of(
     st.integers(-5, 10**6).map(str),
     st.sampled_from(["1.340.000", "1,34 juta", "1.34M", "48.858", "3,63", "3.63%", "", " ", "x", "0", "9" * 30, "1e9"]),
+    st.sampled_from(["Jumlah", "Sumsel Total", "Rata-rata", "(orang)", "(1)", "Sumber: BPS"]),  # what exports hold
     st.sampled_from(NASTY),
     st.text(max_size=12),
 )

@@ -227,3 +227,10 @@ def test_duplicate_rows_of_one_label_and_year_are_summed_and_a_later_group_joins
     assert (a["enrolled"], a["enrolled_change"]) == (4, 1)  # 4 in 2022 against 1 + 2 in 2021
     assert (b["prev_year"], b["enrolled_change"]) == (None, None)  # b appears only in 2022
     assert document["total"]["prev_year"] is None  # no earlier year holds both
+
+
+@pytest.mark.parametrize(("year", "shown"), [("[]", "an array"), ('{"y": 2021}', "an object")])
+def test_a_json_year_that_is_an_array_or_an_object_is_an_error_naming_it(year, shown):
+    result = run("report", input=f'[{{"sector": "a", "enrolled": 1, "potential": 2, "year": {year}}}]')
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == f"enrollgap: error: <stdin>:1:2: year: read {shown}, expected a year from 1900 to 2100\n"

@@ -11,7 +11,7 @@ from ..groups import LABEL_FIELDS as LABEL_COLUMNS
 from ..groups import Group
 from ..text import quoted
 from .accumulate import add_row, label_totals, to_groups
-from .cells import JsonNumber, read_label, read_value
+from .cells import FIRST_YEAR, LAST_YEAR, JsonNumber, read_label, read_value
 from .columns import ALIAS_KEYS, ALIASES, label_grouping, normalize_header
 from .source import CHUNK, MAX_LINE, LineTooLong, ReadOptions, Source, line_too_long
 from .table import Notes, Tally
@@ -258,7 +258,13 @@ def sum_json(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[G
         if by is not None:
             key = tuple(key[i] for i in by)
         if has_year:
-            key = (*key, row.get("year"))
+            year = row.get("year")
+            if not isinstance(year, (str, int, float, type(None))):  # an array or an object: never a year
+                shown = "an array" if isinstance(year, list) else "an object"
+                raise InputError(
+                    f"year: read {shown}, expected a year from {FIRST_YEAR} to {LAST_YEAR}", name, line, column
+                )
+            key = (*key, year)  # (read as a year once per group, in to_groups)
         add_row(sums, key, counts[0], counts[1], line)
         run = (run[0] + counts[0], run[1] + counts[1])
     if grouping is None or tally is None:
