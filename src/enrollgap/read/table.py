@@ -286,7 +286,7 @@ class Tally:
         """The row's labels, filled down where blank (UNNAMED for the blank of a table of
         one label column); None for a row that is not a group (a total or a summary,
         for ``not_a_group``)."""
-        texts = [str(cells[i]).strip() if i < len(cells) and cells[i] is not None else "" for i in self.labels]
+        texts = self.texts_of(cells)
         if any(map(is_total_or_summary, texts)):  # "Jumlah", "Sumsel / Jumlah", "Rata-rata"
             return None
         if self.fill_down and not any(texts):
@@ -330,21 +330,21 @@ class Tally:
     ) -> None:
         """A row whose labels say it is not a group: a summary such as an average (noted,
         not checked: it is not a sum), else the export's own total (``total_row``)."""
-        summary = self._summary(cells)
+        summary = next(filter(is_summary, self.texts_of(cells)), None)
         if summary is not None:
             self.notes.summaries.append((line, summary))
         else:
             self.total_row(line, cells, enrolled, potential, run)
 
-    def _summary(self, cells: Sequence[object]) -> str | None:
-        texts = (str(cells[i]).strip() if i < len(cells) and cells[i] is not None else "" for i in self.labels)
-        return next((t for t in texts if is_summary(t)), None)
+    def texts_of(self, cells: Sequence[object]) -> list[str]:
+        """The row's label cells as text, trimmed ("" for a missing cell)."""
+        return [str(cells[i]).strip() if i < len(cells) and cells[i] is not None else "" for i in self.labels]
 
     def unworked(self, line: int, cells: Sequence[object], run: tuple[int, int]) -> bool:
         """True (and noted) for a row whose counts are formulas never calculated, when its
         labels say it is not a group: a total, skipped unchecked, or a summary."""
-        texts = [str(cells[i]).strip() if i < len(cells) and cells[i] is not None else "" for i in self.labels]
-        summary = self._summary(cells)
+        texts = self.texts_of(cells)
+        summary = next(filter(is_summary, texts), None)
         if summary is not None:
             self.notes.summaries.append((line, summary))
             return True
@@ -363,7 +363,7 @@ class Tally:
         self.since = run
         if (enrolled, potential) in (block, run):
             return
-        texts = [str(cells[i]).strip() if i < len(cells) and cells[i] is not None else "" for i in self.labels]
+        texts = self.texts_of(cells)
         summed = run
         # "Jumlah / Petani": the total of one label's rows (a province's farmers, below its regions)
         named = [(i, t) for i, t in zip(self.labels, texts) if t and not is_total(t)]
