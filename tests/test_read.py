@@ -539,7 +539,7 @@ def test_ods_merges_are_counted_past_repeated_rows_and_cells_and_no_entity_is_pa
 
 def test_where_rows_of_a_kind_were_is_kept_a_few_and_counted():
     from enrollgap.read.table import Seen
-    from enrollgap.text import describe
+    from enrollgap.words import describe
 
     seen = Seen()
     for line in range(10, 1_000_010):

@@ -9,8 +9,8 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from .numerals import Style
-from .text import LABEL_LIMIT, describe, quoted, rows, visible
+from .numerals import Style, format_int
+from .text import LABEL_LIMIT, quoted, visible
 
 if TYPE_CHECKING:
     from .coverage import Finding
@@ -255,6 +255,29 @@ def years_phrase(count: int, locale: str, early: bool) -> str:
         return f"{count} tahun lebih awal" if early else f"{count} tahun"
     text = "a year" if count == 1 else f"{count} years"
     return f"{text} early" if early else text
+
+
+def describe(lines: list[int], locale: str = "en", limit: int = 3, total: int | None = None) -> str:
+    """Line numbers for a note: "line 3", "lines 3 and 9", "lines 3, 9, 12 and 4 more"
+    (Indonesian: "baris 3 dan 9"); ``total``: how many lines there were, of which
+    ``lines`` are the first."""
+    word, plural, also, more = (
+        ("baris", "baris", "dan", "lainnya") if locale == "id" else ("line", "lines", "and", "more")
+    )
+    total = len(lines) if total is None else total
+    shown = [str(n) for n in lines[:limit]]
+    if total > len(shown):
+        return f"{plural} {', '.join(shown)} {also} {format_int(total - len(shown), locale)} {more}"
+    if len(shown) == 1:
+        return f"{word} {shown[0]}"
+    return f"{plural} {', '.join(shown[:-1])} {also} {shown[-1]}"
+
+
+def rows(count: int, locale: str = "en") -> str:
+    """ "1 row", "3 rows", "1,200 rows" (Indonesian: "1.200 baris")."""
+    if locale == "id":
+        return f"{format_int(count, locale)} baris"
+    return f"{count} row" if count == 1 else f"{format_int(count, locale)} rows"
 
 
 def note_texts(notes: Notes, locale: str) -> list[str]:
