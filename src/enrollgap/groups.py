@@ -8,10 +8,11 @@ and nowhere else.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .errors import InputError
 from .text import join_label
 
 if TYPE_CHECKING:
@@ -66,6 +67,14 @@ class Case:
     potential: Written
     reported: Written
     origin: str | None = None
+
+
+def years_of(groups: Sequence[Group]) -> tuple[int, ...]:
+    """The years of the input, oldest first; () for an input without years."""
+    years = {g.year for g in groups}
+    if None in years and len(years) > 1:
+        raise InputError("some rows have a year and some do not (rows given with -s have none); give every row a year")
+    return tuple(sorted(y for y in years if y is not None))
 
 
 def label_fields(items: Iterable[Labelled]) -> tuple[str, ...]:

@@ -53,13 +53,13 @@ MAX_COUNT = 10**15
 # the common case, never needs them, and start-up stays short.
 _SHAPE = r"([+-]?)\s*(\d[\d.,]*)\s*([^\W\d_]*)"
 _GROUPING_SPACE = r"(?<=\d)[ _\u00a0\u202f](?=\d)"
-_SPACED_RUN = re.compile(r"\d+(?:[ _\u00a0\u202f]\d+)+")  # digits grouped by spaces or "_"
-_SPACE = re.compile(r"[ _\u00a0\u202f]")
+_SPACED_RUN = r"\d+(?:[ _\u00a0\u202f]\d+)+"  # digits grouped by spaces or "_"
+_SPACE = r"[ _\u00a0\u202f]"
 
 
 def _by_threes(run: str) -> bool:
     """True for "1 204 500" (1-3 digits, then groups of three); "12 04" may be two numbers."""
-    head, *groups = _SPACE.split(run)
+    head, *groups = re.split(_SPACE, run)
     return len(head) <= 3 and all(len(group) == 3 for group in groups)
 
 
@@ -131,7 +131,7 @@ def _parse(text: str, locale: str, percent: bool) -> Written | None:
             if lowered.endswith(word):
                 body = body[: -len(word)].rstrip()
                 break
-    if not all(_by_threes(run) for run in _SPACED_RUN.findall(body)):
+    if not all(_by_threes(run) for run in re.findall(_SPACED_RUN, body)):
         return None
     body = re.sub(_GROUPING_SPACE, "", body)
     match = re.fullmatch(_SHAPE, body, re.ASCII)
@@ -284,7 +284,7 @@ def parse_money(text: str, locale: str = "en") -> Written:
         raise NumberError(f"read {quoted(str(text))}, expected an amount, which cannot be negative")
     # "16.800" under en: a point and exactly three digits is the other locale's
     # thousands separator far more often than a sum with a tenth of a cent.
-    if _THOUSANDS_LOOKALIKE[locale].fullmatch(body.strip()):
+    if re.fullmatch(_THOUSANDS_LOOKALIKE[locale], body.strip()):
         other = other_locale(locale)
         raise NumberError(
             f"read {quoted(str(text))}, which is ambiguous in locale {locale}: "
@@ -295,7 +295,7 @@ def parse_money(text: str, locale: str = "en") -> Written:
 
 
 # An amount whose only mark is followed by exactly three digits ("16.800" in en, "16,800" in id).
-_THOUSANDS_LOOKALIKE = {"en": re.compile(r"\d{1,3}\.\d{3}"), "id": re.compile(r"\d{1,3},\d{3}")}
+_THOUSANDS_LOOKALIKE = {"en": r"\d{1,3}\.\d{3}", "id": r"\d{1,3},\d{3}"}
 _UNAMBIGUOUS = {"en": "16800 or 16,800 for sixteen thousand eight hundred", "id": "16800 atau 16.800"}
 
 

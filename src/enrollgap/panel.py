@@ -13,8 +13,8 @@ from fractions import Fraction
 from typing import Optional
 
 from .coverage import Finding, coverage_pct
-from .errors import InputError, OptionError
-from .groups import Group
+from .errors import OptionError
+from .groups import Group, years_of
 
 # A group's labels, without its year.
 Key = tuple[Optional[str], Optional[str]]
@@ -47,14 +47,6 @@ class Panel:
     total: Change
     findings: tuple[Finding, ...]
     history: dict[Key, tuple[Group, ...]]  # each group's rows, oldest first
-
-
-def years_of(groups: Sequence[Group]) -> tuple[int, ...]:
-    """The years of the input, oldest first; () for an input without years."""
-    years = {g.year for g in groups}
-    if None in years and len(years) > 1:
-        raise InputError("some rows have a year and some do not (rows given with -s have none); give every row a year")
-    return tuple(sorted(y for y in years if y is not None))
 
 
 def _change(year: int, now: tuple[int, int], prev_year: int | None, then: tuple[int, int] | None) -> Change:

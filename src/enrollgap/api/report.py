@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from ..coverage import SORT_KEYS, BudgetCover, Finding, Plan, Report, Row, budget_cover, build_report, sort_rows
 from ..errors import ExitStatus, OptionError
-from ..groups import Group
+from ..groups import Group, years_of
 from ..numerals import Written
-from ..panel import Panel, panel, years_of
 from .common import require_rows, this_year
+
+if TYPE_CHECKING:
+    from ..panel import Panel
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,11 @@ def report(
     """Coverage and gap per group and for the total, with what the plan asks for;
     ``findings`` from reading (read_input's) travel with the result's own."""
     require_rows(groups, "report on", source)
-    chosen = panel(groups, options.year) if years_of(groups) else None
+    chosen = None
+    if years_of(groups):  # a panel of several years; a report without years never loads its code
+        from ..panel import panel
+
+        chosen = panel(groups, options.year)
     if chosen is None and options.year is not None:
         raise OptionError("the input has no year column", "--year")
     plan = options.plan

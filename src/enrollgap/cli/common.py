@@ -17,14 +17,15 @@ from ..errors import InputError
 from ..numerals import Style
 from ..output import long_table_rows, render, workbook
 from ..output.files import save_bytes
-from ..read import Input, Notes, read_input
-from ..read.source import STDIN, ReadOptions
+from ..read import Input, read_input
+from ..read.options import STDIN, ReadOptions
 from ..words import note_texts, sentence, warning_text
 from . import silence_stdout
 from .options import command_groups, read_options, usage_errors
 
 if TYPE_CHECKING:
     from ..output import Result
+    from ..read.table import Notes
 
 
 def emit(chunks: Iterable[str]) -> None:

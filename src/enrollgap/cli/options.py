@@ -14,7 +14,7 @@ from ..groups import GROUPINGS, Group
 from ..numerals import LOCALES, Written, parse_count, parse_money, parse_number
 from ..output.formats import check_format
 from ..read.columns import parse_column_map
-from ..read.source import FORMATS, ReadOptions
+from ..read.options import FORMATS, ReadOptions
 
 PROGRESS_FROM_BYTES = 50 * 1000 * 1000
 

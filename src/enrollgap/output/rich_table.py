@@ -349,7 +349,7 @@ def _whole(view: View, console: Console, known: Widths) -> str:
         console.print(drawn, crop=False)  # a table wider than the width is written whole
         console.width = wanted
     text = capture.get()
-    width = max((cell_len(_ANSI.sub("", line)) for line in text.splitlines()), default=0)  # as it came out
+    width = max((cell_len(re.sub(_ANSI, "", line)) for line in text.splitlines()), default=0)  # as it came out
     notes = _notes(view)
     if width > wanted:
         notes.append(Text(sentence("too_wide", view.locale, width=str(wanted))))
@@ -359,7 +359,7 @@ def _whole(view: View, console: Console, known: Widths) -> str:
     return text + capture.get()
 
 
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_ANSI = r"\x1b\[[0-9;]*m"  # compiled on first use (re caches it)
 
 
 def _record(things: Sequence, svg: str | None, html: str | None) -> None:

@@ -19,14 +19,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ..coverage import Finding
 from ..groups import Case, Group
 from .accumulate import merge
 from .columns import ALIASES, FIELDS, normalize_header, parse_column_map
-from .source import FORMATS, MAX_LINE, STDIN, ReadOptions, Source, decode_error, open_source
-from .table import Notes
+from .options import FORMATS, MAX_LINE, STDIN, ReadOptions
+
+if TYPE_CHECKING:
+    from .source import Source
+    from .table import Notes
 
 __all__ = [
     "ALIASES",
@@ -35,7 +38,6 @@ __all__ = [
     "MAX_LINE",
     "Case",
     "Input",
-    "Notes",
     "ReadOptions",
     "merge",
     "normalize_header",
@@ -49,6 +51,9 @@ T = TypeVar("T")
 
 
 def _read(path: str, options: ReadOptions, work: Callable[[Source], T]) -> T:
+    # What opens and decodes a file is loaded when there is one: -s alone needs none of it.
+    from .source import decode_error, open_source
+
     source = open_source(path, options)
     try:
         return work(source)
@@ -89,6 +94,8 @@ def read_input(path: str | None, options: ReadOptions = ReadOptions(), extra: Se
     ``extra`` groups (the command line's -s), rows that share labels summed."""
     if path is None:
         return Input(merge(extra, options.group_by))
+    from .table import Notes
+
     notes = Notes(STDIN if path == "-" else path)
     groups, findings = _read(path, options, lambda source: _sum(source, options, notes))
     # A source's groups are summed and checked already; only -s groups need joining.

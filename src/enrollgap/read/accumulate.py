@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from operator import attrgetter, itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, NumberError
 from ..groups import LABEL_FIELDS, Group
 from ..numerals import MAX_COUNT
 from .cells import read_label, read_year
 from .columns import label_grouping
-from .table import Place
+
+if TYPE_CHECKING:
+    from .table import Place
 
 # Label key (a cell, or a tuple of cells) -> [enrolled, potential, first line].
 Sums = dict
 # Where the year cell of a line is, for an error: (source, line, column).
-YearAt = Callable[[int], Place]
+YearAt = Callable[[int], "Place"]
 
 
 def add_row(sums: Sums, key: object, enrolled: int, potential: int, line: object) -> None:

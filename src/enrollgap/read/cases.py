@@ -11,7 +11,8 @@ from .cells import read_label, read_value
 from .columns import ALIASES
 from .delimited import csv_rows
 from .jsonrows import json_rows
-from .source import ReadOptions, Source
+from .options import ReadOptions
+from .source import Source
 from .table import Notes, find_header
 
 NEEDED = ("enrolled", "potential", "reported")

@@ -14,8 +14,9 @@ from ..errors import InputError, NumberError
 from ..groups import Group
 from .accumulate import add_row, label_totals, to_groups
 from .cells import grouped_pair, int_agrees, read_value
+from .options import MAX_LINE, STDIN, ReadOptions
 from .parallel import sum_parallel
-from .source import MAX_LINE, STDIN, LineTooLong, ReadOptions, Source, decode_error, line_too_long, lines_of
+from .source import LineTooLong, Source, decode_error, line_too_long, lines_of
 from .table import Notes, Tally, find_header
 
 COUNTS = ("enrolled", "potential")

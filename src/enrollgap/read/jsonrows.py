@@ -13,7 +13,8 @@ from ..text import quoted
 from .accumulate import add_row, label_totals, to_groups
 from .cells import FIRST_YEAR, LAST_YEAR, JsonNumber, read_label, read_value
 from .columns import ALIAS_KEYS, ALIASES, label_grouping, normalize_header
-from .source import CHUNK, MAX_LINE, LineTooLong, ReadOptions, Source, line_too_long
+from .options import MAX_LINE, ReadOptions
+from .source import CHUNK, LineTooLong, Source, line_too_long
 from .table import Notes, Tally
 
 COUNT_FIELDS = ("enrolled", "potential")

@@ -17,7 +17,8 @@ from typing import BinaryIO
 
 from .cells import grouped_pair, int_agrees
 from .labels import plain_label, special_labels
-from .source import MAX_LINE, STDIN, Source
+from .options import MAX_LINE, STDIN
+from .source import Source
 from .table import KNOWN
 
 # Below this many bytes one core is faster than starting processes (measured on a

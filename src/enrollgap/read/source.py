@@ -11,15 +11,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from itertools import chain
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
+from .options import MAX_LINE, SHEET_FORMATS, STDIN, ReadOptions
 
 if TYPE_CHECKING:
     from typing import BinaryIO
 
-SHEET_FORMATS = ("xlsx", "xls", "ods")
-FORMATS = ("csv", "tsv", "json", "jsonl", *SHEET_FORMATS)
 EXTENSIONS = {
     ".xlsx": "xlsx",
     ".xlsm": "xlsx",
@@ -33,13 +32,9 @@ EXTENSIONS = {
     ".ndjson": "jsonl",
 }
 
-# No line (and so no field) may be longer than this: a file of one endless line
-# gets an error instead of eating the memory.
-MAX_LINE = 32 * 1024 * 1024
 CHUNK = 1024 * 1024
 PIECE = 256 * 1024  # text is decoded and split into lines this many bytes at a time
 SNIFF = 64 * 1024  # the first bytes, read to find the format and the delimiter
-STDIN = "<stdin>"
 # A piece of text as a file to iterate, line ends kept and split as open(newline="") does.
 _text_file = partial(io.StringIO, newline="")
 
@@ -48,26 +43,6 @@ def lines_of(pieces: Iterable[str]) -> Iterator[str]:
     """The lines of pieces of text that each end at a line end, line ends kept (as a
     text file opened with newline="" gives them)."""
     return chain.from_iterable(map(_text_file, pieces))
-
-
-# Called with (source name, size in bytes) when a file is opened; may return a
-# function that is told the bytes read so far, and None when reading ends.
-Progress = Callable[[str, int], Optional[Callable[[Optional[int]], None]]]
-
-
-@dataclass(frozen=True)
-class ReadOptions:
-    """How to read input: format, CSV delimiter, encoding, column mapping, locale, grouping."""
-
-    input_format: str | None = None
-    delimiter: str | None = None
-    encoding: str = "utf-8-sig"
-    columns: tuple[tuple[str, str], ...] = ()
-    locale: str = "en"
-    group_by: str | None = None
-    progress: Progress | None = None
-    sheet: str | None = None  # a spreadsheet's sheet: its name, or its number from 1
-    jobs: int | None = None  # processes for a big file; None: ENROLLGAP_JOBS, else every core
 
 
 DEFAULT_ENCODING = ReadOptions.encoding

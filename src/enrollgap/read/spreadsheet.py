@@ -22,7 +22,8 @@ from .accumulate import add_row, label_totals, to_groups
 from .cells import read_value
 from .formulas import uncalculated
 from .merges import Range, ods_merges
-from .source import ReadOptions, Source
+from .options import ReadOptions
+from .source import Source
 from .table import Notes, Tally, find_header
 
 INSTALL = "pip install 'enrollgap[excel]'"

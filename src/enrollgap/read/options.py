@@ -1,0 +1,37 @@
+"""How to read input (``ReadOptions``) and the names every reader shares.
+
+Kept apart from ``source`` so that the command line can build its options, and
+-s alone can run, without loading what opens and decodes files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Optional
+
+SHEET_FORMATS = ("xlsx", "xls", "ods")
+FORMATS = ("csv", "tsv", "json", "jsonl", *SHEET_FORMATS)
+STDIN = "<stdin>"
+# No line (and so no field) may be longer than this: a file of one endless line
+# gets an error instead of eating the memory.
+MAX_LINE = 32 * 1024 * 1024
+
+# Called with (source name, size in bytes) when a file is opened; may return a
+# function that is told the bytes read so far, and None when reading ends.
+Progress = Callable[[str, int], Optional[Callable[[Optional[int]], None]]]
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read input: format, CSV delimiter, encoding, column mapping, locale, grouping."""
+
+    input_format: str | None = None
+    delimiter: str | None = None
+    encoding: str = "utf-8-sig"
+    columns: tuple[tuple[str, str], ...] = ()
+    locale: str = "en"
+    group_by: str | None = None
+    progress: Progress | None = None
+    sheet: str | None = None  # a spreadsheet's sheet: its name, or its number from 1
+    jobs: int | None = None  # processes for a big file; None: ENROLLGAP_JOBS, else every core
