@@ -104,6 +104,74 @@ def test_json_labels_of_one_column_stay_names():
     assert [g["sector"] for g in run("report", "-f", "json", input=data).json()["groups"]] == ["a"]
 
 
+# A BPS table of kabupaten with the province's own row, its total, last (or first):
+# before this version the province was one more group and the total doubled.
+BPS = (
+    "Kabupaten/Kota;Peserta;Potensi\n"
+    "Ogan Komering Ulu;1.204;38.500\nMuara Enim;2.310;41.200\nPalembang;12.400;150.300\n"
+)
+PROVINCE = "Sumatera Selatan;15.914;230.000\n"
+
+
+@pytest.mark.parametrize("where", ["last", "first"])
+def test_a_row_that_is_exactly_the_sum_of_every_other_is_the_export_s_total(where):
+    header, *rows = BPS.splitlines(keepends=True)
+    table = header + ("".join(rows) + PROVINCE if where == "last" else PROVINCE + "".join(rows))
+    result = run("report", "--locale", "id", "-f", "json", input=table)
+    assert result.exit_code == 0
+    assert picked(result, "region") == ["Ogan Komering Ulu", "Muara Enim", "Palembang"]
+    assert (totals(result)["enrolled"], totals(result)["potential"]) == (15914, 230000)
+    line = 5 if where == "last" else 2
+    warning = (
+        f"<stdin>:{line}: 'Sumatera Selatan' (15,914 of 230,000) is exactly the sum of every other group, as an "
+        "export's own total row is: it is read as that total and not summed (label it Jumlah or Total to say so)"
+    )
+    assert result.json()["warnings"] == [warning]
+    said = run("report", "--locale", "id", input=table).stderr
+    assert f"<stdin>:{line}: 'Sumatera Selatan' (15.914 dari 230.000) tepat sama dengan jumlah" in said
+    strict = run("report", "--locale", "id", "--strict", input=table)
+    assert strict.exit_code == 2 and strict.stdout == ""
+
+
+def test_a_row_summing_the_others_is_read_so_in_a_workbook_and_on_every_core_alike(tmp_path):
+    rows = [line.split(";") for line in (BPS + PROVINCE).splitlines()]
+    rows = [rows[0], *([name, int(e.replace(".", "")), int(p.replace(".", ""))] for name, e, p in rows[1:])]
+    book_of(rows).save(tmp_path / "kab.xlsx")
+    sheet = run("report", str(tmp_path / "kab.xlsx"), "-f", "json")
+    assert totals(sheet)["enrolled"] == 15914 and "kab.xlsx:Rekap!5: 'Sumatera Selatan'" in sheet.json()["warnings"][0]
+    big = tmp_path / "villages.csv"  # big enough for every core: the rule is the merged groups', not a range's
+    with big.open("w") as out:
+        out.write("desa,peserta,potensi\n")
+        for i in range(60_000):
+            out.write(f"Desa {i:05d},{i % 7},{10 + i % 13}\n")
+        out.write(f"Sumatera Selatan,{sum(i % 7 for i in range(60_000))},{sum(10 + i % 13 for i in range(60_000))}\n")
+    one = run("report", str(big), "-f", "json", "--jobs", "1")
+    every = run("report", str(big), "-f", "json", "--jobs", "2")
+    assert one.stdout == every.stdout and one.stderr == every.stderr
+    assert one.json()["total"]["enrolled"] == sum(i % 7 for i in range(60_000)) and len(one.json()["groups"]) == 60_000
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        BPS + "Jumlah;15.914;230.000\n" + PROVINCE,  # the export names its total: the province is a group
+        "Kabupaten/Kota;Peserta;Potensi\nA;0;0\nB;5;50\nS;5;50\n",  # one other group with counts: a duplicate?
+        "Kabupaten/Kota;Peserta;Potensi\nA;1;2\nB;1;2\nC;1;2\nD;1;2\n",  # first and last alike: which?
+        "Kabupaten/Kota;Peserta;Potensi\nA;1;2\nC;2;4\nB;1;2\n",  # the sum in the middle: not where totals go
+        "Kabupaten/Kota;Tahun;Peserta;Potensi\nA;2023;1;2\nB;2023;1;2\nS;2023;2;4\n",  # years: a panel
+    ],
+    ids=["a Jumlah row too", "one other group", "both ends", "in the middle", "with years"],
+)
+def test_a_group_equal_to_the_others_is_kept_where_it_need_not_be_a_total(table):
+    result = run("report", "--locale", "id", "-f", "json", input=table)
+    assert result.exit_code == 0
+    assert not [w for w in result.json()["warnings"] if "exactly the sum" in w]
+    groups = picked(result, "enrolled")
+    assert sum(groups) == result.json()["total"]["enrolled"] and len(groups) == table.count("\n") - 1 - table.count(
+        "Jumlah"
+    )
+
+
 # ------------------------------------------------------------------ filled-down labels
 
 

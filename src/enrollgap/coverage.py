@@ -23,7 +23,9 @@ class Finding:
     (a group with no row in the reported year, left out; ``year`` is its latest)
     "filled_inner" (a row whose second label ``column`` was blank and took the
     label above, so it is summed into the group ``label``) or "unnamed" (a row
-    whose only label ``column`` was blank: a group without a name)."""
+    whose only label ``column`` was blank: a group without a name) or "implied_total"
+    (the first or last group, ``enrolled`` of ``potential``, is the sum of all the
+    others: read as the export's own total, not summed)."""
 
     kind: str
     label: str

@@ -94,10 +94,14 @@ def read_input(path: str | None, options: ReadOptions = ReadOptions(), extra: Se
     ``extra`` groups (the command line's -s), rows that share labels summed."""
     if path is None:
         return Input(merge(extra, options.group_by))
-    from .table import Notes
+    from .table import Notes, implied_total
 
     notes = Notes(STDIN if path == "-" else path)
     groups, findings = _read(path, options, lambda source: _sum(source, options, notes))
+    at = None if notes.totals else implied_total(groups)  # an export's total without its word
+    if at is not None:
+        total = groups.pop(at)
+        findings.append(Finding("implied_total", total.label, total.enrolled, total.potential, origin=total.origin))
     # A source's groups are summed and checked already; only -s groups need joining.
     groups = merge([*groups, *extra], options.group_by) if extra else groups
     return Input(groups, tuple(findings), notes)

@@ -15,7 +15,7 @@ from typing import ClassVar, Optional, Union
 
 from ..coverage import Finding
 from ..errors import InputError
-from ..groups import LABEL_FIELDS
+from ..groups import LABEL_FIELDS, Group
 from ..text import join_label, quoted
 from .columns import ALIAS_KEYS, Columns, normalize_header
 from .labels import is_summary, is_total, is_total_or_summary, plain_label, special_labels
@@ -224,6 +224,23 @@ def _names_units(texts: Sequence[str], counts: Sequence[int], labels: Sequence[i
         return False
     values = [texts[i] if i < len(texts) else "" for i in counts]
     return all(any(c.isalpha() for c in v) and not any(c.isdigit() for c in v) for v in values)
+
+
+def implied_total(groups: Sequence[Group]) -> int | None:
+    """The position of the first or last group when its counts are exactly the sum of
+    all the others (at least two of them with a potential), as the province row of a
+    BPS table is ("Sumatera Selatan" under or over its kabupaten): the export's own
+    total without a total word, which summed would double every count. None when
+    neither is, both are, or the groups have years (a panel's rows are per year)."""
+    if len(groups) < 3 or any(g.year is not None for g in groups):
+        return None
+    enrolled = sum(g.enrolled for g in groups)
+    potential = sum(g.potential for g in groups)
+    ends = {0, len(groups) - 1}
+    found = [i for i in ends if 2 * groups[i].enrolled == enrolled and 2 * groups[i].potential == potential]
+    if len(found) != 1 or sum(g.potential > 0 for g in groups) < 3:
+        return None
+    return found[0]
 
 
 @dataclass
