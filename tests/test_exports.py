@@ -104,6 +104,40 @@ def test_json_labels_of_one_column_stay_names():
     assert [g["sector"] for g in run("report", "-f", "json", input=data).json()["groups"]] == ["a"]
 
 
+def test_a_total_row_above_every_data_row_is_checked_against_the_rows_below_it(tmp_path):
+    # BPS puts the total first as often as last: it was compared with the rows above it
+    # (none), and warned "the rows above it add up to 0 of 0" (an error under --strict)
+    rows = "Sektor;Peserta;Potensi\nJumlah;150;1.500\nPetani;100;1.000\nNelayan;50;500\n"
+    agreed = run("report", "--locale", "id", "--strict", "-f", "json", input=rows)
+    assert agreed.exit_code == 0 and agreed.json()["warnings"] == []
+    assert (totals(agreed)["enrolled"], totals(agreed)["potential"]) == (150, 1500)
+    as_json = json.dumps(
+        [
+            dict(zip(("sektor", "peserta", "potensi"), r))
+            for r in [("Jumlah", 150, 1500), ("Petani", 100, 1000), ("Nelayan", 50, 500)]
+        ]
+    )
+    assert run("report", "--strict", "-f", "json", input=as_json).json()["warnings"] == []
+    book_of(
+        [["Sektor", "Peserta", "Potensi"], ["Jumlah", 150, 1500], ["Petani", 100, 1000], ["Nelayan", 50, 500]]
+    ).save(tmp_path / "top.xlsx")
+    assert run("report", str(tmp_path / "top.xlsx"), "--strict", "-f", "json").json()["warnings"] == []
+    differs = run("report", "--locale", "id", "-f", "json", input=rows.replace("Nelayan;50", "Nelayan;40"))
+    assert differs.json()["warnings"] == [
+        "<stdin>:2: the total row (Jumlah) says 150 of 1,500, but the rows below it add up to 140 of 1,500; "
+        "the groups are reported from the rows"
+    ]
+    said = run("report", "--locale", "id", input=rows.replace("Nelayan;50", "Nelayan;40")).stderr
+    assert "baris di bawahnya berjumlah 140 dari 1.500" in said
+
+
+def test_a_total_of_one_label_above_its_rows_is_checked_against_that_label():
+    rows = "Wilayah,Sektor,Peserta,Potensi\nJumlah,Petani,30,300\nA,Petani,10,100\nA,Nelayan,5,50\nB,Petani,20,200\n"
+    result = run("report", "--strict", "-f", "json", input=rows)
+    assert result.exit_code == 0 and result.json()["warnings"] == []
+    assert len(result.json()["groups"]) == 3
+
+
 # A BPS table of kabupaten with the province's own row, its total, last (or first):
 # before this version the province was one more group and the total doubled.
 BPS = (

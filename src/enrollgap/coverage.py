@@ -19,7 +19,8 @@ from .rounding import ceil_div
 class Finding:
     """Something worth a warning: ``kind`` is "over_covered", "undefined",
     "total_mismatch" (an export's total row, ``enrolled`` of ``potential``, that
-    differs from the ``summed`` counts of the rows above it), "missing_year"
+    differs from the ``summed`` counts of the rows above it; "total_mismatch_below"
+    for a total row above every data row, and the rows below it), "missing_year"
     (a group with no row in the reported year, left out; ``year`` is its latest)
     "filled_inner" (a row whose second label ``column`` was blank and took the
     label above, so it is summed into the group ``label``) or "unnamed" (a row

@@ -149,6 +149,7 @@ SENTENCES = {
         "fail_under": "total coverage {coverage} is below --fail-under {limit}",
         "total_mismatch": "{origin}: the total row{label} says {enrolled} of {potential}, but the rows above it add up to {summed_enrolled} of {summed_potential}; the groups are reported from the rows",
         "more_like_it": " (and {count} more like it)",
+        "total_mismatch_below": "{origin}: the total row{label} says {enrolled} of {potential}, but the rows below it add up to {summed_enrolled} of {summed_potential}; the groups are reported from the rows",
         "implied_total": "{origin}: {label} ({enrolled} of {potential}) is exactly the sum of every other group, as an export's own total row is: it is read as that total and not summed (label it Jumlah or Total to say so)",
         "unnamed": "{origin}: the blank {column} leaves the row without a name; it is summed as a group of its own, shown without a label: if it is a total, label it Jumlah or Total, or it is counted twice",
         "filled_inner": "{origin}: the blank {column} took the label of the row above, so the row is summed into {label}; a pivot export leaves only its first label column blank: if the row is a subtotal, label it Jumlah or Total, or it is counted twice",
@@ -206,6 +207,7 @@ SENTENCES = {
         "fail_under": "cakupan total {coverage} di bawah --fail-under {limit}",
         "total_mismatch": "{origin}: baris total{label} menyebut {enrolled} dari {potential}, tetapi baris di atasnya berjumlah {summed_enrolled} dari {summed_potential}; kelompok dilaporkan dari baris-barisnya",
         "more_like_it": " (dan {count} lagi seperti ini)",
+        "total_mismatch_below": "{origin}: baris total{label} menyebut {enrolled} dari {potential}, tetapi baris di bawahnya berjumlah {summed_enrolled} dari {summed_potential}; kelompok dilaporkan dari baris-barisnya",
         "implied_total": "{origin}: {label} ({enrolled} dari {potential}) tepat sama dengan jumlah semua kelompok lainnya, seperti baris total sebuah ekspor: ia dibaca sebagai total itu dan tidak dijumlahkan (beri label Jumlah atau Total untuk menyatakannya)",
         "unnamed": "{origin}: {column} yang kosong membuat baris ini tanpa nama; ia dijumlahkan sebagai kelompok tersendiri tanpa label: jika baris ini total, beri label Jumlah atau Total, atau ia terhitung dua kali",
         "filled_inner": "{origin}: {column} yang kosong mengambil label baris di atasnya, sehingga baris ini dijumlahkan ke {label}; ekspor pivot hanya mengosongkan kolom label pertamanya: jika baris ini subtotal, beri label Jumlah atau Total, atau ia terhitung dua kali",
@@ -335,9 +337,9 @@ def warning_text(finding: Finding, style: Style = Style()) -> str:
 
 def _warning_text(finding: Finding, style: Style) -> str:
     label = visible(finding.label, LABEL_LIMIT) or "–"
-    if finding.kind == "total_mismatch" and finding.summed is not None:
+    if finding.kind in ("total_mismatch", "total_mismatch_below") and finding.summed is not None:
         return sentence(
-            "total_mismatch",
+            finding.kind,
             style.locale,
             origin=finding.origin or "",
             label=f" ({label})" if finding.label else "",

@@ -271,4 +271,4 @@ def sum_json(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[G
     if grouping is None or tally is None:
         raise InputError("holds no rows", source.name)
     year_at = (lambda line: (name, line, None)) if has_year else None
-    return to_groups(sums, grouping, source.name, None, year_at), tally.findings
+    return to_groups(sums, grouping, source.name, None, year_at), tally.finish(run)

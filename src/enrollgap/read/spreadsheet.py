@@ -278,7 +278,8 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
         run_potential += potential
         last = cells
     year_at = None if year is None else (lambda line: where(line, year + 1))
-    return to_groups(sums, grouping, place, lambda line: f"{place}!{line}", year_at), tally.findings
+    findings = tally.finish((run_enrolled, run_potential))
+    return to_groups(sums, grouping, place, lambda line: f"{place}!{line}", year_at), findings
 
 
 def _merged_labels(

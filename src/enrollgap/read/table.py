@@ -274,6 +274,9 @@ class Tally:
     )
     _label_sums_left: int = field(default=LABEL_SUMS, init=False, repr=False)
     since: tuple[int, int] = (0, 0)  # the data rows' sums at the last total row
+    # A total row above every data row (a BPS table's first row): checked at the end,
+    # against all the rows below it (line, label, enrolled, potential).
+    leading: tuple[int, list[str], int, int] | None = None
 
     def special_key(self, key: object) -> bool:
         """True for labels the fast path must not sum: a total, or a blank to fill down.
@@ -376,11 +379,20 @@ class Tally:
         """An export's total row: not summed; checked against the rows it totals, either
         those since the last total row (a subtotal) or all rows so far (a grand total)."""
         self.notes.totals.append(line)
+        if run == (0, 0) and self.notes.totals.count == 1:  # no row above it: it totals those below
+            self.leading = (line, self.texts_of(cells), enrolled, potential)
+            return
         block = (run[0] - self.since[0], run[1] - self.since[1])
         self.since = run
         if (enrolled, potential) in (block, run):
             return
-        texts = self.texts_of(cells)
+        self._compare(line, self.texts_of(cells), enrolled, potential, run, "total_mismatch")
+
+    def _compare(
+        self, line: int, texts: list[str], enrolled: int, potential: int, run: tuple[int, int], kind: str
+    ) -> None:
+        """A total row that is not the sum of its rows (``run``): a warning, unless it is
+        the total of one label's rows."""
         summed = run
         # "Jumlah / Petani": the total of one label's rows (a province's farmers, below its regions)
         named = [(i, t) for i, t in zip(self.labels, texts) if t and not is_total(t)]
@@ -391,7 +403,16 @@ class Tally:
                 if summed == (enrolled, potential):
                     return
         label = join_label(*filter(None, texts))
-        self._find(Finding("total_mismatch", label, enrolled, potential, summed, self._origin(line, None)))
+        self._find(Finding(kind, label, enrolled, potential, summed, self._origin(line, None)))
+
+    def finish(self, run: tuple[int, int]) -> list[Finding]:
+        """The findings, once every row is read (``run``: the data rows' sums), with a
+        total row above every data row checked against them."""
+        if self.leading is not None and self.leading[2:] != run:
+            line, texts, enrolled, potential = self.leading
+            self.leading = None
+            self._compare(line, texts, enrolled, potential, run, "total_mismatch_below")
+        return self.findings
 
     def _find(self, finding: Finding) -> None:
         """A finding about a row: listed, up to ROW_FINDINGS of its kind; past that,
