@@ -185,16 +185,39 @@ def test_a_row_summing_the_others_is_read_so_in_a_workbook_and_on_every_core_ali
     assert one.json()["total"]["enrolled"] == sum(i % 7 for i in range(60_000)) and len(one.json()["groups"]) == 60_000
 
 
+def test_rows_heading_blocks_they_are_the_sum_of_are_subtotals_not_groups():
+    # a kabupaten over its kecamatan, block after block, without a total word
+    rows = (
+        "Wilayah;Peserta;Potensi\nKab. OKU;300;3.000\nKec. A;100;1.000\nKec. B;200;2.000\n"
+        "Kab. Muara Enim;50;500\nKec. C;20;200\nKec. D;30;300\nKec. E;0;0\n"
+    )
+    result = run("report", "--locale", "id", "-f", "json", input=rows)
+    assert picked(result, "region") == ["Kec. A", "Kec. B", "Kec. C", "Kec. D", "Kec. E"]
+    assert (totals(result)["enrolled"], totals(result)["potential"]) == (350, 3500)
+    said = [w for w in result.json()["warnings"] if "subtotal" in w]
+    assert said == [
+        f"<stdin>:{line}: '{name}' ({counts}) is exactly the sum of the groups below it, up to the next such row, "
+        "as the first row of every block of this table is: it is read as a subtotal and not summed"
+        for line, name, counts in ((2, "Kab. OKU", "300 of 3,000"), (5, "Kab. Muara Enim", "50 of 500"))
+    ]
+    assert "dibaca sebagai subtotal" in run("report", "--locale", "id", input=rows).stderr
+    assert run("report", "--locale", "id", "--strict", input=rows).exit_code == 2
+    many = "Wilayah;Peserta;Potensi\n" + "".join(f"Kab {i};3;30\nKec {i}a;1;10\nKec {i}b;2;20\n" for i in range(8))
+    listed = [w for w in run("report", "-f", "json", input=many).json()["warnings"] if "subtotal" in w]
+    assert len(listed) == 5 and listed[-1].endswith("(and 3 more like it)")
+
+
 @pytest.mark.parametrize(
     "table",
     [
         BPS + "Jumlah;15.914;230.000\n" + PROVINCE,  # the export names its total: the province is a group
         "Kabupaten/Kota;Peserta;Potensi\nA;0;0\nB;5;50\nS;5;50\n",  # one other group with counts: a duplicate?
-        "Kabupaten/Kota;Peserta;Potensi\nA;1;2\nB;1;2\nC;1;2\nD;1;2\n",  # first and last alike: which?
+        "Kabupaten/Kota;Peserta;Potensi\nA;1;2\nB;1;2\nC;1;2\nD;1;2\n",  # blocks of one row each: duplicates?
+        "Kabupaten/Kota;Peserta;Potensi\nA;3;30\nB;1;10\nC;2;20\nD;5;50\nE;4;40\nF;9;90\n",  # D is no block's sum
         "Kabupaten/Kota;Peserta;Potensi\nA;1;2\nC;2;4\nB;1;2\n",  # the sum in the middle: not where totals go
         "Kabupaten/Kota;Tahun;Peserta;Potensi\nA;2023;1;2\nB;2023;1;2\nS;2023;2;4\n",  # years: a panel
     ],
-    ids=["a Jumlah row too", "one other group", "both ends", "in the middle", "with years"],
+    ids=["a Jumlah row too", "one other group", "one-row blocks", "not every block", "in the middle", "with years"],
 )
 def test_a_group_equal_to_the_others_is_kept_where_it_need_not_be_a_total(table):
     result = run("report", "--locale", "id", "-f", "json", input=table)

@@ -26,7 +26,9 @@ class Finding:
     label above, so it is summed into the group ``label``) or "unnamed" (a row
     whose only label ``column`` was blank: a group without a name) or "implied_total"
     (the first or last group, ``enrolled`` of ``potential``, is the sum of all the
-    others: read as the export's own total, not summed)."""
+    others: read as the export's own total, not summed) or "implied_subtotal" (a
+    group that is the sum of the groups below it, up to the next such: read as a
+    subtotal, not summed)."""
 
     kind: str
     label: str

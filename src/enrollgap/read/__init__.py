@@ -94,14 +94,20 @@ def read_input(path: str | None, options: ReadOptions = ReadOptions(), extra: Se
     ``extra`` groups (the command line's -s), rows that share labels summed."""
     if path is None:
         return Input(merge(extra, options.group_by))
-    from .table import Notes, implied_total
+    from .table import ROW_FINDINGS, Notes, implied_totals
 
     notes = Notes(STDIN if path == "-" else path)
     groups, findings = _read(path, options, lambda source: _sum(source, options, notes))
-    at = None if notes.totals else implied_total(groups)  # an export's total without its word
-    if at is not None:
-        total = groups.pop(at)
-        findings.append(Finding("implied_total", total.label, total.enrolled, total.potential, origin=total.origin))
+    kind, totals = ("", []) if notes.totals else implied_totals(groups)  # an export's totals without their word
+    for listed, at in enumerate(totals):
+        total = groups[at]
+        if listed < ROW_FINDINGS:
+            findings.append(
+                Finding(f"implied_{kind}", total.label, total.enrolled, total.potential, origin=total.origin)
+            )
+        else:
+            findings[-1].more += 1
+    groups = [g for at, g in enumerate(groups) if at not in set(totals)] if totals else groups
     # A source's groups are summed and checked already; only -s groups need joining.
     groups = merge([*groups, *extra], options.group_by) if extra else groups
     return Input(groups, tuple(findings), notes)

@@ -226,21 +226,52 @@ def _names_units(texts: Sequence[str], counts: Sequence[int], labels: Sequence[i
     return all(any(c.isalpha() for c in v) and not any(c.isdigit() for c in v) for v in values)
 
 
-def implied_total(groups: Sequence[Group]) -> int | None:
-    """The position of the first or last group when its counts are exactly the sum of
-    all the others (at least two of them with a potential), as the province row of a
-    BPS table is ("Sumatera Selatan" under or over its kabupaten): the export's own
-    total without a total word, which summed would double every count. None when
-    neither is, both are, or the groups have years (a panel's rows are per year)."""
+def implied_totals(groups: Sequence[Group]) -> tuple[str, list[int]]:
+    """The groups that are the export's own totals without a total word, which summed
+    would double every count: ("total", [i]) when the first or last group is exactly
+    the sum of all the others, as the province row of a BPS table is ("Sumatera
+    Selatan" under or over its kabupaten); ("subtotal", [i, j, ...]) when the groups
+    fall into blocks, each headed by a group that is exactly the sum of the rest of
+    its block (a kabupaten over its kecamatan), two blocks or more; ("", []) else.
+    Enrolled and potential must both agree, with at least one more group with a
+    potential than there are totals (a total over a single row is a duplicate as
+    much as a total); never for groups with years (a panel's rows are per year)."""
     if len(groups) < 3 or any(g.year is not None for g in groups):
-        return None
-    enrolled = sum(g.enrolled for g in groups)
-    potential = sum(g.potential for g in groups)
-    ends = {0, len(groups) - 1}
-    found = [i for i in ends if 2 * groups[i].enrolled == enrolled and 2 * groups[i].potential == potential]
-    if len(found) != 1 or sum(g.potential > 0 for g in groups) < 3:
-        return None
-    return found[0]
+        return "", []
+    counts = [(g.enrolled, g.potential) for g in groups]
+    enrolled = sum(e for e, _ in counts)
+    potential = sum(p for _, p in counts)
+    ends = {0, len(counts) - 1}
+    found = [i for i in ends if 2 * counts[i][0] == enrolled and 2 * counts[i][1] == potential]
+    with_potential = sum(p > 0 for _, p in counts)
+    if len(found) == 1 and with_potential >= 3:
+        return "total", found
+    heads = _heads(counts)
+    if len(heads) >= 2 and with_potential - len(heads) >= len(heads) + 1:
+        return "subtotal", heads
+    return "", []
+
+
+def _heads(counts: Sequence[tuple[int, int]]) -> list[int]:
+    """The first count of each block when every block's first count is exactly the sum
+    of the rest of it (rows of zeros closing a block aside); [] when they are not."""
+    heads = []
+    at = 0
+    while at < len(counts):
+        want_enrolled, want_potential = counts[at]
+        enrolled = potential = 0
+        end = at + 1
+        while end < len(counts) and (enrolled < want_enrolled or potential < want_potential):
+            enrolled += counts[end][0]
+            potential += counts[end][1]
+            end += 1
+        if end == at + 1 or (enrolled, potential) != (want_enrolled, want_potential):
+            return []
+        while end < len(counts) and counts[end] == (0, 0):
+            end += 1
+        heads.append(at)
+        at = end
+    return heads
 
 
 @dataclass
