@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import ClassVar, Optional, Union
 
 from ..coverage import Finding
@@ -236,38 +237,44 @@ def implied_totals(groups: Sequence[Group]) -> tuple[str, list[int]]:
     Enrolled and potential must both agree, with at least one more group with a
     potential than there are totals (a total over a single row is a duplicate as
     much as a total); never for groups with years (a panel's rows are per year)."""
-    if len(groups) < 3 or any(g.year is not None for g in groups):
+    if len(groups) < 3 or any(map(_YEAR, groups)):  # (a year is never 0)
         return "", []
-    counts = [(g.enrolled, g.potential) for g in groups]
-    enrolled = sum(e for e, _ in counts)
-    potential = sum(p for _, p in counts)
-    ends = {0, len(counts) - 1}
-    found = [i for i in ends if 2 * counts[i][0] == enrolled and 2 * counts[i][1] == potential]
-    with_potential = sum(p > 0 for _, p in counts)
-    if len(found) == 1 and with_potential >= 3:
+    enrolled = sum(map(_ENROLLED, groups))
+    potential = sum(map(_POTENTIAL, groups))
+    found = [
+        i for i in {0, len(groups) - 1} if 2 * groups[i].enrolled == enrolled and 2 * groups[i].potential == potential
+    ]
+    if len(found) == 1 and _with_potential(groups) >= 3:
         return "total", found
-    heads = _heads(counts)
-    if len(heads) >= 2 and with_potential - len(heads) >= len(heads) + 1:
+    heads = _heads(groups)  # (most tables tell at their second or third group that they are not so)
+    if len(heads) >= 2 and _with_potential(groups) - len(heads) >= len(heads) + 1:
         return "subtotal", heads
     return "", []
 
 
-def _heads(counts: Sequence[tuple[int, int]]) -> list[int]:
-    """The first count of each block when every block's first count is exactly the sum
-    of the rest of it (rows of zeros closing a block aside); [] when they are not."""
+_YEAR, _ENROLLED, _POTENTIAL = attrgetter("year"), attrgetter("enrolled"), attrgetter("potential")
+
+
+def _with_potential(groups: Sequence[Group]) -> int:
+    return len(groups) - list(map(_POTENTIAL, groups)).count(0)
+
+
+def _heads(groups: Sequence[Group]) -> list[int]:
+    """The first group of each block when every block's first group is exactly the sum
+    of the rest of it (groups of zeros closing a block aside); [] when they are not."""
     heads = []
     at = 0
-    while at < len(counts):
-        want_enrolled, want_potential = counts[at]
+    while at < len(groups):
+        want_enrolled, want_potential = groups[at].enrolled, groups[at].potential
         enrolled = potential = 0
         end = at + 1
-        while end < len(counts) and (enrolled < want_enrolled or potential < want_potential):
-            enrolled += counts[end][0]
-            potential += counts[end][1]
+        while end < len(groups) and (enrolled < want_enrolled or potential < want_potential):
+            enrolled += groups[end].enrolled
+            potential += groups[end].potential
             end += 1
         if end == at + 1 or (enrolled, potential) != (want_enrolled, want_potential):
             return []
-        while end < len(counts) and counts[end] == (0, 0):
+        while end < len(groups) and groups[end].enrolled == groups[end].potential == 0:
             end += 1
         heads.append(at)
         at = end
