@@ -519,6 +519,14 @@ def test_one_label_column_is_never_filled_down():
     assert picked(result, "sector") == ["A", ""]
 
 
+def test_jumlah_peserta_and_potensi_peserta_headers_name_the_counts():
+    rows = "Kecamatan;Jumlah Peserta;Potensi Peserta\nIlir Barat;1.204;38.500\n"
+    result = run("report", "--locale", "id", "-f", "json", input=rows)
+    assert picked(result, "region", "enrolled", "potential") == [("Ilir Barat", 1204, 38500)]
+    both = run("report", input="Kecamatan,Peserta,Jumlah Peserta,Potensi\nA,1,1,2\n")
+    assert both.exit_code == 2 and "columns 'Peserta' and 'Jumlah Peserta' both hold the enrolled" in both.stderr
+
+
 # ------------------------------------------------------------------ titles and footnotes
 
 

@@ -23,8 +23,9 @@ ALIASES = {
         "desa",
         "kelurahan",
     ),
-    "enrolled": ("enrolled", "peserta", "participants", "members", "covered"),
-    "potential": ("potential", "potensi", "eligible", "population", "universe"),
+    # "Jumlah Peserta" (number of participants) heads the counts of many Indonesian tables
+    "enrolled": ("enrolled", "peserta", "participants", "members", "covered", "jumlah peserta"),
+    "potential": ("potential", "potensi", "eligible", "population", "universe", "jumlah potensi", "potensi peserta"),
     "reported": ("reported", "persen", "persentase", "percent", "percentage", "reported_pct"),
     "label": ("label",),
     "year": ("year", "tahun", "period", "periode"),
