@@ -185,6 +185,27 @@ def test_a_row_summing_the_others_is_read_so_in_a_workbook_and_on_every_core_ali
     assert one.json()["total"]["enrolled"] == sum(i % 7 for i in range(60_000)) and len(one.json()["groups"]) == 60_000
 
 
+PANEL = (
+    "Kabupaten;Tahun;Peserta;Potensi\nOKU;2023;100;1.000\nOKU;2024;120;1.000\nMuara Enim;2023;50;500\n"
+    "Muara Enim;2024;60;500\nLahat;2023;5;50\nLahat;2024;5;50\n"
+    "Sumatera Selatan;2023;155;1.550\nSumatera Selatan;2024;185;1.550\n"
+)
+
+
+def test_a_panel_s_province_row_is_its_total_year_by_year():
+    result = run("report", "--locale", "id", "-f", "json", input=PANEL)
+    assert picked(result, "region", "enrolled", "enrolled_change") == [
+        ("OKU", 120, 20),
+        ("Muara Enim", 60, 10),
+        ("Lahat", 5, 0),
+    ]
+    assert (totals(result)["enrolled"], totals(result)["potential"]) == (185, 1550)
+    assert [w.split(":")[1] for w in result.json()["warnings"]] == ["8", "9"]
+    revised = PANEL.replace("Sumatera Selatan;2023;155", "Sumatera Selatan;2023;154")  # one year does not add up
+    kept = run("report", "--locale", "id", "-f", "json", "--year", "2024", input=revised)
+    assert "Sumatera Selatan" in picked(kept, "region") and kept.json()["warnings"] == []
+
+
 def test_rows_heading_blocks_they_are_the_sum_of_are_subtotals_not_groups():
     # a kabupaten over its kecamatan, block after block, without a total word
     rows = (
@@ -215,9 +236,8 @@ def test_rows_heading_blocks_they_are_the_sum_of_are_subtotals_not_groups():
         "Kabupaten/Kota;Peserta;Potensi\nA;1;2\nB;1;2\nC;1;2\nD;1;2\n",  # blocks of one row each: duplicates?
         "Kabupaten/Kota;Peserta;Potensi\nA;3;30\nB;1;10\nC;2;20\nD;5;50\nE;4;40\nF;9;90\n",  # D is no block's sum
         "Kabupaten/Kota;Peserta;Potensi\nA;1;2\nC;2;4\nB;1;2\n",  # the sum in the middle: not where totals go
-        "Kabupaten/Kota;Tahun;Peserta;Potensi\nA;2023;1;2\nB;2023;1;2\nS;2023;2;4\n",  # years: a panel
     ],
-    ids=["a Jumlah row too", "one other group", "one-row blocks", "not every block", "in the middle", "with years"],
+    ids=["a Jumlah row too", "one other group", "one-row blocks", "not every block", "in the middle"],
 )
 def test_a_group_equal_to_the_others_is_kept_where_it_need_not_be_a_total(table):
     result = run("report", "--locale", "id", "-f", "json", input=table)

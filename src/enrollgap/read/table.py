@@ -236,8 +236,16 @@ def implied_totals(groups: Sequence[Group]) -> tuple[str, list[int]]:
     its block (a kabupaten over its kecamatan), two blocks or more; ("", []) else.
     Enrolled and potential must both agree, with at least one more group with a
     potential than there are totals (a total over a single row is a duplicate as
-    much as a total); never for groups with years (a panel's rows are per year)."""
-    if len(groups) < 3 or any(map(_YEAR, groups)):  # (a year is never 0)
+    much as a total). A panel's groups are looked at year by year, and taken so only
+    where every year finds the same kind and the same labels."""
+    if any(map(_YEAR, groups)):  # (a year is never 0)
+        return _implied_by_year(groups)
+    return _implied(groups)
+
+
+def _implied(groups: Sequence[Group]) -> tuple[str, list[int]]:
+    """implied_totals of groups of one year (or none)."""
+    if len(groups) < 3:
         return "", []
     enrolled = sum(map(_ENROLLED, groups))
     potential = sum(map(_POTENTIAL, groups))
@@ -250,6 +258,22 @@ def implied_totals(groups: Sequence[Group]) -> tuple[str, list[int]]:
     if len(heads) >= 2 and _with_potential(groups) - len(heads) >= len(heads) + 1:
         return "subtotal", heads
     return "", []
+
+
+def _implied_by_year(groups: Sequence[Group]) -> tuple[str, list[int]]:
+    """implied_totals of each year's groups (in their order), when every year agrees."""
+    years: dict[int | None, list[int]] = {}
+    for at, group in enumerate(groups):
+        years.setdefault(group.year, []).append(at)
+    found = []
+    for places in years.values():
+        kind, totals = _implied([groups[at] for at in places])
+        if not totals:
+            return "", []
+        found.append((kind, {groups[places[i]].label for i in totals}, [places[i] for i in totals]))
+    if any((kind, labels) != found[0][:2] for kind, labels, _ in found):
+        return "", []
+    return found[0][0], sorted(at for *_, places in found for at in places)
 
 
 _YEAR, _ENROLLED, _POTENTIAL = attrgetter("year"), attrgetter("enrolled"), attrgetter("potential")
