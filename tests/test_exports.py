@@ -131,6 +131,12 @@ def test_a_total_row_above_every_data_row_is_checked_against_the_rows_below_it(t
     assert "baris di bawahnya berjumlah 140 dari 1.500" in said
 
 
+def test_a_total_below_rows_of_zeros_totals_them_not_the_rows_below_it():
+    rows = "wilayah,sektor,peserta,potensi\nJambi,Petani,0,0\nJambi,Jumlah,0,0\n,Petani,0,1\nRiau,Petani,3,9\n"
+    result = run("report", "--strict", "-f", "json", input=rows)
+    assert result.exit_code == 0 and result.json()["warnings"] == []
+
+
 def test_a_total_of_one_label_above_its_rows_is_checked_against_that_label():
     rows = "Wilayah,Sektor,Peserta,Potensi\nJumlah,Petani,30,300\nA,Petani,10,100\nA,Nelayan,5,50\nB,Petani,20,200\n"
     result = run("report", "--strict", "-f", "json", input=rows)

@@ -563,6 +563,9 @@ _INNER = ["Petani", "Nelayan", " Buruh", "", "Jumlah", "Rata-rata"]
     )
 )
 @example(rows=[("Sumsel", "Petani", 1, 10), ("", "Petani", 2, 20), ("", "Petani", 3, 30), ("", "", 0, 5)])
+@example(
+    rows=[(" Jambi ", "Petani", 0, 0), (" Jambi ", "Jumlah", 0, 0), ("", "Petani", 0, 1)]
+)  # (a total checked at the end)
 def test_labels_filled_down_in_the_read_loop_are_what_the_tally_fills(tmp_path, monkeypatch, rows):
     """The read loop fills a pivot's blank first labels itself, for speed: the groups,
     their first lines, the warnings, the notes and the first error are the same as

@@ -256,4 +256,5 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
     except READ_ERRORS as error:
         raise rows.error(error, line) from None
     year_at = None if year is None else (lambda line: (source.name, line, year + 1))
-    return to_groups(sums, grouping, source.name, None, year_at), tally.finish((run_enrolled, run_potential))
+    findings = tally.finish((run_enrolled, run_potential))  # (before to_groups, which spends sums)
+    return to_groups(sums, grouping, source.name, None, year_at), findings

@@ -250,6 +250,7 @@ def sum_json(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[G
         key: tuple = tuple(read_label(cell) for cell in cells)
         if key not in ordinary:  # once per group: a total row, or labels like any other
             if tally.special_key(tuple("" if k is None else k for k in key)):
+                tally.last = next(reversed(sums), None)  # (None: no data row above this one)
                 tally.not_a_group(line, cells, counts[0], counts[1], run)
                 continue
             if any(key):
@@ -271,4 +272,5 @@ def sum_json(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[G
     if grouping is None or tally is None:
         raise InputError("holds no rows", source.name)
     year_at = (lambda line: (name, line, None)) if has_year else None
-    return to_groups(sums, grouping, source.name, None, year_at), tally.finish(run)
+    findings = tally.finish(run)  # (before to_groups, which spends sums)
+    return to_groups(sums, grouping, source.name, None, year_at), findings

@@ -278,7 +278,7 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
         run_potential += potential
         last = cells
     year_at = None if year is None else (lambda line: where(line, year + 1))
-    findings = tally.finish((run_enrolled, run_potential))
+    findings = tally.finish((run_enrolled, run_potential))  # (before to_groups, which spends sums)
     return to_groups(sums, grouping, place, lambda line: f"{place}!{line}", year_at), findings
 
 

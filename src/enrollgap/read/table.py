@@ -441,7 +441,7 @@ class Tally:
         """An export's total row: not summed; checked against the rows it totals, either
         those since the last total row (a subtotal) or all rows so far (a grand total)."""
         self.notes.totals.append(line)
-        if run == (0, 0) and self.notes.totals.count == 1:  # no row above it: it totals those below
+        if self.last is None and self.notes.totals.count == 1:  # no data row above it: it totals those below
             self.leading = (line, self.texts_of(cells), enrolled, potential)
             return
         block = (run[0] - self.since[0], run[1] - self.since[1])
