@@ -191,6 +191,24 @@ def test_a_row_summing_the_others_is_read_so_in_a_workbook_and_on_every_core_ali
     assert one.json()["total"]["enrolled"] == sum(i % 7 for i in range(60_000)) and len(one.json()["groups"]) == 60_000
 
 
+@pytest.mark.parametrize("where", ["first", "last"])
+def test_a_province_over_its_kabupaten_over_their_kecamatan_is_one_total_and_subtotals(where):
+    blocks = (
+        "Kab. OKU;300;3.000\nKec. A;100;1.000\nKec. B;200;2.000\nKab. Muara Enim;50;500\nKec. C;20;200\nKec. D;30;300\n"
+    )
+    province = "Sumatera Selatan;350;3.500\n"
+    rows = "Wilayah;Peserta;Potensi\n" + (province + blocks if where == "first" else blocks + province)
+    result = run("report", "--locale", "id", "-f", "json", input=rows)
+    assert picked(result, "region") == ["Kec. A", "Kec. B", "Kec. C", "Kec. D"]
+    assert (totals(result)["enrolled"], totals(result)["potential"]) == (350, 3500)
+    line = 2 if where == "first" else 8
+    assert (
+        f"<stdin>:{line}: 'Sumatera Selatan' (350 of 3,500) is exactly the sum of the subtotals, as an export's own "
+        "total row is: it is read as that total and not summed"
+    ) in result.json()["warnings"]
+    assert sum("read as a subtotal" in w for w in result.json()["warnings"]) == 2
+
+
 PANEL = (
     "Kabupaten;Tahun;Peserta;Potensi\nOKU;2023;100;1.000\nOKU;2024;120;1.000\nMuara Enim;2023;50;500\n"
     "Muara Enim;2024;60;500\nLahat;2023;5;50\nLahat;2024;5;50\n"

@@ -28,7 +28,8 @@ class Finding:
     (the first or last group, ``enrolled`` of ``potential``, is the sum of all the
     others: read as the export's own total, not summed) or "implied_subtotal" (a
     group that is the sum of the groups below it, up to the next such: read as a
-    subtotal, not summed)."""
+    subtotal, not summed) or "implied_grand_total" (a first or last group that is
+    the sum of such subtotals)."""
 
     kind: str
     label: str
