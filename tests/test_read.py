@@ -626,3 +626,46 @@ def test_labels_filled_down_in_a_workbook_s_read_loop_are_what_the_tally_fills(t
     with monkeypatch.context() as patch:
         patch.setattr(Tally, "fill_in_loop", False)
         assert outcome() == in_loop
+
+
+# ------------------------------------------------------------------ totals without a word
+
+_COUNTS = st.tuples(st.integers(0, 50), st.integers(1, 500)).map(lambda c: (min(c), c[1]))  # enrolled <= potential
+
+
+def _groups_of(counts):
+    return [Group(None, f"Desa {i}", enrolled, potential) for i, (enrolled, potential) in enumerate(counts)]
+
+
+def _sum_of(counts, name):
+    return Group(None, name, sum(e for e, _ in counts), sum(p for _, p in counts))
+
+
+@given(st.lists(_COUNTS, min_size=2, max_size=12), st.booleans())
+def test_any_table_with_its_sum_first_or_last_finds_that_row_its_total(counts, first):
+    from enrollgap.read.table import implied_totals
+
+    groups = _groups_of(counts)
+    total = _sum_of(counts, "Sumatera Selatan")
+    table = [total, *groups] if first else [*groups, total]
+    assert implied_totals(table) == [(0 if first else len(groups), "total")]
+
+
+@given(
+    st.lists(st.lists(_COUNTS, min_size=1, max_size=4), min_size=2, max_size=6), st.sampled_from(["", "first", "last"])
+)
+def test_any_blocks_each_headed_by_its_sum_find_those_heads_subtotals(blocks, province):
+    from enrollgap.read.table import implied_totals
+
+    assume(sum(map(len, blocks)) >= len(blocks) + 1)  # more rows under the heads than heads
+    table, heads = [], []
+    for number, children in enumerate(blocks):
+        heads.append(len(table))
+        table += [_sum_of(children, f"Kab {number}"), *_groups_of(children)]
+    expected = [(at, "subtotal") for at in heads]
+    if province:
+        everything = _sum_of([c for children in blocks for c in children], "Sumatera Selatan")
+        table = [everything, *table] if province == "first" else [*table, everything]
+        at = 0 if province == "first" else len(table) - 1
+        expected = sorted([(at, "grand_total"), *((h + (province == "first"), kind) for h, kind in expected)])
+    assert sorted(implied_totals(table)) == expected
