@@ -643,7 +643,7 @@ def _sum_of(counts, name):
 
 @given(st.lists(_COUNTS, min_size=2, max_size=12), st.booleans())
 def test_any_table_with_its_sum_first_or_last_finds_that_row_its_total(counts, first):
-    from enrollgap.read.table import implied_totals
+    from enrollgap.read.implied_totals import implied_totals
 
     groups = _groups_of(counts)
     total = _sum_of(counts, "Sumatera Selatan")
@@ -655,7 +655,7 @@ def test_any_table_with_its_sum_first_or_last_finds_that_row_its_total(counts, f
     st.lists(st.lists(_COUNTS, min_size=1, max_size=4), min_size=2, max_size=6), st.sampled_from(["", "first", "last"])
 )
 def test_any_blocks_each_headed_by_its_sum_find_those_heads_subtotals(blocks, province):
-    from enrollgap.read.table import implied_totals
+    from enrollgap.read.implied_totals import implied_totals
 
     assume(sum(map(len, blocks)) >= len(blocks) + 1)  # more rows under the heads than heads
     table, heads = [], []

@@ -94,24 +94,14 @@ def read_input(path: str | None, options: ReadOptions = ReadOptions(), extra: Se
     ``extra`` groups (the command line's -s), rows that share labels summed."""
     if path is None:
         return Input(merge(extra, options.group_by))
-    from .table import ROW_FINDINGS, Notes, implied_totals
+    from .implied_totals import without_implied_totals
+    from .table import Notes
 
     notes = Notes(STDIN if path == "-" else path)
     groups, findings = _read(path, options, lambda source: _sum(source, options, notes))
-    totals = [] if notes.totals else implied_totals(groups)  # an export's totals without their word
-    if totals:
-        listed: dict[str, tuple[int, Finding]] = {}  # kind: how many, the last listed (ROW_FINDINGS a kind)
-        for at, kind in totals:
-            count, last = listed.get(kind, (0, None))
-            if last is not None and count >= ROW_FINDINGS:
-                last.more += 1
-            else:
-                total = groups[at]
-                last = Finding(f"implied_{kind}", total.label, total.enrolled, total.potential, origin=total.origin)
-                findings.append(last)
-            listed[kind] = (count + 1, last)
-        left_out = {at for at, _ in totals}
-        groups = [g for at, g in enumerate(groups) if at not in left_out]
+    if not notes.totals:  # an export's totals without their word, told by their sums
+        groups, implied = without_implied_totals(groups)
+        findings.extend(implied)
     # A source's groups are summed and checked already; only -s groups need joining.
     groups = merge([*groups, *extra], options.group_by) if extra else groups
     return Input(groups, tuple(findings), notes)

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter
 from typing import ClassVar, Optional, Union
 
 from ..coverage import Finding
 from ..errors import InputError
-from ..groups import LABEL_FIELDS, Group
+from ..groups import LABEL_FIELDS
 from ..text import join_label, quoted
 from .columns import ALIAS_KEYS, Columns, normalize_header
 from .labels import is_summary, is_total, is_total_or_summary, plain_label, special_labels
@@ -225,99 +224,6 @@ def _names_units(texts: Sequence[str], counts: Sequence[int], labels: Sequence[i
         return False
     values = [texts[i] if i < len(texts) else "" for i in counts]
     return all(any(c.isalpha() for c in v) and not any(c.isdigit() for c in v) for v in values)
-
-
-def implied_totals(groups: Sequence[Group]) -> list[tuple[int, str]]:
-    """The groups that are the export's own totals without a total word, which summed
-    would double every count, each with its kind: "total" when the first or last
-    group is exactly the sum of all the others, as the province row of a BPS table is
-    ("Sumatera Selatan" under or over its kabupaten); "subtotal" for each group that
-    heads a block it is exactly the sum of (a kabupaten over its kecamatan), where
-    the groups fall into two such blocks or more; and "grand_total" for a first or
-    last group that is exactly the sum of those subtotals (a province over them).
-    Enrolled and potential must both agree, with at least one more group with a
-    potential than there are totals (a total over a single row is a duplicate as
-    much as a total). A panel's groups are looked at year by year, and taken so only
-    where every year finds the same."""
-    if any(map(_YEAR, groups)):  # (a year is never 0)
-        return _implied_by_year(groups)
-    return _implied(groups)
-
-
-def _implied(groups: Sequence[Group]) -> list[tuple[int, str]]:
-    """implied_totals of groups of one year (or none)."""
-    if len(groups) < 3:
-        return []
-    enrolled = sum(map(_ENROLLED, groups))
-    potential = sum(map(_POTENTIAL, groups))
-    found = [
-        i for i in {0, len(groups) - 1} if 2 * groups[i].enrolled == enrolled and 2 * groups[i].potential == potential
-    ]
-    if len(found) == 1 and _with_potential(groups) >= 3:
-        return [(found[0], "total")]
-    heads = _heads(groups)  # (most tables tell at their second or third group that they are not so)
-    if _in_blocks(groups, heads):
-        return [(at, "subtotal") for at in heads]
-    for end, start, stop in ((0, 1, len(groups)), (len(groups) - 1, 0, len(groups) - 1)):  # a province over blocks
-        heads = _heads(groups, start, stop)
-        over = (sum(groups[at].enrolled for at in heads), sum(groups[at].potential for at in heads))
-        if over == (groups[end].enrolled, groups[end].potential) and _in_blocks(groups, heads, 1):
-            return [(end, "grand_total"), *((at, "subtotal") for at in heads)]
-    return []
-
-
-def _in_blocks(groups: Sequence[Group], heads: list[int], others: int = 0) -> bool:
-    """True when heads head two blocks or more, with more groups under them than heads
-    (``others``: groups with a potential over the blocks)."""
-    return len(heads) >= 2 and _with_potential(groups) - others - len(heads) >= len(heads) + 1
-
-
-def _implied_by_year(groups: Sequence[Group]) -> list[tuple[int, str]]:
-    """implied_totals of each year's groups (in their order), when every year agrees."""
-    years: dict[int | None, list[int]] = {}
-    for at, group in enumerate(groups):
-        years.setdefault(group.year, []).append(at)
-    found = []
-    for places in years.values():
-        totals = _implied([groups[at] for at in places])
-        if not totals:
-            return []
-        found.append(
-            ({(groups[places[i]].label, kind) for i, kind in totals}, [(places[i], kind) for i, kind in totals])
-        )
-    if any(labels != found[0][0] for labels, _ in found):
-        return []
-    return sorted(total for _, totals in found for total in totals)
-
-
-_YEAR, _ENROLLED, _POTENTIAL = attrgetter("year"), attrgetter("enrolled"), attrgetter("potential")
-
-
-def _with_potential(groups: Sequence[Group]) -> int:
-    return len(groups) - list(map(_POTENTIAL, groups)).count(0)
-
-
-def _heads(groups: Sequence[Group], start: int = 0, stop: int | None = None) -> list[int]:
-    """The first group of each block of groups[start:stop] when every block's first
-    group is exactly the sum of the rest of it (groups of zeros closing a block
-    aside); [] when they are not."""
-    heads = []
-    at, stop = start, len(groups) if stop is None else stop
-    while at < stop:
-        want_enrolled, want_potential = groups[at].enrolled, groups[at].potential
-        enrolled = potential = 0
-        end = at + 1
-        while end < stop and (enrolled < want_enrolled or potential < want_potential):
-            enrolled += groups[end].enrolled
-            potential += groups[end].potential
-            end += 1
-        if end == at + 1 or (enrolled, potential) != (want_enrolled, want_potential):
-            return []
-        while end < stop and groups[end].enrolled == groups[end].potential == 0:
-            end += 1
-        heads.append(at)
-        at = end
-    return heads
 
 
 @dataclass
