@@ -65,15 +65,16 @@ def _implied(groups: Sequence[Group]) -> list[tuple[int, str]]:
     ]
     if len(found) == 1 and _with_potential(groups) >= 3:
         return [(found[0], "total")]
-    heads = _heads(groups)  # (most tables tell at their second or third group that they are not so)
-    if _in_blocks(groups, heads):
-        return [(at, "subtotal") for at in heads]
-    for end, start, stop in ((0, 1, len(groups)), (len(groups) - 1, 0, len(groups) - 1)):  # a province over blocks
+    # A province over blocks first: its row also heads a block of the kabupaten and
+    # kecamatan of the first, which would leave that kabupaten's row a group.
+    # (Most tables tell at their second or third group that they are not so.)
+    for end, start, stop in ((0, 1, len(groups)), (len(groups) - 1, 0, len(groups) - 1)):
         heads = _heads(groups, start, stop)
         over = (sum(groups[at].enrolled for at in heads), sum(groups[at].potential for at in heads))
         if over == (groups[end].enrolled, groups[end].potential) and _in_blocks(groups, heads, 1):
             return [(end, "grand_total"), *((at, "subtotal") for at in heads)]
-    return []
+    heads = _heads(groups)
+    return [(at, "subtotal") for at in heads] if _in_blocks(groups, heads) else []
 
 
 def _in_blocks(groups: Sequence[Group], heads: list[int], others: int = 0) -> bool:
