@@ -34,6 +34,28 @@ def int_agrees(text: str) -> bool:
     return text.isascii() and "_" not in text
 
 
+_DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
+
+
+def grouped_text(text: str, separator: str) -> bool:
+    """True when every ``separator`` in text stands where the number parser reads one
+    grouping digits: a digit before it, exactly three after it, and at most three
+    before the first of a run ("1.204.500"). Then, in text that int_agrees too,
+    int(cell.replace(separator, "")) reads each count cell as parse_count does (or
+    fails, and the parser decides): asked of a piece of text, in C (one copy with
+    every digit a 0, four counts), instead of each grouping of each cell."""
+    if separator not in text:
+        return True
+    shape = text.translate(_DIGITS_AS_ZERO)
+    marks = shape.count(separator)
+    return (
+        shape.count("0" + separator) == marks
+        and shape.count(separator + "000") == marks
+        and separator + "0000" not in shape
+        and "0000" + separator not in shape
+    )
+
+
 # Grouped digits on the fast paths: "1.204.500" with each separator made "_" is what
 # int() reads (digits, single separators between them). The grouping is right when,
 # for its length n, the characters at n-4, n-8, ... of the cell as written are the

@@ -13,7 +13,7 @@ from ..coverage import Finding
 from ..errors import InputError, NumberError
 from ..groups import Group
 from .accumulate import add_row, label_totals, to_groups
-from .cells import grouped_pair, int_agrees, read_value
+from .cells import grouped_pair, grouped_text, int_agrees, read_value
 from .options import MAX_LINE, STDIN, ReadOptions
 from .parallel import sum_parallel
 from .source import LineTooLong, Source, decode_error, line_too_long, lines_of
@@ -38,7 +38,10 @@ class Rows:
 
     ``plain`` is True while the rows come from a piece of text that int() reads as the
     number parser does (``cells.int_agrees``: ASCII, no "_"): the read loop then
-    need not ask each count cell.
+    need not ask each count cell. ``grouped`` is True while, in such text, every
+    ``separator`` (the locale's thousands mark, when it is not the delimiter) groups
+    digits as the number parser reads them (``cells.grouped_text``): the read loop
+    then reads a count in grouped digits by taking the marks out.
     """
 
     def __init__(self, source: Source) -> None:
@@ -47,6 +50,8 @@ class Rows:
         self.reader: Any = None  # the csv.reader, once one reads
         self.before = 0  # the lines before the csv.reader's first
         self.plain = False  # the rows being read come from text int() reads as the number parser does
+        self.separator: str | None = None  # the thousands mark to look at, for ``grouped``
+        self.grouped = False  # ... and where every such mark groups digits as the parser reads them
 
     def __iter__(self) -> Iterator[tuple[list[str], int]]:
         return chain.from_iterable(self._pieces())
@@ -57,7 +62,7 @@ class Rows:
         line = 1
         for chunk in chunks:
             if '"' in chunk or "\r" in chunk:
-                self.plain = False  # from here the csv.reader reads on: each cell is asked
+                self.plain = self.grouped = False  # from here the csv.reader reads on: each cell is asked
                 self.before = line - 1
                 self.reader = reader = csv.reader(lines_of(chain((chunk,), chunks)), delimiter=delimiter)
                 yield zip(reader, map((line - 1).__add__, map(attrgetter("line_num"), repeat(reader))))
@@ -66,6 +71,8 @@ class Rows:
             if chunk.endswith("\n"):
                 lines.pop()
             self.plain = int_agrees(chunk)  # set before its rows are read (chain asks for them after)
+            separator = self.separator
+            self.grouped = self.plain and separator is not None and grouped_text(chunk, separator)
             chunk = ""  # (memory: one piece is held at a time, as its lines)
             yield zip(map(str.split, lines, repeat(delimiter)), count(line))
             line += len(lines)
@@ -105,6 +112,8 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
     in ``slow`` and by the ``Tally``.
     """
     rows = Rows(source)
+    mark = "." if options.locale == "id" else ","  # the locale's thousands separator
+    rows.separator = None if mark == rows.delimiter else mark
     it = iter(rows)
     line = 0  # the line of the last row read
 
@@ -214,7 +223,11 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
                 if not rows.plain and not (int_agrees(cells[ie]) and int_agrees(cells[ip])):
                     raise ValueError  # int() reads "\u0661\u0662" as 12, "12_04" as 1204: the parser decides
                 if in_groups:
-                    enrolled, potential = grouped_pair(cells[ie], cells[ip], separator)
+                    if rows.grouped:  # every mark of this piece of text groups digits: take them out
+                        enrolled = int(cells[ie].replace(separator, ""))
+                        potential = int(cells[ip].replace(separator, ""))
+                    else:
+                        enrolled, potential = grouped_pair(cells[ie], cells[ip], separator)
                 else:
                     enrolled = int(cells[ie])
                     potential = int(cells[ip])

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from itertools import count, repeat
 from typing import BinaryIO
 
-from .cells import grouped_pair, int_agrees
+from .cells import grouped_pair, grouped_text, int_agrees
 from .labels import plain_label, special_labels
 from .options import MAX_LINE, STDIN
 from .source import Source
@@ -144,6 +144,7 @@ def _sum_block(
             block, carry = data[:cut], data[cut:]
             text = block.decode("utf-8")
             plain = int_agrees(text)  # else each count cell is asked: int() reads "\u0661\u0662" as 12
+            grouped = plain and separator is not None and grouped_text(text, separator)  # (as Rows.grouped)
             rows = text.split("\n")  # no quotes in the file: a newline ends a row
             if rows and rows[-1] == "":
                 rows.pop()
@@ -154,7 +155,10 @@ def _sum_block(
                 if not plain and not (int_agrees(cells[ie]) and int_agrees(cells[ip])):
                     return None  # the number parser decides ("\u0661\u0662", "12_04"): one core says so
                 try:
-                    if in_groups:
+                    if grouped and in_groups:
+                        enrolled = int(cells[ie].replace(separator, ""))  # type: ignore[arg-type]
+                        potential = int(cells[ip].replace(separator, ""))  # type: ignore[arg-type]
+                    elif in_groups:
                         enrolled, potential = grouped_pair(cells[ie], cells[ip], separator)  # type: ignore[arg-type]
                     else:
                         enrolled, potential = int(cells[ie]), int(cells[ip])
