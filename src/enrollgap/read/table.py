@@ -258,7 +258,7 @@ class Tally:
     _label_sums_left: int = field(default=LABEL_SUMS, init=False, repr=False)
     since: tuple[int, int] = (0, 0)  # the data rows' sums at the last total row
     # A total row above every data row (a BPS table's first row): checked at the end,
-    # against all the rows below it (line, label, enrolled, potential).
+    # against all the rows below it (line, its label cells, enrolled, potential).
     leading: tuple[int, list[str], int, int] | None = None
 
     def special_key(self, key: object) -> bool:
