@@ -676,16 +676,20 @@ def test_any_blocks_each_headed_by_its_sum_find_those_heads_subtotals(blocks, pr
 
 @settings(max_examples=500)
 @given(
-    cells=st.lists(st.text(alphabet=st.sampled_from(list("0123456789.,+- a")), min_size=1, max_size=12), min_size=1),
+    cells=st.lists(st.text(alphabet=st.sampled_from(list("0123456789.,+- a\t")), min_size=1, max_size=12), min_size=1),
     locale=st.sampled_from(["id", "en"]),
+    delimiter=st.sampled_from([";", "\t", "|"]),
 )
-def test_where_a_piece_groups_its_digits_taking_the_marks_out_reads_each_cell_as_the_parser_does(cells, locale):
+def test_where_a_piece_groups_its_digits_taking_the_marks_out_reads_each_cell_as_the_parser_does(
+    cells, locale, delimiter
+):
     from enrollgap.numerals import parse_count
     from enrollgap.read.cells import grouped_text, int_agrees
 
     mark = "." if locale == "id" else ","
-    text = "\n".join(f"Petani;{cell}" for cell in cells) + "\n"
-    assume(int_agrees(text) and grouped_text(text, mark))
+    assume(not any(delimiter in cell for cell in cells))
+    text = "\n".join(f"Petani{delimiter}{cell}" for cell in cells) + "\n"
+    assume(int_agrees(text) and grouped_text(text, mark, delimiter))
     for cell in cells:
         try:
             value = int(cell.replace(mark, ""))

@@ -34,25 +34,34 @@ def int_agrees(text: str) -> bool:
     return text.isascii() and "_" not in text
 
 
-_DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
+_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
+_DROPPED: dict[tuple[str, str], bytes] = {}  # (separator, delimiter): the bytes a shape leaves out
 
 
-def grouped_text(text: str, separator: str) -> bool:
-    """True when every ``separator`` in text stands where the number parser reads one
-    grouping digits: a digit before it, exactly three after it, and at most three
-    before the first of a run ("1.204.500"). Then, in text that int_agrees too,
-    int(cell.replace(separator, "")) reads each count cell as parse_count does (or
-    fails, and the parser decides): asked of a piece of text, in C (one copy with
-    every digit a 0, four counts), instead of each grouping of each cell."""
+def grouped_text(text: str, separator: str, delimiter: str) -> bool:
+    """True when every ``separator`` in ASCII text (one that int_agrees) stands where
+    the number parser reads one grouping digits: a digit before it, exactly three
+    after it, at most three before the first of a run ("1.204.500"). Then
+    int(cell.replace(separator, "")) reads each count cell of the text as
+    parse_count does, or fails and the parser decides. Asked of a piece of text in
+    C, instead of each grouping of each cell: the text's shape keeps its digits (as
+    0), separators, delimiters and line ends, and four counts look at it. What the
+    shape leaves out cannot hide a bad grouping: inside a number, int() refuses
+    any of it, and around one, only a sign or a space, which the parser reads too."""
     if separator not in text:
         return True
-    shape = text.translate(_DIGITS_AS_ZERO)
-    marks = shape.count(separator)
+    dropped = _DROPPED.get((separator, delimiter))
+    if dropped is None:
+        kept = set(b"0123456789\n" + separator.encode() + delimiter.encode())
+        dropped = _DROPPED[(separator, delimiter)] = bytes(c for c in range(256) if c not in kept)
+    shape = text.encode("ascii").translate(_DIGITS_AS_ZERO, dropped)
+    mark = separator.encode()
+    marks = shape.count(mark)
     return (
-        shape.count("0" + separator) == marks
-        and shape.count(separator + "000") == marks
-        and separator + "0000" not in shape
-        and "0000" + separator not in shape
+        shape.count(b"0" + mark) == marks
+        and shape.count(mark + b"000") == marks
+        and mark + b"0000" not in shape
+        and b"0000" + mark not in shape
     )
 
 

@@ -72,7 +72,7 @@ class Rows:
                 lines.pop()
             self.plain = int_agrees(chunk)  # set before its rows are read (chain asks for them after)
             separator = self.separator
-            self.grouped = self.plain and separator is not None and grouped_text(chunk, separator)
+            self.grouped = self.plain and separator is not None and grouped_text(chunk, separator, delimiter)
             chunk = ""  # (memory: one piece is held at a time, as its lines)
             yield zip(map(str.split, lines, repeat(delimiter)), count(line))
             line += len(lines)

@@ -144,7 +144,7 @@ def _sum_block(
             block, carry = data[:cut], data[cut:]
             text = block.decode("utf-8")
             plain = int_agrees(text)  # else each count cell is asked: int() reads "\u0661\u0662" as 12
-            grouped = plain and separator is not None and grouped_text(text, separator)  # (as Rows.grouped)
+            grouped = plain and separator is not None and grouped_text(text, separator, delimiter)  # (as Rows.grouped)
             rows = text.split("\n")  # no quotes in the file: a newline ends a row
             if rows and rows[-1] == "":
                 rows.pop()
