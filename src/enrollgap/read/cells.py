@@ -39,15 +39,16 @@ _DROPPED: dict[tuple[str, str], bytes] = {}  # (separator, delimiter): the bytes
 
 
 def grouped_text(text: str, separator: str, delimiter: str) -> bool:
-    """True when every ``separator`` in ASCII text (one that int_agrees) stands where
-    the number parser reads one grouping digits: a digit before it, exactly three
-    after it, at most three before the first of a run ("1.204.500"). Then
-    int(cell.replace(separator, "")) reads each count cell of the text as
-    parse_count does, or fails and the parser decides. Asked of a piece of text in
-    C, instead of each grouping of each cell: the text's shape keeps its digits (as
-    0), separators, delimiters and line ends, and four counts look at it. What the
-    shape leaves out cannot hide a bad grouping: inside a number, int() refuses
-    any of it, and around one, only a sign or a space, which the parser reads too."""
+    """True when every ``separator`` in ASCII text (one that int_agrees) is followed
+    by exactly three digits, with at most three right before it: then
+    int(cell.replace(separator, "_")) reads each count cell of the text as
+    parse_count does ("1.204.500"), or fails and the parser decides (int() itself
+    refuses a separator with no digit before it or right after it: "_123", "1__234",
+    "123_"). Asked of a piece of text in C, instead of each grouping of each cell:
+    the text's shape keeps its digits (as 0), separators, delimiters and line ends,
+    and three counts look at it. What the shape leaves out cannot hide a bad
+    grouping: inside a number, int() refuses any of it, and around one, only a sign
+    or a space, which the parser reads too."""
     if separator not in text:
         return True
     dropped = _DROPPED.get((separator, delimiter))
@@ -56,12 +57,8 @@ def grouped_text(text: str, separator: str, delimiter: str) -> bool:
         dropped = _DROPPED[(separator, delimiter)] = bytes(c for c in range(256) if c not in kept)
     shape = text.encode("ascii").translate(_DIGITS_AS_ZERO, dropped)
     mark = separator.encode()
-    marks = shape.count(mark)
     return (
-        shape.count(b"0" + mark) == marks
-        and shape.count(mark + b"000") == marks
-        and mark + b"0000" not in shape
-        and b"0000" + mark not in shape
+        shape.count(mark + b"000") == shape.count(mark) and mark + b"0000" not in shape and b"0000" + mark not in shape
     )
 
 

@@ -41,7 +41,7 @@ class Rows:
     need not ask each count cell. ``grouped`` is True while, in such text, every
     ``separator`` (the locale's thousands mark, when it is not the delimiter) groups
     digits as the number parser reads them (``cells.grouped_text``): the read loop
-    then reads a count in grouped digits by taking the marks out.
+    then reads a count in grouped digits with each mark made "_" (int() reads "1_204").
     """
 
     def __init__(self, source: Source) -> None:
@@ -223,9 +223,9 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
                 if not rows.plain and not (int_agrees(cells[ie]) and int_agrees(cells[ip])):
                     raise ValueError  # int() reads "\u0661\u0662" as 12, "12_04" as 1204: the parser decides
                 if in_groups:
-                    if rows.grouped:  # every mark of this piece of text groups digits: take them out
-                        enrolled = int(cells[ie].replace(separator, ""))
-                        potential = int(cells[ip].replace(separator, ""))
+                    if rows.grouped:  # every mark of this piece of text groups digits: int() reads "1_204"
+                        enrolled = int(cells[ie].replace(separator, "_"))
+                        potential = int(cells[ip].replace(separator, "_"))
                     else:
                         enrolled, potential = grouped_pair(cells[ie], cells[ip], separator)
                 else:

@@ -156,8 +156,8 @@ def _sum_block(
                     return None  # the number parser decides ("\u0661\u0662", "12_04"): one core says so
                 try:
                     if grouped and in_groups:
-                        enrolled = int(cells[ie].replace(separator, ""))  # type: ignore[arg-type]
-                        potential = int(cells[ip].replace(separator, ""))  # type: ignore[arg-type]
+                        enrolled = int(cells[ie].replace(separator, "_"))  # type: ignore[arg-type]
+                        potential = int(cells[ip].replace(separator, "_"))  # type: ignore[arg-type]
                     elif in_groups:
                         enrolled, potential = grouped_pair(cells[ie], cells[ip], separator)  # type: ignore[arg-type]
                     else:
