@@ -141,6 +141,13 @@ def test_counts_in_indonesian_grouped_digits_are_summed_on_every_core(tmp_path, 
     for bad in ("1.20", "1_000.000", "\u0661.\u0662\u0660\u0660"):  # "1_000.000" passed for 1.000.000.000 before
         one, every = both(tmp_path, text + f"Desa 1;Petani;{bad};38.500\n", "--locale", "id", "-f", "json")
         assert every.exit_code == one.exit_code == 2 and every.stderr == one.stderr and every.stdout == ""
+    looked = []  # each block is looked at whole for grouped digits once they are seen, never in plain digits
+    real_grouped_text = parallel.grouped_text
+    monkeypatch.setattr(parallel, "grouped_text", lambda *a: looked.append(a) or real_grouped_text(*a))
+    one, every = both(tmp_path, text.replace(".", ""), "--locale", "id", "-f", "json")
+    assert every.stdout == one.stdout and looked == []
+    one, every = both(tmp_path, text, "--locale", "id", "-f", "json")
+    assert every.stdout == one.stdout and looked
 
 
 @pytest.mark.parametrize("digits", ["\u0661\u0662", "\uff11\uff12", "12_04"])

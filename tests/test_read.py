@@ -714,7 +714,9 @@ def test_counts_in_grouped_digits_are_read_a_piece_at_a_time_not_a_cell_at_a_tim
     ]
     assert len(asked) <= 2  # the rows that first show grouped digits, at most
     path.write_text("sektor;peserta;potensi\nKab. OKU;1.204;38.500\n" + "Kab. OKU;1.204;38.500\n" * 10)
-    assert (
-        read_groups(str(path), ReadOptions(locale="id", jobs=1))[0].enrolled == 13_244
-    )  # a mark in a label: cell by cell
-    assert len(asked) > 2
+    assert read_groups(str(path), ReadOptions(locale="id", jobs=1))[0].enrolled == 13_244  # (cell by cell)
+    assert len(asked) > 2  # a mark in a label: the piece is read cell by cell
+    looked = []  # a file in plain digits is never looked at for grouped digits
+    monkeypatch.setattr(delimited, "grouped_text", lambda *a: looked.append(a) or cells.grouped_text(*a))
+    path.write_text("sektor;peserta;potensi\nKab. OKU;1204;38500\n" + "Desa 1.5;1204;38500\n" * 10)
+    assert read_groups(str(path), ReadOptions(locale="id", jobs=1))[1].enrolled == 12_040 and looked == []

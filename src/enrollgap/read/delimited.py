@@ -38,10 +38,11 @@ class Rows:
 
     ``plain`` is True while the rows come from a piece of text that int() reads as the
     number parser does (``cells.int_agrees``: ASCII, no "_"): the read loop then
-    need not ask each count cell. ``grouped`` is True while, in such text, every
-    ``separator`` (the locale's thousands mark, when it is not the delimiter) groups
-    digits as the number parser reads them (``cells.grouped_text``): the read loop
-    then reads a count in grouped digits with each mark made "_" (int() reads "1_204").
+    need not ask each count cell. Once the read loop has seen grouped digits
+    (``read_grouped``), ``grouped`` is True while, in such text, every ``separator``
+    (the locale's thousands mark) groups digits as the number parser reads them
+    (``cells.grouped_text``): the loop then reads such a count with each mark made
+    "_" (int() reads "1_204"). A file in plain digits is never looked at so.
     """
 
     def __init__(self, source: Source) -> None:
@@ -52,6 +53,13 @@ class Rows:
         self.plain = False  # the rows being read come from text int() reads as the number parser does
         self.separator: str | None = None  # the thousands mark to look at, for ``grouped``
         self.grouped = False  # ... and where every such mark groups digits as the parser reads them
+        self._piece = ""  # the text being read, until a separator is to be looked at
+
+    def read_grouped(self, separator: str) -> None:
+        """Look at each piece of text for grouped digits, from the one being read on."""
+        self.separator = separator
+        self.grouped = self.plain and grouped_text(self._piece, separator, self.delimiter)
+        self._piece = ""
 
     def __iter__(self) -> Iterator[tuple[list[str], int]]:
         return chain.from_iterable(self._pieces())
@@ -63,6 +71,7 @@ class Rows:
         for chunk in chunks:
             if '"' in chunk or "\r" in chunk:
                 self.plain = self.grouped = False  # from here the csv.reader reads on: each cell is asked
+                self._piece = ""
                 self.before = line - 1
                 self.reader = reader = csv.reader(lines_of(chain((chunk,), chunks)), delimiter=delimiter)
                 yield zip(reader, map((line - 1).__add__, map(attrgetter("line_num"), repeat(reader))))
@@ -73,7 +82,8 @@ class Rows:
             self.plain = int_agrees(chunk)  # set before its rows are read (chain asks for them after)
             separator = self.separator
             self.grouped = self.plain and separator is not None and grouped_text(chunk, separator, delimiter)
-            chunk = ""  # (memory: one piece is held at a time, as its lines)
+            self._piece = chunk if separator is None else ""  # (for read_grouped)
+            chunk = ""  # (memory: one piece is held at a time, as its lines, and as text until it is not needed)
             yield zip(map(str.split, lines, repeat(delimiter)), count(line))
             line += len(lines)
             lines = []
@@ -112,8 +122,6 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
     in ``slow`` and by the ``Tally``.
     """
     rows = Rows(source)
-    mark = "." if options.locale == "id" else ","  # the locale's thousands separator
-    rows.separator = None if mark == rows.delimiter else mark
     it = iter(rows)
     line = 0  # the line of the last row read
 
@@ -257,6 +265,8 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
                 row = grouped(cells)
                 if row is not None:
                     in_groups = separator != source.delimiter
+                    if in_groups and rows.separator is None:
+                        rows.read_grouped(separator)  # each piece, this one first, is looked at whole
                 else:
                     row = slow(cells, line)
                 if row is None:

@@ -144,7 +144,8 @@ def _sum_block(
             block, carry = data[:cut], data[cut:]
             text = block.decode("utf-8")
             plain = int_agrees(text)  # else each count cell is asked: int() reads "\u0661\u0662" as 12
-            grouped = plain and separator is not None and grouped_text(text, separator, delimiter)  # (as Rows.grouped)
+            # (as Rows.grouped: looked at once grouped digits are seen, a file in plain digits never)
+            grouped = in_groups and plain and grouped_text(text, separator, delimiter)  # type: ignore[arg-type]
             rows = text.split("\n")  # no quotes in the file: a newline ends a row
             if rows and rows[-1] == "":
                 rows.pop()
@@ -155,7 +156,7 @@ def _sum_block(
                 if not plain and not (int_agrees(cells[ie]) and int_agrees(cells[ip])):
                     return None  # the number parser decides ("\u0661\u0662", "12_04"): one core says so
                 try:
-                    if grouped and in_groups:
+                    if grouped:  # (only once in_groups)
                         enrolled = int(cells[ie].replace(separator, "_"))  # type: ignore[arg-type]
                         potential = int(cells[ip].replace(separator, "_"))  # type: ignore[arg-type]
                     elif in_groups:
@@ -171,6 +172,7 @@ def _sum_block(
                         else:
                             enrolled, potential = grouped_pair(cells[ie], cells[ip], separator)
                             in_groups = True
+                            grouped = plain and grouped_text(text, separator, delimiter)
                     except ValueError:
                         return None
                 if (enrolled | potential) < 0:
