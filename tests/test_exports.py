@@ -209,6 +209,23 @@ def test_a_province_over_its_kabupaten_over_their_kecamatan_is_one_total_and_sub
     assert sum("read as a subtotal" in w for w in result.json()["warnings"]) == 2
 
 
+REGIONS = "OKU;Petani;100;1.000\nOKU;Nelayan;10;100\nMuara Enim;Petani;50;500\nMuara Enim;Nelayan;5;50\n"
+PROVINCE_BY_SECTOR = "Sumatera Selatan;Petani;150;1.500\nSumatera Selatan;Nelayan;15;150\n"
+
+
+@pytest.mark.parametrize("where", ["last", "first"])
+def test_a_province_s_row_for_each_sector_is_its_total_in_a_table_of_regions_and_sectors(where):
+    header = "Wilayah;Sektor;Peserta;Potensi\n"
+    rows = header + (REGIONS + PROVINCE_BY_SECTOR if where == "last" else PROVINCE_BY_SECTOR + REGIONS)
+    result = run("report", "--locale", "id", "-f", "json", input=rows)
+    assert [r for r in picked(result, "region")] == ["OKU", "OKU", "Muara Enim", "Muara Enim"]
+    assert (totals(result)["enrolled"], totals(result)["potential"]) == (165, 1650)
+    said = [w for w in result.json()["warnings"] if "sum of its sector in every other region" in w]
+    assert len(said) == 2 and "'Sumatera Selatan / Petani' (150 of 1,500)" in said[0]
+    one_off = rows.replace("Sumatera Selatan;Nelayan;15;150", "Sumatera Selatan;Nelayan;16;150")  # not every sector
+    assert "Sumatera Selatan" in picked(run("report", "--locale", "id", "-f", "json", input=one_off), "region")
+
+
 PANEL = (
     "Kabupaten;Tahun;Peserta;Potensi\nOKU;2023;100;1.000\nOKU;2024;120;1.000\nMuara Enim;2023;50;500\n"
     "Muara Enim;2024;60;500\nLahat;2023;5;50\nLahat;2024;5;50\n"

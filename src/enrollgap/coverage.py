@@ -29,7 +29,8 @@ class Finding:
     others: read as the export's own total, not summed) or "implied_subtotal" (a
     group that is the sum of the groups below it, up to the next such: read as a
     subtotal, not summed) or "implied_grand_total" (a first or last group that is
-    the sum of such subtotals)."""
+    the sum of such subtotals) or "implied_region_total" (a group of the first or
+    last region, whose every group is the sum of its sector in the other regions)."""
 
     kind: str
     label: str

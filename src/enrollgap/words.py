@@ -152,6 +152,7 @@ SENTENCES = {
         "total_mismatch_below": "{origin}: the total row{label} says {enrolled} of {potential}, but the rows below it add up to {summed_enrolled} of {summed_potential}; the groups are reported from the rows",
         "implied_subtotal": "{origin}: {label} ({enrolled} of {potential}) is exactly the sum of the groups below it, up to the next such row, as the first row of every block of this table is: it is read as a subtotal and not summed",
         "implied_grand_total": "{origin}: {label} ({enrolled} of {potential}) is exactly the sum of the subtotals, as an export's own total row is: it is read as that total and not summed",
+        "implied_region_total": "{origin}: {label} ({enrolled} of {potential}) is exactly the sum of its sector in every other region, as each row of an export's own total is: it is read as that total and not summed",
         "implied_total": "{origin}: {label} ({enrolled} of {potential}) is exactly the sum of every other group, as an export's own total row is: it is read as that total and not summed (label it Jumlah or Total to say so)",
         "unnamed": "{origin}: the blank {column} leaves the row without a name; it is summed as a group of its own, shown without a label: if it is a total, label it Jumlah or Total, or it is counted twice",
         "filled_inner": "{origin}: the blank {column} took the label of the row above, so the row is summed into {label}; a pivot export leaves only its first label column blank: if the row is a subtotal, label it Jumlah or Total, or it is counted twice",
@@ -212,6 +213,7 @@ SENTENCES = {
         "total_mismatch_below": "{origin}: baris total{label} menyebut {enrolled} dari {potential}, tetapi baris di bawahnya berjumlah {summed_enrolled} dari {summed_potential}; kelompok dilaporkan dari baris-barisnya",
         "implied_subtotal": "{origin}: {label} ({enrolled} dari {potential}) tepat sama dengan jumlah kelompok di bawahnya sampai baris serupa berikutnya, seperti baris pertama setiap blok tabel ini: ia dibaca sebagai subtotal dan tidak dijumlahkan",
         "implied_grand_total": "{origin}: {label} ({enrolled} dari {potential}) tepat sama dengan jumlah subtotalnya, seperti baris total sebuah ekspor: ia dibaca sebagai total itu dan tidak dijumlahkan",
+        "implied_region_total": "{origin}: {label} ({enrolled} dari {potential}) tepat sama dengan jumlah sektornya di semua wilayah lain, seperti setiap baris total sebuah ekspor: ia dibaca sebagai total itu dan tidak dijumlahkan",
         "implied_total": "{origin}: {label} ({enrolled} dari {potential}) tepat sama dengan jumlah semua kelompok lainnya, seperti baris total sebuah ekspor: ia dibaca sebagai total itu dan tidak dijumlahkan (beri label Jumlah atau Total untuk menyatakannya)",
         "unnamed": "{origin}: {column} yang kosong membuat baris ini tanpa nama; ia dijumlahkan sebagai kelompok tersendiri tanpa label: jika baris ini total, beri label Jumlah atau Total, atau ia terhitung dua kali",
         "filled_inner": "{origin}: {column} yang kosong mengambil label baris di atasnya, sehingga baris ini dijumlahkan ke {label}; ekspor pivot hanya mengosongkan kolom label pertamanya: jika baris ini subtotal, beri label Jumlah atau Total, atau ia terhitung dua kali",
@@ -357,7 +359,7 @@ def _warning_text(finding: Finding, style: Style) -> str:
             quoted(visible(finding.column, 60)) if finding.column else ("label" if style.locale == "en" else "Label")
         )
         return sentence(finding.kind, style.locale, origin=finding.origin or "", column=column, label=label)
-    if finding.kind in ("implied_total", "implied_subtotal", "implied_grand_total"):
+    if finding.kind in ("implied_total", "implied_subtotal", "implied_grand_total", "implied_region_total"):
         return sentence(finding.kind, style.locale, origin=finding.origin or "", label=quoted(label),
                         enrolled=style.count(finding.enrolled), potential=style.count(finding.potential))  # fmt: skip
     if finding.kind == "missing_year":

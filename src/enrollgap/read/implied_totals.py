@@ -65,6 +65,9 @@ def _implied(groups: Sequence[Group]) -> list[tuple[int, str]]:
     ]
     if len(found) == 1 and _with_potential(groups) >= 3:
         return [(found[0], "total")]
+    region = _region_total(groups)
+    if region:
+        return region
     # A province over blocks first: its row also heads a block of the kabupaten and
     # kecamatan of the first, which would leave that kabupaten's row a group.
     # (Most tables tell at their second or third group that they are not so.)
@@ -75,6 +78,38 @@ def _implied(groups: Sequence[Group]) -> list[tuple[int, str]]:
             return [(end, "grand_total"), *((at, "subtotal") for at in heads)]
     heads = _heads(groups)
     return [(at, "subtotal") for at in heads] if _in_blocks(groups, heads) else []
+
+
+def _region_total(groups: Sequence[Group]) -> list[tuple[int, str]]:
+    """The groups of the first or last region when each is exactly the sum of its
+    sector in every other region (a province's row for each sector, under or over
+    its kabupaten), with at least two other regions with a potential; [] when
+    neither end is, or both are."""
+    if groups[0].region is None or groups[0].sector is None:  # (a file's groups all have the same labels)
+        return []
+    regions: dict[str | None, list[int]] = {}
+    for at, group in enumerate(groups):
+        regions.setdefault(group.region, []).append(at)
+    if len(regions) < 3:
+        return []
+    found = []
+    for end in {next(iter(regions)), next(reversed(regions))}:
+        sums: dict[str | None, tuple[int, int]] = {}
+        with_potential = set()
+        for group in groups:
+            if group.region != end:
+                enrolled, potential = sums.get(group.sector, (0, 0))
+                sums[group.sector] = (enrolled + group.enrolled, potential + group.potential)
+                if group.potential:
+                    with_potential.add(group.region)
+        block = regions[end]
+        if (
+            len(with_potential) >= 2
+            and len(block) == len(sums)
+            and all(sums.get(groups[at].sector) == (groups[at].enrolled, groups[at].potential) for at in block)
+        ):
+            found.append(block)
+    return [(at, "region_total") for at in found[0]] if len(found) == 1 else []
 
 
 def _in_blocks(groups: Sequence[Group], heads: list[int], others: int = 0) -> bool:
