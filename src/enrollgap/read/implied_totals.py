@@ -43,8 +43,10 @@ def implied_totals(groups: Sequence[Group]) -> list[tuple[int, str]]:
     group is exactly the sum of all the others, as the province row of a BPS table is
     ("Sumatera Selatan" under or over its kabupaten); "subtotal" for each group that
     heads a block it is exactly the sum of (a kabupaten over its kecamatan), where
-    the groups fall into two such blocks or more; and "grand_total" for a first or
-    last group that is exactly the sum of those subtotals (a province over them).
+    the groups fall into two such blocks or more; "grand_total" for a first or
+    last group that is exactly the sum of those subtotals (a province over them);
+    and "region_total" for each group of the first or last region, in a table of
+    regions and sectors, when each is exactly the sum of its sector in the others.
     Enrolled and potential must both agree, with at least one more group with a
     potential than there are totals (a total over a single row is a duplicate as
     much as a total). A panel's groups are looked at year by year, and taken so only
