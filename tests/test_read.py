@@ -42,6 +42,17 @@ def test_csv_rows_with_the_same_labels_are_summed_in_first_seen_order(tmp_path):
     assert groups[0].origin == f"{path}:2"
 
 
+@pytest.mark.parametrize("cell", ["-5", " -5", "-1204"])
+@pytest.mark.parametrize("label", ["Petani", "Bukan Penerima Upah - BPU"])  # a "-" in the text, or none before
+def test_a_negative_count_after_good_rows_of_its_group_is_an_error_naming_its_cell(tmp_path, cell, label):
+    # (the fast path asks a row's sign only in text that holds a "-": this one must)
+    text = "sektor,peserta,potensi\n" + f"{label},1,10\n" * 50 + f"{label},{cell},10\n"
+    path = write(tmp_path, "rows.csv", text)
+    with pytest.raises(InputError, match=r"cannot be negative|expected a count") as caught:
+        read_groups(path, ReadOptions(jobs=1))
+    assert (caught.value.line, caught.value.column) == (52, 2)
+
+
 def test_json_and_csv_of_the_same_rows_give_the_same_groups(tmp_path):
     csv_path = write(tmp_path, "rows.csv", "region;sector;enrolled;potential\nS;F;1.000;2.000\n")
     json_path = write(tmp_path, "rows.json", '[{"region": "S", "sector": "F", "enrolled": 1000, "potential": 2000}]')

@@ -32,6 +32,15 @@ def add_row(sums: Sums, key: object, enrolled: int, potential: int, line: object
         acc[1] += potential
 
 
+def running_sums(sums: Sums) -> tuple[int, int]:
+    """Every row summed so far: (enrolled, potential) over the groups."""
+    enrolled = potential = 0
+    for acc in sums.values():
+        enrolled += acc[0]
+        potential += acc[1]
+    return enrolled, potential
+
+
 def label_totals(sums: Sums, at: int) -> dict[str, tuple[int, int]]:
     """The sums added up by the label at position ``at`` of each key (trimmed): for
     checking a total row of one label ("Jumlah / Petani")."""

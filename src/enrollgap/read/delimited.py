@@ -12,8 +12,9 @@ from typing import Any
 from ..coverage import Finding
 from ..errors import InputError, NumberError
 from ..groups import Group
-from .accumulate import add_row, label_totals, to_groups
+from .accumulate import add_row, label_totals, running_sums, to_groups
 from .cells import grouped_pair, grouped_text, int_agrees, read_value
+from .labels import plain_label
 from .options import MAX_LINE, STDIN, ReadOptions
 from .parallel import sum_parallel
 from .source import LineTooLong, Source, decode_error, line_too_long, lines_of
@@ -43,6 +44,10 @@ class Rows:
     (the locale's thousands mark) groups digits as the number parser reads them
     (``cells.grouped_text``): the loop then reads such a count with each mark made
     "_" (int() reads "1_204"). A file in plain digits is never looked at so.
+    ``signed`` is False while the text has no "-": no count can then be negative.
+
+    The sum loop reads ``pieces()`` (an iterator of rows for each piece of text, the
+    flags set for it) and takes the flags once a piece, not once a row.
     """
 
     def __init__(self, source: Source) -> None:
@@ -53,24 +58,30 @@ class Rows:
         self.plain = False  # the rows being read come from text int() reads as the number parser does
         self.separator: str | None = None  # the thousands mark to look at, for ``grouped``
         self.grouped = False  # ... and where every such mark groups digits as the parser reads them
+        self.signed = True  # the rows being read come from text that may hold a "-"
         self._piece = ""  # the text being read, until a separator is to be looked at
 
-    def read_grouped(self, separator: str) -> None:
-        """Look at each piece of text for grouped digits, from the one being read on."""
+    def read_grouped(self, separator: str) -> bool:
+        """Look at each piece of text for grouped digits, from the one being read on
+        (whose ``grouped`` it returns)."""
         self.separator = separator
         self.grouped = self.plain and grouped_text(self._piece, separator, self.delimiter)
         self._piece = ""
+        return self.grouped
 
     def __iter__(self) -> Iterator[tuple[list[str], int]]:
-        return chain.from_iterable(self._pieces())
+        return chain.from_iterable(self.pieces())
 
-    def _pieces(self) -> Iterator[Iterator[tuple[list[str], int]]]:
+    def pieces(self) -> Iterator[Iterator[tuple[list[str], int]]]:
+        """The rows of each piece of text in turn, the flags set for a piece before its
+        rows are asked for."""
         delimiter = self.delimiter
         chunks = self.source.chunks
         line = 1
         for chunk in chunks:
             if '"' in chunk or "\r" in chunk:
                 self.plain = self.grouped = False  # from here the csv.reader reads on: each cell is asked
+                self.signed = True
                 self._piece = ""
                 self.before = line - 1
                 self.reader = reader = csv.reader(lines_of(chain((chunk,), chunks)), delimiter=delimiter)
@@ -82,6 +93,7 @@ class Rows:
             self.plain = int_agrees(chunk)  # set before its rows are read (chain asks for them after)
             separator = self.separator
             self.grouped = self.plain and separator is not None and grouped_text(chunk, separator, delimiter)
+            self.signed = "-" in chunk
             self._piece = chunk if separator is None else ""  # (for read_grouped)
             chunk = ""  # (memory: one piece is held at a time, as its lines, and as text until it is not needed)
             yield zip(map(str.split, lines, repeat(delimiter)), count(line))
@@ -122,13 +134,15 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
     in ``slow`` and by the ``Tally``.
     """
     rows = Rows(source)
-    it = iter(rows)
+    pieces = rows.pieces()
+    reading: Iterator[tuple[list[str], int]] = iter(())  # the rows of the piece of text being read
     line = 0  # the line of the last row read
 
     def numbered() -> Iterator[tuple[int, list[str]]]:
-        nonlocal line
-        for cells, line in it:  # line: where an error that ends the loop is
-            yield line, cells
+        nonlocal line, reading
+        for reading in pieces:
+            for cells, line in reading:  # line: where an error that ends the loop is
+                yield line, cells
 
     try:
         header_line, columns = find_header(
@@ -149,7 +163,19 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
         every, notes, lambda line, column: (source.name, line, column), headers, (ie, ip), year=year is not None
     )
     sums: dict = {}
-    run_enrolled = run_potential = 0  # every data row so far, to check total rows against
+    # The sums of every data row so far, to check total rows against: worked out from
+    # the groups at the first row that is not data, and kept from then on (a file of
+    # data rows alone does not pay for them row by row).
+    counting = False
+    run_enrolled = run_potential = 0
+
+    def run() -> tuple[int, int]:
+        nonlocal counting, run_enrolled, run_potential
+        if not counting:
+            counting = True
+            run_enrolled, run_potential = running_sums(sums)
+        return run_enrolled, run_potential
+
     if not years:  # a total row of one label ("Jumlah / Petani") is checked against that label's rows
         tally.label_sums = lambda column: label_totals(sums, labels.index(column)) if column in labels else None
     last: list[str] | None = None  # the cells of the last data row, its blank labels filled in
@@ -182,7 +208,7 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
         tally.last = None if last is None else tuple(str(last[i]).strip() for i in every)  # (UNNAMED)
         filled = tally.labels_of(cells, line)
         if filled is None:
-            tally.not_a_group(line, cells, counts[0], counts[1], (run_enrolled, run_potential))
+            tally.not_a_group(line, cells, counts[0], counts[1], run())
             return None
         for i, text in zip(every, filled):
             cells[i] = text  # filled in: the next row's blanks take these
@@ -194,7 +220,7 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
     separator = "." if options.locale == "id" else ","
     plain_grouped = re.compile(r"\d+|\d{1,3}(?:" + re.escape(separator) + r"\d{3})+", re.ASCII).fullmatch
 
-    def grouped(cells: list[str]) -> tuple[object, int, int] | None:
+    def grouped_row(cells: list[str]) -> tuple[object, int, int] | None:
         if len(cells) != width:
             return None
         first, second = cells[ie], cells[ip]
@@ -224,60 +250,63 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
     in_groups = False  # True once a row shows grouped digits: counts are then read as such
     other = None  # the last ordinary label of the column --group-by leaves out
     try:
-        for cells, line in it:
-            try:
-                if len(cells) != width:
-                    raise ValueError
-                if not rows.plain and not (int_agrees(cells[ie]) and int_agrees(cells[ip])):
-                    raise ValueError  # int() reads "\u0661\u0662" as 12, "12_04" as 1204: the parser decides
-                if in_groups:
-                    if rows.grouped:  # every mark of this piece of text groups digits: int() reads "1_204"
+        for piece in chain((reading,), pieces):  # the one the header is in, then the rest
+            plain, grouped, signed = rows.plain, rows.grouped, rows.signed  # (see Rows)
+            for cells, line in piece:
+                try:
+                    if len(cells) != width:
+                        raise ValueError
+                    if not plain and not (int_agrees(cells[ie]) and int_agrees(cells[ip])):
+                        raise ValueError  # int() reads "\u0661\u0662" as 12, "12_04" as 1204: the parser decides
+                    if not in_groups:
+                        enrolled = int(cells[ie])
+                        potential = int(cells[ip])
+                    elif grouped:  # every mark of this piece of text groups digits: int() reads "1_204"
                         enrolled = int(cells[ie].replace(separator, "_"))
                         potential = int(cells[ip].replace(separator, "_"))
                     else:
                         enrolled, potential = grouped_pair(cells[ie], cells[ip], separator)
-                else:
-                    enrolled = int(cells[ie])
-                    potential = int(cells[ip])
-                if (enrolled | potential) < 0:
-                    raise ValueError
-                key = key_of(cells)
-                if left_out is not None and cells[left_out] != other:  # asked where it changes
-                    if not ordinary(cells[left_out]):
-                        raise ValueError  # a total there ("Sumsel Total" under --group-by sector) is one all the same
-                    other = cells[left_out]
-                acc = sums.get(key)
-                if acc is None and pivot and not cells[outer] and last is not None and ordinary(cells[inner]):
-                    # A pivot's blank first label under a filled one: filled down here, as slow would
-                    # (most rows of such an export; the rest of what slow decides is asked above).
-                    cells[outer] = last[outer]
-                    tally.notes.filled.append(line)
-                    key = key_of(cells)
-                    acc = sums.get(key)
-                if acc is None:
-                    if tally.special_key(key):  # once per group: a total, or labels to fill down
+                    if signed and (enrolled | potential) < 0:
                         raise ValueError
-                    sums[key] = [enrolled, potential, line]
-                else:
-                    acc[0] += enrolled
-                    acc[1] += potential
-            except ValueError:
-                row = grouped(cells)
-                if row is not None:
-                    in_groups = separator != source.delimiter
-                    if in_groups and rows.separator is None:
-                        rows.read_grouped(separator)  # each piece, this one first, is looked at whole
-                else:
-                    row = slow(cells, line)
-                if row is None:
-                    continue
-                key, enrolled, potential = row
-                add_row(sums, key, enrolled, potential, line)
-            run_enrolled += enrolled
-            run_potential += potential
-            last = cells
+                    key = key_of(cells)
+                    if left_out is not None and cells[left_out] != other:  # asked where it changes
+                        other = cells[left_out]
+                        if not plain_label(other) and not ordinary(other):  # (plain_label: most, in one step)
+                            other = None  # a total there ("Sumsel Total" under --group-by sector) is one all the same
+                            raise ValueError
+                    acc = sums.get(key)
+                    if acc is None and pivot and not cells[outer] and last is not None and ordinary(cells[inner]):
+                        # A pivot's blank first label under a filled one: filled down here, as slow would
+                        # (most rows of such an export; the rest of what slow decides is asked above).
+                        cells[outer] = last[outer]
+                        tally.notes.filled.append(line)
+                        key = key_of(cells)
+                        acc = sums.get(key)
+                    if acc is None:
+                        if tally.special_key(key):  # once per group: a total, or labels to fill down
+                            raise ValueError
+                        sums[key] = [enrolled, potential, line]
+                    else:
+                        acc[0] += enrolled
+                        acc[1] += potential
+                except ValueError:
+                    row = grouped_row(cells)
+                    if row is not None:
+                        in_groups = separator != source.delimiter
+                        if in_groups and rows.separator is None:
+                            grouped = rows.read_grouped(separator)  # each piece, this one first, is looked at whole
+                    else:
+                        row = slow(cells, line)
+                    if row is None:
+                        continue
+                    key, enrolled, potential = row
+                    add_row(sums, key, enrolled, potential, line)
+                if counting:
+                    run_enrolled += enrolled
+                    run_potential += potential
+                last = cells
     except READ_ERRORS as error:
         raise rows.error(error, line) from None
     year_at = None if year is None else (lambda line: (source.name, line, year + 1))
-    findings = tally.finish((run_enrolled, run_potential))  # (before to_groups, which spends sums)
+    findings = tally.finish(run())  # (before to_groups, which spends sums)
     return to_groups(sums, grouping, source.name, None, year_at), findings

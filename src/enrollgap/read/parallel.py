@@ -146,6 +146,7 @@ def _sum_block(
             plain = int_agrees(text)  # else each count cell is asked: int() reads "\u0661\u0662" as 12
             # (as Rows.grouped: looked at once grouped digits are seen, a file in plain digits never)
             grouped = in_groups and plain and grouped_text(text, separator, delimiter)  # type: ignore[arg-type]
+            signed = "-" in text  # (as Rows.signed: without one, no count is negative)
             rows = text.split("\n")  # no quotes in the file: a newline ends a row
             if rows and rows[-1] == "":
                 rows.pop()
@@ -175,18 +176,17 @@ def _sum_block(
                             grouped = plain and grouped_text(text, separator, delimiter)
                     except ValueError:
                         return None
-                if (enrolled | potential) < 0:
+                if signed and (enrolled | potential) < 0:
                     return None
                 key = key_of(cells)
                 if left_out is not None and cells[left_out] != other:
-                    if cells[left_out] not in known:
-                        if not plain_label(cells[left_out]) and special_labels((cells[left_out],), True):
-                            # a total, a summary or a blank: one core decides
-                            return None
+                    other = cells[left_out]
+                    if not plain_label(other) and other not in known:  # (plain_label: most, in one step)
+                        if special_labels((other,), True):
+                            return None  # a total, a summary or a blank: one core decides
                         if len(known) >= KNOWN:
                             known.clear()  # memory stays flat
-                        known.add(cells[left_out])
-                    other = cells[left_out]
+                        known.add(other)
                 acc = sums.get(key)
                 if acc is None:
                     parts = key if isinstance(key, tuple) else (key,)
