@@ -1,7 +1,6 @@
 """Every core for big files: the same groups, order, first error and nothing after an
 error as one core, or one core itself where the file is not plain enough."""
 
-import concurrent.futures
 import io
 import os
 import signal
@@ -82,10 +81,58 @@ def test_a_row_without_its_only_label_is_warned_of_on_every_core_as_on_one(tmp_p
     assert "rows.csv:1502:1: the blank 'sektor' leaves the row without a name" in every.stderr
 
 
-def test_a_file_with_quotes_stays_on_one_core(tmp_path, small_blocks):
-    one, every = both(tmp_path, rows(3000) + '"Desa, kota",Petani,1,2\n', "-f", "json")
-    assert every.stdout == one.stdout
-    assert small_blocks == []
+@pytest.fixture
+def summed(monkeypatch):
+    """For each read: True where the rows were summed on every core, False where one core read them."""
+    outcomes = []
+    real = parallel.sum_parallel
+
+    def recorded(*arguments, **options):
+        result = real(*arguments, **options)
+        outcomes.append(result is not None)
+        return result
+
+    monkeypatch.setattr("enrollgap.read.delimited.sum_parallel", recorded)
+    return outcomes
+
+
+@pytest.mark.parametrize("at", ["start", "middle", "end"])
+@pytest.mark.parametrize("odd", ['"Z ""Q""",Petani,1,2\n', '"D,Petani,1,2\nDesa B",Petani,1,2\n', "D,Petani,1,2\r\n"])
+def test_a_quote_or_a_carriage_return_in_any_range_keeps_the_file_on_one_core(tmp_path, small_blocks, summed, at, odd):
+    """(a field may hold a newline, which a cut must not split; CR line ends count lines otherwise)"""
+    lines = rows(3000).splitlines(keepends=True)
+    lines.insert({"start": 1, "middle": 1500, "end": len(lines)}[at], odd)
+    one, every = both(tmp_path, "".join(lines), "-f", "json")
+    assert (every.exit_code, every.stdout, every.stderr) == (one.exit_code, one.stdout, one.stderr)
+    assert len(set(small_blocks)) > 1 and summed == [False, False]  # split, and read again on one core
+
+
+def test_quotes_in_the_header_alone_leave_the_rows_to_every_core(tmp_path, small_blocks, summed):
+    text = rows(3000).replace("provinsi,sektor,peserta,potensi", '"provinsi","sektor","peserta","potensi"')
+    one, every = both(tmp_path, text, "-f", "json")
+    assert every.exit_code == 0 and every.stdout == one.stdout and summed == [False, True]
+
+
+def test_without_fork_a_process_pool_gives_the_same(tmp_path, small_blocks, summed, monkeypatch):
+    monkeypatch.setattr(parallel, "FORK", False)  # as on Windows
+    one, every = both(tmp_path, rows(3000), "-f", "json", "--group-by", "sector")
+    assert every.exit_code == 0 and every.stdout == one.stdout and summed == [False, True]
+
+
+def test_a_child_that_fails_leaves_the_file_to_one_core_and_none_behind(tmp_path, small_blocks, summed, monkeypatch):
+    parent = os.getpid()
+    real = parallel._sum_range
+
+    def failing_in_a_child(*arguments):
+        if os.getpid() != parent:
+            raise RuntimeError("a bug")
+        return real(*arguments)
+
+    monkeypatch.setattr(parallel, "_sum_range", failing_in_a_child)
+    one, every = both(tmp_path, rows(3000), "-f", "json")
+    assert every.exit_code == 0 and every.stdout == one.stdout and summed == [False, False]
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # every child was waited for
 
 
 def test_ctrl_c_ends_every_process_with_130(tmp_path):
@@ -131,7 +178,7 @@ def test_counts_in_indonesian_grouped_digits_are_summed_on_every_core(tmp_path, 
         return result
 
     monkeypatch.setattr(parallel, "_sum_range", recorded)
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _InProcess)  # imported when used
+    monkeypatch.setattr(parallel, "_sum_ranges", in_process)
     lines = [f"Desa {i % 37};Petani;{1000 + i % 97:,};{38_500 + i:,}".replace(",", ".") for i in range(3000)]
     text = "desa;sektor;peserta;potensi\n" + "\n".join(lines) + "\n"
     one, every = both(tmp_path, text, "--locale", "id", "-f", "json")
@@ -160,20 +207,10 @@ def test_counts_int_reads_and_the_parser_refuses_are_refused_on_every_core_as_on
         assert every.stderr == one.stderr and "expected a whole number" in every.stderr
 
 
-class _InProcess:
-    """ProcessPoolExecutor's map, run here: a patched _sum_range is seen."""
-
-    def __init__(self, max_workers=None):
-        pass
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-    def map(self, function, arguments):
-        return map(function, arguments)
+def in_process(arguments, processes):
+    """Every range summed here, one after the other: a patched _sum_range is seen, and
+    what it records is kept (a forked child's records stay in the child)."""
+    return [parallel._sum_range(*each) for each in arguments]
 
 
 def test_ranges_end_after_a_newline_and_read_only_to_it(tmp_path, monkeypatch):
@@ -283,7 +320,7 @@ def test_every_core_reads_any_table_cut_anywhere_as_one_core_does(tmp_path, monk
     monkeypatch.setattr(parallel, "MIN_BYTES", 1)
     monkeypatch.setattr(parallel, "BLOCK", block)
     monkeypatch.setattr(parallel, "_ranges", ranges)
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _InProcess)
+    monkeypatch.setattr(parallel, "_sum_ranges", in_process)
     merged = []
     real_sum_parallel = parallel.sum_parallel
 

@@ -10,10 +10,14 @@ on one core, so what the user sees, errors included, is what one core gives.
 
 from __future__ import annotations
 
+import marshal
 import os
+import signal
 from collections.abc import Sequence
+from contextlib import suppress
 from itertools import count, repeat
-from typing import BinaryIO
+from operator import itemgetter
+from typing import BinaryIO, NoReturn
 
 from .cells import grouped_pair, grouped_text, int_agrees
 from .labels import plain_label, special_labels
@@ -24,7 +28,8 @@ from .table import KNOWN
 # Below this many bytes one core is faster than starting processes (measured on a
 # 2-core machine: the break-even is near 4 MB).
 MIN_BYTES = 8 * 2**20
-BLOCK = 2**20
+BLOCK = 64 * 1024  # bytes read at a time (as source.PIECE: 1 MiB took 5% longer a row)
+FORK = hasattr(os, "fork")  # POSIX: children are forked; elsewhere (Windows) a process pool
 
 
 def jobs(given: int | None = None) -> int:
@@ -50,27 +55,22 @@ def _eligible(source: Source, size: int, processes: int) -> bool:
     )
 
 
-def _scan(path: str, header_line: int) -> int | None:
+def _start(path: str, header_line: int) -> int | None:
     """The byte offset where the data rows start (after header_line lines); None when
-    the file holds a quote or a carriage return (a field may hold a newline; CR line
-    ends count differently), which one core reads."""
-    offset = None
+    the file ends first."""
     seen = 0  # newlines so far
     position = 0
     with open(path, "rb") as stream:
         while block := stream.read(BLOCK):
-            if b'"' in block or b"\r" in block:
-                return None
-            if offset is None:
-                count = block.count(b"\n")
-                if seen + count >= header_line:
-                    index = -1
-                    for _ in range(header_line - seen):
-                        index = block.find(b"\n", index + 1)
-                    offset = position + index + 1
-                seen += count
+            count = block.count(b"\n")
+            if seen + count >= header_line:
+                index = -1
+                for _ in range(header_line - seen):
+                    index = block.find(b"\n", index + 1)
+                return position + index + 1
+            seen += count
             position += len(block)
-    return offset
+    return None
 
 
 def _ranges(path: str, start: int, size: int, parts: int) -> list[tuple[int, int]]:
@@ -118,8 +118,6 @@ def _sum_block(
     path: str, start: int, end: int, delimiter: str, width: int, counts: tuple[int, int], keys: Sequence[int],
     labels: int, separator: str | None, left_out: int | None,
 ) -> tuple[dict, int] | None:  # fmt: skip
-    from operator import itemgetter
-
     ie, ip = counts
     key_of = itemgetter(*keys)
     in_groups = False  # True once a row shows grouped digits ("1.204" with separator ".")
@@ -142,12 +140,14 @@ def _sum_block(
                 carry = data
                 continue
             block, carry = data[:cut], data[cut:]
+            if b'"' in block or b"\r" in block:
+                return None  # a field may hold a newline, or CR line ends count otherwise: one core reads
             text = block.decode("utf-8")
             plain = int_agrees(text)  # else each count cell is asked: int() reads "\u0661\u0662" as 12
             # (as Rows.grouped: looked at once grouped digits are seen, a file in plain digits never)
             grouped = in_groups and plain and grouped_text(text, separator, delimiter)  # type: ignore[arg-type]
             signed = "-" in text  # (as Rows.signed: without one, no count is negative)
-            rows = text.split("\n")  # no quotes in the file: a newline ends a row
+            rows = text.split("\n")  # no quotes in the range: a newline ends a row
             if rows and rows[-1] == "":
                 rows.pop()
             # No quote, no CR: str.split is what csv.reader would make of each row (see Rows).
@@ -224,7 +224,7 @@ def sum_parallel(
     processes = jobs(given)
     if not _eligible(source, size, processes):
         return None
-    start = _scan(path, header_line)
+    start = _start(path, header_line)
     if start is None:
         return None
     ranges = _ranges(path, start, size, processes)
@@ -235,12 +235,7 @@ def sum_parallel(
     arguments = [
         (path, a, b, delimiter, width, counts, keys, labels, separator, left_out) for a, b in ranges
     ]  # fmt: skip
-    # Imported here, the one place that runs processes: multiprocessing costs about 35 ms
-    # of start-up, a third of it, and only files past MIN_BYTES ever use it.
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=min(processes, len(ranges))) as pool:
-        results = list(pool.map(_sum_range_star, arguments))
+    results = _sum_ranges(arguments, processes)
     if any(result is None for result in results):
         return None
     merged: dict = {}
@@ -257,6 +252,69 @@ def sum_parallel(
                 acc[1] += potential
         lines_before += newlines
     return merged
+
+
+def _sum_ranges(arguments: list[tuple], processes: int) -> list[tuple[dict, int] | None]:
+    """Each range's sums: the first here, the others in child processes, all at once."""
+    if FORK:
+        return _forked(arguments)
+    # Imported here, the one place that runs a pool: multiprocessing costs about 25 ms
+    # of start-up, and only where fork is not (Windows) and only for files past MIN_BYTES.
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(processes, len(arguments))) as pool:
+        return list(pool.map(_sum_range_star, arguments))
+
+
+def _forked(arguments: list[tuple]) -> list[tuple[dict, int] | None]:
+    """The first range summed here while a forked child sums each other one and hands
+    its sums back through a pipe (marshal: plain dicts, lists, strings and numbers).
+    A child that fails gives None; Ctrl-C here ends every child before it goes on."""
+    children: list[tuple[int, int]] = []  # (pid, the pipe's end to read)
+    try:
+        for each in arguments[1:]:
+            read_end, write_end = os.pipe()
+            # Ctrl-C waits until the child is in its try: it never runs our caller's code
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            try:
+                pid = os.fork()
+                if pid == 0:
+                    _child(each, read_end, write_end)  # (never returns)
+            finally:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+            os.close(write_end)
+            children.append((pid, read_end))
+        results = [_sum_range(*arguments[0])]
+        while children:
+            pid, read_end = children[0]
+            with open(read_end, "rb") as stream:
+                data = stream.read()
+            children.pop(0)
+            _, status = os.waitpid(pid, 0)
+            results.append(marshal.loads(data) if status == 0 and data else None)
+        return results
+    finally:
+        for pid, read_end in children:  # interrupted (Ctrl-C): no child outlives us
+            with suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+            with suppress(OSError):
+                os.waitpid(pid, 0)
+            with suppress(OSError):
+                os.close(read_end)
+
+
+def _child(each: tuple, read_end: int, write_end: int) -> NoReturn:
+    """A forked child: sums its range, writes the sums, and ends without running
+    anything of its parent's (no buffers flushed, no handlers at exit)."""
+    status = 1
+    try:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        os.close(read_end)
+        with open(write_end, "wb") as out:
+            out.write(marshal.dumps(_sum_range(*each)))
+        status = 0
+    finally:
+        os._exit(status)
 
 
 def _sum_range_star(arguments: tuple) -> tuple[dict, int] | None:

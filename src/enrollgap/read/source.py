@@ -33,7 +33,9 @@ EXTENSIONS = {
 }
 
 CHUNK = 1024 * 1024
-PIECE = 256 * 1024  # text is decoded and split into lines this many bytes at a time
+# Text is decoded and split into lines this many bytes at a time: a piece and its lines
+# stay in the CPU's cache (pieces of 256 KiB took 4-5% longer a row, on this machine).
+PIECE = 64 * 1024
 SNIFF = 64 * 1024  # the first bytes, read to find the format and the delimiter
 # A piece of text as a file to iterate, line ends kept and split as open(newline="") does.
 _text_file = partial(io.StringIO, newline="")
