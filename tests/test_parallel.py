@@ -81,9 +81,9 @@ def test_a_row_without_its_only_label_is_warned_of_on_every_core_as_on_one(tmp_p
     assert "rows.csv:1502:1: the blank 'sektor' leaves the row without a name" in every.stderr
 
 
-@pytest.fixture
-def summed(monkeypatch):
-    """For each read: True where the rows were summed on every core, False where one core read them."""
+def record_summed(monkeypatch) -> list:
+    """For each read from now on: True where the rows were summed on every core, False
+    where one core read them."""
     outcomes = []
     real = parallel.sum_parallel
 
@@ -94,6 +94,11 @@ def summed(monkeypatch):
 
     monkeypatch.setattr("enrollgap.read.delimited.sum_parallel", recorded)
     return outcomes
+
+
+@pytest.fixture
+def summed(monkeypatch):
+    return record_summed(monkeypatch)
 
 
 @pytest.mark.parametrize("at", ["start", "middle", "end"])
@@ -321,15 +326,7 @@ def test_every_core_reads_any_table_cut_anywhere_as_one_core_does(tmp_path, monk
     monkeypatch.setattr(parallel, "BLOCK", block)
     monkeypatch.setattr(parallel, "_ranges", ranges)
     monkeypatch.setattr(parallel, "_sum_ranges", in_process)
-    merged = []
-    real_sum_parallel = parallel.sum_parallel
-
-    def recorded(*arguments, **options):
-        result = real_sum_parallel(*arguments, **options)
-        merged.append(result is not None)
-        return result
-
-    monkeypatch.setattr("enrollgap.read.delimited.sum_parallel", recorded)
+    merged = record_summed(monkeypatch)
 
     def outcome(jobs):
         try:
