@@ -218,6 +218,36 @@ def in_process(arguments, processes):
     return [parallel._sum_range(*each) for each in arguments]
 
 
+def test_where_the_first_range_gives_up_the_children_are_ended_not_waited_for(tmp_path, small_blocks, monkeypatch):
+    parent = os.getpid()
+    real = parallel._sum_range
+
+    def slow_child(*arguments):
+        if os.getpid() != parent:
+            time.sleep(60)  # a child still at work when one core must read the file anyway
+        return real(*arguments)
+
+    monkeypatch.setattr(parallel, "_sum_range", slow_child)
+    path = tmp_path / "rows.csv"
+    lines = rows(3000).splitlines(keepends=True)
+    path.write_text("".join([*lines[:10], "Desa x,Petani,oops,2\n", *lines[10:]]))  # in the first range
+    started = time.monotonic()
+    result = run("report", str(path), "-f", "json", env={"ENROLLGAP_JOBS": "2"})
+    assert result.exit_code == 2 and "rows.csv:11:3: peserta: read 'oops'" in result.stderr
+    assert time.monotonic() - started < 30  # (not the child's 60 s)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # ended and waited for: none left
+
+
+def test_where_no_process_can_be_forked_one_core_reads(tmp_path, small_blocks, summed, monkeypatch):
+    def no_fork():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    one, every = both(tmp_path, rows(3000), "-f", "json")
+    assert every.exit_code == 0 and every.stdout == one.stdout and summed == [False, False]
+
+
 def test_ranges_end_after_a_newline_and_read_only_to_it(tmp_path, monkeypatch):
     """Each cut is found by reading a block at a time from where it is wanted: reading
     up to the line limit there (32 MiB) took 12 ms a range on a 33 MiB file."""

@@ -1,11 +1,13 @@
 """Every core for a big CSV/TSV file: the data rows split on line boundaries into byte
-ranges, summed in worker processes, merged in input order.
+ranges, summed at once (the first here, each other in a forked child), merged in
+input order.
 
-Only the plain case runs here: a regular UTF-8 file without a quote character (so
-no field holds a newline), whose rows are all whole counts of labels that are
-neither totals nor blanks to fill down. A range that meets anything else (a bad
-cell, a footnote, a total row, a blank row) gives up, and the file is read again
-on one core, so what the user sees, errors included, is what one core gives.
+Only the plain case runs here: a regular UTF-8 file whose ranges hold no quote
+character (so no field holds a newline) and no CR, and whose rows are all whole
+counts of labels that are neither totals nor blanks to fill down. A range that
+meets anything else (a bad cell, a footnote, a total row, a blank row) gives up,
+and the file is read again on one core, so what the user sees, errors included,
+is what one core gives.
 """
 
 from __future__ import annotations
@@ -269,7 +271,8 @@ def _sum_ranges(arguments: list[tuple], processes: int) -> list[tuple[dict, int]
 def _forked(arguments: list[tuple]) -> list[tuple[dict, int] | None]:
     """The first range summed here while a forked child sums each other one and hands
     its sums back through a pipe (marshal: plain dicts, lists, strings and numbers).
-    A child that fails gives None; Ctrl-C here ends every child before it goes on."""
+    A child that fails gives None. Where this range gives up, or Ctrl-C comes, every
+    child is ended before this goes on; where no child can be forked, one core reads."""
     children: list[tuple[int, int]] = []  # (pid, the pipe's end to read)
     try:
         for each in arguments[1:]:
@@ -280,11 +283,16 @@ def _forked(arguments: list[tuple]) -> list[tuple[dict, int] | None]:
                 pid = os.fork()
                 if pid == 0:
                     _child(each, read_end, write_end)  # (never returns)
+            except OSError:  # no process to be had (a limit, the memory): one core reads
+                os.close(read_end)
+                return [None]
             finally:
+                os.close(write_end)
                 signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-            os.close(write_end)
             children.append((pid, read_end))
         results = [_sum_range(*arguments[0])]
+        if results[0] is None:
+            return results  # one core reads the file again: the children are ended, not waited for
         while children:
             pid, read_end = children[0]
             with open(read_end, "rb") as stream:
