@@ -14,12 +14,15 @@ on stdout), 130 Ctrl-C.
 
 from __future__ import annotations
 
+import atexit
 import errno
 import gc
 import io
 import os
 import sys
+from contextlib import suppress
 from importlib import import_module
+from typing import NoReturn
 
 import click
 
@@ -165,8 +168,36 @@ def main() -> None:
     open_closed_streams()
     if sys.implementation.name == "cpython":  # the process is ours: the library never does this
         gc.set_threshold(GC_EVERY, 30, 30)
+    code: int | str | None = ExitStatus.OK
     try:
         cli()
+    except SystemExit as done:
+        code = done.code
     except KeyboardInterrupt:  # Ctrl-C before click took over (while importing)
         sys.stderr.write("\n")
-        sys.exit(130)
+        code = ExitStatus.INTERRUPTED
+    end(code)
+
+
+def end(code: int | str | None) -> NoReturn:
+    """End the process once its output is flushed, without tearing the interpreter
+    down: freeing every module and object one by one took about 17 ms, a fifth of
+    a short report. Nothing of ours is left to close by then (files are written and
+    closed where they are made, children are waited for). Where something asked to
+    run at exit (atexit), or a profiler or coverage tool watches, Python ends as usual."""
+    if not isinstance(code, int):
+        code = ExitStatus.OK if code is None else ExitStatus.ERROR  # (sys.exit("text") says so on stderr)
+    try:
+        sys.stdout.flush()  # (each writer flushes what it wrote; this is for one that did not)
+    except BrokenPipeError:
+        silence_stdout()  # the reader went away: as when the result is written
+    except OSError as error:  # a full disk
+        sys.stderr.write(f"enrollgap: error: {visible(error.strerror or str(error), 1000)}\n")
+        code = code or ExitStatus.ERROR
+    except KeyboardInterrupt:
+        code = ExitStatus.INTERRUPTED
+    if sys.gettrace() is not None or sys.getprofile() is not None or getattr(atexit, "_ncallbacks", lambda: 1)():
+        sys.exit(code)
+    with suppress(Exception):
+        sys.stderr.flush()
+    os._exit(code)
