@@ -8,12 +8,11 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from enrollgap import Group, Plan, ProjectOptions, ReportOptions, project, report
+from enrollgap import Case, Group, Plan, ProjectOptions, ReportOptions, project, report
 from enrollgap.api.check import CheckOptions, check
 from enrollgap.numerals import Style, parse_count, parse_number
 from enrollgap.output import check_format, render
 from enrollgap.output.jsonout import json_chunks
-from enrollgap.read import Case
 
 GROUPS = [Group("Farmers", "Sumsel", 100, 1000), Group("Fishers", "Sumsel", 50, 500)]
 

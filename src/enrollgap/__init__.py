@@ -22,10 +22,10 @@ if TYPE_CHECKING:  # what editors and type checkers read; at run time the names 
     from .api.check import CheckOptions, CheckResult, check
     from .api.project import ProjectOptions, ProjectResult, project
     from .api.report import ReportOptions, ReportResult, report
-    from .consistency import Verdict, check_case
+    from .consistency import Case, Verdict, check_case
     from .coverage import Plan, Report, Row, build_report, coverage_pct, gap, target_count
     from .errors import EnrollgapError, ExitStatus, InputError, NumberError, OptionError
-    from .groups import Case, Group
+    from .groups import Group
     from .numerals import Style, Written, format_int, format_percent, parse_count, parse_number
     from .projection import Assumptions, GroupPath, Projection, Year, forecast, required_path
     from .read import ReadOptions, read_cases, read_groups
@@ -36,10 +36,10 @@ _HOMES = {
     **dict.fromkeys(["CheckOptions", "CheckResult", "check"], "api.check"),
     **dict.fromkeys(["ProjectOptions", "ProjectResult", "project"], "api.project"),
     **dict.fromkeys(["ReportOptions", "ReportResult", "report"], "api.report"),
-    **dict.fromkeys(["Verdict", "check_case"], "consistency"),
+    **dict.fromkeys(["Case", "Verdict", "check_case"], "consistency"),
     **dict.fromkeys(["Plan", "Report", "Row", "build_report", "coverage_pct", "gap", "target_count"], "coverage"),
     **dict.fromkeys(["EnrollgapError", "ExitStatus", "InputError", "NumberError", "OptionError"], "errors"),
-    **dict.fromkeys(["Case", "Group"], "groups"),
+    **dict.fromkeys(["Group"], "groups"),
     **dict.fromkeys(["Style", "Written", "format_int", "format_percent", "parse_count", "parse_number"], "numerals"),
     **dict.fromkeys(["Assumptions", "GroupPath", "Projection", "Year", "forecast", "required_path"], "projection"),
     **dict.fromkeys(["ReadOptions", "read_cases", "read_groups"], "read"),

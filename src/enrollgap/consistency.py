@@ -18,6 +18,18 @@ from .rounding import ceil
 
 
 @dataclass
+class Case:
+    """One published case: the counts and percentage as written. (Here, not beside
+    ``groups.Group``: a report never needs it, and a dataclass costs start-up.)"""
+
+    label: str | None
+    enrolled: Written
+    potential: Written
+    reported: Written
+    origin: str | None = None
+
+
+@dataclass
 class Verdict:
     """The verdict on one published case.
 

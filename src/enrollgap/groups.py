@@ -1,5 +1,5 @@
 """What is read: groups of workers (their labels, their counts, and which label
-columns they use) and published cases for ``check``.
+columns they use).
 
 A group is a sector, a region, or a sector in a region. Which label columns a
 set of groups (or of rows and paths computed from them) fills is decided here
@@ -10,13 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .text import join_label
-
-if TYPE_CHECKING:
-    from .numerals import Written
 
 # The label fields, in the order people read them ("Sumsel / Farmers").
 LABEL_FIELDS = ("region", "sector")
@@ -56,17 +52,6 @@ class Group(Labelled):
     potential: int
     origin: str | None = None
     year: int | None = None
-
-
-@dataclass
-class Case:
-    """One published case for ``check``: the counts and percentage as written."""
-
-    label: str | None
-    enrolled: Written
-    potential: Written
-    reported: Written
-    origin: str | None = None
 
 
 def years_of(groups: Sequence[Group]) -> tuple[int, ...]:

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import ClassVar, Literal
 
-from ..consistency import Verdict, check_case
+from ..consistency import Case, Verdict, check_case
 from ..errors import CheckError, ExitStatus, OptionError
-from ..groups import Case
 from .common import require_rows
 
 

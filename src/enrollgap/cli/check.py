@@ -6,7 +6,7 @@ import click
 
 from ..api.check import CheckOptions
 from ..api.check import check as check_of
-from ..groups import Case
+from ..consistency import Case
 from ..read import read_cases
 from .common import Common, input_path, refuse_overwriting, source_name
 from .options import input_options, output_options, parse_option, usage_errors

@@ -22,12 +22,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from ..coverage import Finding
-from ..groups import Case, Group
+from ..groups import Group
 from .accumulate import merge
 from .columns import ALIASES, FIELDS, normalize_header, parse_column_map
 from .options import FORMATS, MAX_LINE, STDIN, ReadOptions
 
 if TYPE_CHECKING:
+    from ..consistency import Case
     from .source import Source
     from .table import Notes
 
@@ -36,7 +37,6 @@ __all__ = [
     "FIELDS",
     "FORMATS",
     "MAX_LINE",
-    "Case",
     "Input",
     "ReadOptions",
     "merge",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..consistency import Case
 from ..errors import InputError, NumberError
-from ..groups import Case
 from ..text import join_label
 from .cells import read_label, read_value
 from .columns import ALIASES
