@@ -343,6 +343,66 @@ def test_grouped_digits_read_fast_are_read_as_the_careful_path_reads_them(tmp_pa
         assert got == [("a", 2000, 4000), ("b", 1000 + expected[0][1], 10_002_000)]
 
 
+def _grouped(value: int, grouped: bool) -> str:
+    return f"{value:,}".replace(",", ".") if grouped else str(value)
+
+
+def _read_whole_and_cut(tmp_path, text: str, piece: int):
+    """The groups (with their first lines) or the error, read in one piece of text and
+    in pieces of ``piece`` characters: the later grouped ones split with their marks made "_"."""
+    path = write(tmp_path, "rows.csv", text)
+
+    def outcome():
+        try:
+            groups = read_groups(path, ReadOptions(locale="id", jobs=1))
+        except InputError as error:
+            return str(error)
+        return [(g.sector, g.enrolled, g.potential, g.origin) for g in groups]
+
+    whole = outcome()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(source_module, "PIECE", piece)
+        patch.setattr(source_module, "SNIFF", piece)
+        return whole, outcome()
+
+
+def test_a_label_holding_a_mark_is_read_as_written_from_a_piece_split_with_marks_made_underscores(tmp_path):
+    rows = "".join(f"Petani;{_grouped(1204 + i, True)};38.500\n" for i in range(100))
+    later = "Desa 1.200;1.000;2.000\nPetani;1.000;2.000\nDesa 1.200;3.000;4.000\n1.200;5.000;6.000\n"
+    whole, cut = _read_whole_and_cut(tmp_path, "sektor;peserta;potensi\n" + rows + later, 64)
+    assert cut == whole
+    assert [group[:3] for group in cut] == [
+        ("Petani", sum(1204 + i for i in range(100)) + 1000, 38_500 * 100 + 2000),
+        ("Desa 1.200", 4000, 6000),
+        ("1.200", 5000, 6000),
+    ]
+
+
+MARKED_LABELS = ["Petani", "Desa 1.200", "1.200", "Kab. OKU", "Jumlah", "", "Nelayan 2.000.000"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    rows=st.lists(
+        st.tuples(st.sampled_from(MARKED_LABELS), st.integers(0, 10**7), st.integers(0, 10**7), st.booleans()),
+        min_size=1,
+        max_size=40,
+    ),
+    bad=st.sampled_from([None, "1.20", "1_000.000", "-1.000", "x"]),
+    at=st.integers(0, 40),
+    piece=st.integers(8, 120),
+)
+def test_pieces_split_with_their_marks_made_underscores_read_as_one_piece_does(tmp_path, rows, bad, at, piece):
+    """Labels with marks, totals, blanks, plain and grouped counts, perhaps a bad count
+    anywhere: cut into pieces (grouped ones split with their marks made "_"), the
+    same groups, first lines and first error as the text read in one piece."""
+    lines = [f"{label};{_grouped(e, g)};{_grouped(max(p, e), g)}\n" for label, e, p, g in rows]
+    if bad is not None:
+        lines.insert(min(at, len(lines)), f"Petani;{bad};2.000\n")
+    whole, cut = _read_whole_and_cut(tmp_path, "sektor;peserta;potensi\n" + "".join(lines), piece)
+    assert cut == whole
+
+
 ROWS_BEFORE = {
     "first row": ("en", ""),
     "later row": ("en", "a,1,2\na,3,4\n"),

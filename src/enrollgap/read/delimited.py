@@ -45,6 +45,11 @@ class Rows:
     (``cells.grouped_text``): the loop then reads such a count with each mark made
     "_" (int() reads "1_204"). A file in plain digits is never looked at so.
     ``signed`` is False while the text has no "-": no count can then be negative.
+    With ``marking`` on (``read_grouped``), such a piece is split with every mark
+    already made "_" (``marked``): int() then reads each count as it comes, and the
+    loop sends a row whose label holds a "_" (a mark: "Desa 1.200") the careful way,
+    its marks put back. Only where the labels are one column, so that one test a row
+    tells (and the first such label turns marking off: its pieces are split as written).
 
     The sum loop reads ``pieces()`` (an iterator of rows for each piece of text, the
     flags set for it) and takes the flags once a piece, not once a row.
@@ -59,12 +64,16 @@ class Rows:
         self.separator: str | None = None  # the thousands mark to look at, for ``grouped``
         self.grouped = False  # ... and where every such mark groups digits as the parser reads them
         self.signed = True  # the rows being read come from text that may hold a "-"
+        self.marking = False  # split grouped pieces with their marks made "_"
+        self.marked = False  # the rows being read are of such a piece
         self._piece = ""  # the text being read, until a separator is to be looked at
 
-    def read_grouped(self, separator: str) -> bool:
+    def read_grouped(self, separator: str, marking: bool = False) -> bool:
         """Look at each piece of text for grouped digits, from the one being read on
-        (whose ``grouped`` it returns)."""
+        (whose ``grouped`` it returns); with ``marking``, split the next such pieces
+        with their marks made "_"."""
         self.separator = separator
+        self.marking = marking
         self.grouped = self.plain and grouped_text(self._piece, separator, self.delimiter)
         self._piece = ""
         return self.grouped
@@ -80,21 +89,22 @@ class Rows:
         line = 1
         for chunk in chunks:
             if '"' in chunk or "\r" in chunk:
-                self.plain = self.grouped = False  # from here the csv.reader reads on: each cell is asked
+                self.plain = self.grouped = self.marked = False  # from here the csv.reader reads on
                 self.signed = True
                 self._piece = ""
                 self.before = line - 1
                 self.reader = reader = csv.reader(lines_of(chain((chunk,), chunks)), delimiter=delimiter)
                 yield zip(reader, map((line - 1).__add__, map(attrgetter("line_num"), repeat(reader))))
                 return
-            lines = chunk.split("\n")
-            if chunk.endswith("\n"):
-                lines.pop()
             self.plain = int_agrees(chunk)  # set before its rows are read (chain asks for them after)
             separator = self.separator
             self.grouped = self.plain and separator is not None and grouped_text(chunk, separator, delimiter)
             self.signed = "-" in chunk
+            self.marked = self.grouped and self.marking
             self._piece = chunk if separator is None else ""  # (for read_grouped)
+            lines = (chunk.replace(separator, "_") if self.marked else chunk).split("\n")  # type: ignore[arg-type]
+            if chunk.endswith("\n"):
+                lines.pop()
             chunk = ""  # (memory: one piece is held at a time, as its lines, and as text until it is not needed)
             yield zip(map(str.split, lines, repeat(delimiter)), count(line))
             line += len(lines)
@@ -248,17 +258,18 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
     pivot = tally.fill_in_loop and len(labels) == 2 and left_out is None and not years
     outer, inner = (min(every), max(every)) if pivot else (0, 0)
     in_groups = False  # True once a row shows grouped digits: counts are then read as such
+    one_label = len(labels) == 1 and not years and left_out is None  # key_of gives the label itself
     other = None  # the last ordinary label of the column --group-by leaves out
     try:
         for piece in chain((reading,), pieces):  # the one the header is in, then the rest
-            plain, grouped, signed = rows.plain, rows.grouped, rows.signed  # (see Rows)
+            plain, grouped, signed, marked = rows.plain, rows.grouped, rows.signed, rows.marked  # (see Rows)
             for cells, line in piece:
                 try:
                     if len(cells) != width:
                         raise ValueError
                     if not plain and not (int_agrees(cells[ie]) and int_agrees(cells[ip])):
                         raise ValueError  # int() reads "\u0661\u0662" as 12, "12_04" as 1204: the parser decides
-                    if not in_groups:
+                    if not in_groups or marked:  # (marked: "1_204", as int() reads it)
                         enrolled = int(cells[ie])
                         potential = int(cells[ip])
                     elif grouped:  # every mark of this piece of text groups digits: int() reads "1_204"
@@ -269,6 +280,8 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
                     if signed and (enrolled | potential) < 0:
                         raise ValueError
                     key = key_of(cells)
+                    if marked and "_" in key:
+                        raise ValueError  # a mark in the label: the careful way, the marks put back
                     if left_out is not None and cells[left_out] != other:  # asked where it changes
                         other = cells[left_out]
                         if not plain_label(other) and not ordinary(other):  # (plain_label: most, in one step)
@@ -290,11 +303,17 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
                         acc[0] += enrolled
                         acc[1] += potential
                 except ValueError:
+                    if marked:
+                        cells = [cell.replace("_", separator) for cell in cells]  # as written
+                        if separator in key_of(cells):
+                            rows.marking = False  # labels hold marks: the next pieces are split as written
                     row = grouped_row(cells)
                     if row is not None:
                         in_groups = separator != source.delimiter
                         if in_groups and rows.separator is None:
-                            grouped = rows.read_grouped(separator)  # each piece, this one first, is looked at whole
+                            # each piece, this one first, is looked at whole; with one label column,
+                            # the next grouped ones split with their marks made "_" (see Rows)
+                            grouped = rows.read_grouped(separator, marking=one_label)
                     else:
                         row = slow(cells, line)
                     if row is None:
