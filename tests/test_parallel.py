@@ -284,7 +284,7 @@ def test_no_cut_in_a_line_longer_than_the_limit(tmp_path, monkeypatch):
     assert parallel._ranges(str(path), 0, 1145, 2) == [(0, 1025), (1025, 1145)]
 
 
-LABELS = ["Desa A", "Desa B", "Kec. Ilir Barat", "Petani", "Nelayan"]
+LABELS = ["Desa A", "Desa B", "Kec. Ilir Barat", "Petani", "Nelayan", "Desa 1.200"]
 # Rows that only one core may decide on, each placed anywhere in a table (the cells
 # are written for the table's own delimiter and label columns in `tables`).
 ODD_ROWS = {

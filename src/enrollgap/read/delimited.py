@@ -46,10 +46,10 @@ class Rows:
     "_" (int() reads "1_204"). A file in plain digits is never looked at so.
     ``signed`` is False while the text has no "-": no count can then be negative.
     With ``marking`` on (``read_grouped``), such a piece is split with every mark
-    already made "_" (``marked``): int() then reads each count as it comes, and the
-    loop sends a row whose label holds a "_" (a mark: "Desa 1.200") the careful way,
-    its marks put back. Only where the labels are one column, so that one test a row
-    tells (and the first such label turns marking off: its pieces are split as written).
+    already made "_" (``marked``): int() then reads each count as it comes, and a
+    label that holds a "_" held a mark ("Desa 1.200"), put back by the loop (the
+    text had no "_" of its own). Only where the labels are one column, so that one
+    test a row tells; a row the loop does not take goes the careful way as written.
 
     The sum loop reads ``pieces()`` (an iterator of rows for each piece of text, the
     flags set for it) and takes the flags once a piece, not once a row.
@@ -280,8 +280,8 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
                     if signed and (enrolled | potential) < 0:
                         raise ValueError
                     key = key_of(cells)
-                    if marked and "_" in key:
-                        raise ValueError  # a mark in the label: the careful way, the marks put back
+                    if marked and "_" in key:  # a mark in the label ("Desa 1.200"): put back
+                        key = cells[labels[0]] = key.replace("_", separator)
                     if left_out is not None and cells[left_out] != other:  # asked where it changes
                         other = cells[left_out]
                         if not plain_label(other) and not ordinary(other):  # (plain_label: most, in one step)
@@ -305,8 +305,6 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
                 except ValueError:
                     if marked:
                         cells = [cell.replace("_", separator) for cell in cells]  # as written
-                        if separator in key_of(cells):
-                            rows.marking = False  # labels hold marks: the next pieces are split as written
                     row = grouped_row(cells)
                     if row is not None:
                         in_groups = separator != source.delimiter

@@ -123,6 +123,7 @@ def _sum_block(
     ie, ip = counts
     key_of = itemgetter(*keys)
     in_groups = False  # True once a row shows grouped digits ("1.204" with separator ".")
+    one_label = len(keys) == 1 and labels == 1 and left_out is None  # the key is the label itself
     sums: dict = {}
     known: set[str] = set()  # labels of the column --group-by leaves out, found neither totals nor blanks
     other = None  # the last of them, asked again only where it changes
@@ -148,8 +149,10 @@ def _sum_block(
             plain = int_agrees(text)  # else each count cell is asked: int() reads "\u0661\u0662" as 12
             # (as Rows.grouped: looked at once grouped digits are seen, a file in plain digits never)
             grouped = in_groups and plain and grouped_text(text, separator, delimiter)  # type: ignore[arg-type]
+            marked = grouped and one_label  # split with its marks made "_" (as Rows.marked)
             signed = "-" in text  # (as Rows.signed: without one, no count is negative)
-            rows = text.split("\n")  # no quotes in the range: a newline ends a row
+            rows = (text.replace(separator, "_") if marked else text).split("\n")  # type: ignore[arg-type]
+            # (no quotes in the range: a newline ends a row)
             if rows and rows[-1] == "":
                 rows.pop()
             # No quote, no CR: str.split is what csv.reader would make of each row (see Rows).
@@ -159,13 +162,13 @@ def _sum_block(
                 if not plain and not (int_agrees(cells[ie]) and int_agrees(cells[ip])):
                     return None  # the number parser decides ("\u0661\u0662", "12_04"): one core says so
                 try:
-                    if grouped:  # (only once in_groups)
+                    if marked or not in_groups:  # (marked: "1_204", as int() reads it)
+                        enrolled, potential = int(cells[ie]), int(cells[ip])
+                    elif grouped:
                         enrolled = int(cells[ie].replace(separator, "_"))  # type: ignore[arg-type]
                         potential = int(cells[ip].replace(separator, "_"))  # type: ignore[arg-type]
-                    elif in_groups:
-                        enrolled, potential = grouped_pair(cells[ie], cells[ip], separator)  # type: ignore[arg-type]
                     else:
-                        enrolled, potential = int(cells[ie]), int(cells[ip])
+                        enrolled, potential = grouped_pair(cells[ie], cells[ip], separator)  # type: ignore[arg-type]
                 except ValueError:
                     if separator is None:
                         return None
@@ -181,6 +184,8 @@ def _sum_block(
                 if signed and (enrolled | potential) < 0:
                     return None
                 key = key_of(cells)
+                if marked and "_" in key:  # a mark in the label ("Desa 1.200"): put back
+                    key = key.replace("_", separator)
                 if left_out is not None and cells[left_out] != other:
                     other = cells[left_out]
                     if not plain_label(other) and other not in known:  # (plain_label: most, in one step)
