@@ -60,6 +60,15 @@ def run_process(*args: str, input: bytes | str | None = None, env: dict | None =
     return Result(completed.returncode, completed.stdout.decode(), completed.stderr.decode())
 
 
+def write_big_csv(path: Path, rows: int) -> Path:
+    """A CSV of ``rows`` plain rows over 50 sectors, big enough for every core from
+    about 700,000 rows (sums: enrolled i % 7, potential 10 + i % 5 for row i)."""
+    with path.open("w") as out:
+        out.write("sektor,peserta,potensi\n")
+        out.writelines(f"sektor {i % 50},{i % 7},{10 + i % 5}\n" for i in range(rows))
+    return path
+
+
 @pytest.fixture
 def data() -> Path:
     return DATA

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, run, run_process
+from conftest import DATA, run, run_process, write_big_csv
 
 
 def test_python_m_behaves_like_the_command():
@@ -108,10 +108,7 @@ def test_a_file_too_small_for_every_core_leaves_multiprocessing_unimported(tmp_p
 
 def test_every_core_forks_without_importing_multiprocessing(tmp_path):
     # a big file is summed by forked children (multiprocessing only where there is no fork)
-    path = tmp_path / "big.csv"
-    with path.open("w") as out:
-        out.write("sektor,peserta,potensi\n")
-        out.writelines(f"sektor {i % 50},{i % 7},{10 + i % 5}\n" for i in range(800_000))
+    path = write_big_csv(tmp_path / "big.csv", 800_000)
     from enrollgap.read import parallel
 
     assert path.stat().st_size > parallel.MIN_BYTES

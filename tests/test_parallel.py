@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import run
+from conftest import run, write_big_csv
 from enrollgap.read import parallel
 
 
@@ -141,10 +141,7 @@ def test_a_child_that_fails_leaves_the_file_to_one_core_and_none_behind(tmp_path
 
 
 def test_ctrl_c_ends_every_process_with_130(tmp_path):
-    path = tmp_path / "big.csv"
-    with path.open("w") as out:
-        out.write("sektor,peserta,potensi\n")
-        out.writelines(f"s{i % 50},{i % 7},{10 + i % 5}\n" for i in range(2_500_000))
+    path = write_big_csv(tmp_path / "big.csv", 2_500_000)
     assert path.stat().st_size > parallel.MIN_BYTES
     env = {**os.environ, "ENROLLGAP_JOBS": "2"}
     command = [sys.executable, "-m", "enrollgap", "report", str(path), "-f", "json"]
