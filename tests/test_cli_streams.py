@@ -137,7 +137,7 @@ def test_every_core_forks_without_importing_multiprocessing(tmp_path):
         (["report", "-s", "a", "1", "2", "-f", "json"],
          ["api.project", "api.check", "projection", "trend", "consistency",
           # -s alone opens no file and has no years
-          "read.source", "read.table", "read.labels", "panel"]),
+          "read.source", "read.table", "read.labels", "panel", "budget"]),
         (["check", "--enrolled", "1", "--potential", "2", "--reported", "50", "-f", "json"],
          ["api.report", "api.project", "projection", "trend", "panel"]),
     ],

@@ -188,6 +188,20 @@ def test_extra_groups_from_the_command_line_join_the_file_s(tmp_path):
     assert [(g.sector, g.enrolled, g.potential) for g in groups] == [("A", 6, 60), ("C", 1, 2)]
 
 
+def test_what_was_read_unpacks_and_how_to_read_cannot_be_changed(tmp_path):
+    # read_input returns groups, findings and notes in that order; the options a
+    # read was asked with cannot change under it
+    from enrollgap.read import read_input
+
+    path = write(tmp_path, "rows.csv", "sector,enrolled,potential\nA,1,10\nJumlah,1,10\n")
+    groups, findings, notes = read_input(path, ReadOptions(locale="id"))
+    assert [(g.sector, g.enrolled) for g in groups] == [("A", 1)] and findings == () and notes.totals.count == 1
+    options = ReadOptions(locale="id")
+    with pytest.raises(AttributeError):
+        options.locale = "en"  # type: ignore[misc]
+    assert options.locale == "id" and options.encoding == "utf-8-sig"
+
+
 def test_a_bad_cell_is_an_input_error_naming_file_line_and_column(tmp_path):
     path = write(tmp_path, "rows.csv", "sector,enrolled,potential\nA,1,10\nB,x,10\n")
     with pytest.raises(InputError) as caught:

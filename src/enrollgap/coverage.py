@@ -129,21 +129,6 @@ def percent_float(part: int, whole: int) -> float | None:
     return None if whole == 0 else 100 * part / whole
 
 
-@dataclass
-class BudgetCover:
-    """What a yearly budget pays for at a monthly premium: ``workers`` whole years of
-    premiums, and the coverage if that many of the uncovered were enrolled."""
-
-    workers: int
-    coverage_with_budget_pct: Fraction | None
-
-
-def budget_cover(budget: Fraction, premium: Fraction, enrolled: int, potential: int, gap: int) -> BudgetCover:
-    """floor(budget / (12 × premium)) workers; coverage with min(workers, gap) more enrolled."""
-    workers = int(budget // (12 * premium))
-    return BudgetCover(workers, coverage_pct(enrolled + min(workers, gap), potential))
-
-
 def gap(enrolled: int, potential: int) -> int:
     """The number of workers not yet covered; never negative."""
     return max(potential - enrolled, 0)

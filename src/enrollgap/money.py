@@ -1,6 +1,6 @@
-"""Budgets and premiums: the rules for amounts, premiums that change by year, and
-when a path outgrows a budget (pure, exact: amounts are integers and Fractions
-until they are written). What a budget buys in a report is ``coverage.budget_cover``.
+"""Amounts of money: the rules for a premium and a budget, and premiums that change
+by year (pure, exact: amounts are integers and Fractions until they are written).
+What a budget buys is ``budget``'s.
 """
 
 from __future__ import annotations
@@ -32,8 +32,3 @@ def premium_overrides(specs: Sequence[tuple[int, Fraction]]) -> dict[int, Fracti
             raise OptionError(f"{year}={amount}: a premium must be more than 0", "--premium")
         out[year] = amount
     return out
-
-
-def first_year_over(years: Sequence[tuple[int, Fraction | None]], budget: Fraction) -> int | None:
-    """The first year whose cost (of the members added since the base year) exceeds the budget."""
-    return next((year for year, cost in years if cost is not None and cost > budget), None)

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import ClassVar, Literal
 
+from ..budget import first_year_over
 from ..coverage import Finding, findings_of
 from ..errors import ExitStatus, InputError, OptionError
 from ..groups import Group, years_of
-from ..money import first_year_over, validate_money
+from ..money import validate_money
 from ..panel import Key, Panel, key_of, panel
 from ..projection import Assumptions, Projection, forecast, potentials, required_path, validate, validate_span
 from ..trend import Observed, Outlook, reached_at, required_per_year, trend_of

@@ -6,13 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, ClassVar, Literal
 
-from ..coverage import SORT_KEYS, BudgetCover, Finding, Plan, Report, Row, budget_cover, build_report, sort_rows
+from ..coverage import SORT_KEYS, Finding, Plan, Report, Row, build_report, sort_rows
 from ..errors import ExitStatus, OptionError
 from ..groups import Group, years_of
 from ..numerals import Written
 from .common import require_rows, this_year
 
 if TYPE_CHECKING:
+    from ..budget import BudgetCover
     from ..panel import Panel
 
 
@@ -91,7 +92,9 @@ def report(
         coverage = built.total.coverage_pct
         below = coverage is None or coverage < options.fail_under.value
     cover = None
-    if plan.budget is not None and plan.premium is not None:
+    if plan.budget is not None and plan.premium is not None:  # a report without --budget never loads its code
+        from ..budget import budget_cover
+
         total = built.total
         cover = budget_cover(plan.budget, plan.premium, total.enrolled, total.potential, total.gap)
     return ReportResult(built, rows, options, below, tuple(findings), chosen, cover)

@@ -18,8 +18,7 @@ published cases ``check`` looks at. Every error names the file, line and column.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from ..coverage import Finding
 from ..groups import Group
@@ -63,8 +62,7 @@ def _read(path: str, options: ReadOptions, work: Callable[[Source], T]) -> T:
         source.close()
 
 
-@dataclass
-class Input:
+class Input(NamedTuple):
     """What was read: the groups, the findings on the export's own total rows, and
     what reading skipped or filled in (for a note each on stderr)."""
 

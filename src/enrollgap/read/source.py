@@ -14,7 +14,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from .options import MAX_LINE, SHEET_FORMATS, STDIN, ReadOptions
+from .options import DEFAULT_ENCODING, MAX_LINE, SHEET_FORMATS, STDIN, ReadOptions
 
 if TYPE_CHECKING:
     from typing import BinaryIO
@@ -47,7 +47,6 @@ def lines_of(pieces: Iterable[str]) -> Iterator[str]:
     return chain.from_iterable(map(_text_file, pieces))
 
 
-DEFAULT_ENCODING = ReadOptions.encoding
 # Byte-order marks that name their encoding (UTF-32 first: its little-endian mark
 # begins with UTF-16's). Excel's "Unicode Text" export is UTF-16 with a mark.
 BYTE_ORDER_MARKS = (
