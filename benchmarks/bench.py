@@ -211,7 +211,7 @@ main()
 def bench_json(folder: Path, python: str, enrollgap: str, rows: int) -> None:
     """A JSON array as json.dumps writes it (one line), against json.load and a sum."""
     path = folder / f"array-{rows}.json"
-    if not path.exists():  # written an object at a time: a child's peak memory starts at this process's
+    if not path.exists():  # written an object at a time, never held whole here
         rng = random.Random(7)
         with path.open("w") as out:
             for i in range(rows):
@@ -226,7 +226,7 @@ def bench_json(folder: Path, python: str, enrollgap: str, rows: int) -> None:
         "enrollgap": [enrollgap, "report", str(path), "-f", "json"],
     }
     times = fastest(commands, 3)
-    memory = {name: run(command)[1] for name, command in commands.items()}
+    memory = {name: peak_memory(command) for name, command in commands.items()}
     print(f"a JSON array of {rows:,} objects on one line ({path.stat().st_size / 2**20:.0f} MiB; peak memory: "
           f"json.load {memory['floor']} MiB, enrollgap {memory['enrollgap']} MiB):")  # fmt: skip
     print(line("enrollgap report array.json vs json.load and a sum", times["enrollgap"], times["floor"], None, "s"))
@@ -248,8 +248,8 @@ def bench_sheets(folder: Path, python: str, enrollgap: str, rows: int) -> None:
         9,  # (half a second each, and a ratio near its target)
     )
     times.update(fastest({"openpyxl": [python, str(openpyxl_script), str(path)]}, 2))  # (for reference, 7 s a run)
-    memory = run([enrollgap, "report", str(path), "-f", "json"])[1]
-    floor_memory = run([python, str(floor_script), str(path)])[1]
+    memory = peak_memory([enrollgap, "report", str(path), "-f", "json"])
+    floor_memory = peak_memory([python, str(floor_script), str(path)])
     print(f"a {rows:,}-row xlsx sheet ({path.stat().st_size / 2**20:.1f} MiB):")
     print(line("enrollgap report sheet.xlsx -f json vs calamine's read", times["enrollgap"], times["floor"], 1.5, "s"))
     print(line("openpyxl read-only, summing the same rows", times["openpyxl"], times["floor"], None, "s"))
@@ -257,17 +257,40 @@ def bench_sheets(folder: Path, python: str, enrollgap: str, rows: int) -> None:
     print()
 
 
-def run(command: list[str]) -> tuple[float, int]:
-    """Wall time in seconds and peak memory in MiB of one run of command."""
+def run(command: list[str]) -> float:
+    """Wall time in seconds of one run of command."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
+    completed = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - start
-    stderr = process.stderr.read().decode()
-    process.stderr.close()
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
+    if completed.returncode not in (0, 1):
+        raise SystemExit(f"benchmark command failed: {' '.join(command)}\n{completed.stderr.decode()}")
+    return elapsed
+
+
+# Linux keeps a process's peak memory across exec: a command started from this
+# script (which holds the generated data, 25 MiB and more) reported at least this
+# script's own peak, so a read of 10,000 rows and one of 10M rows both showed 24
+# MiB. A fresh Python that only forks and execs the command puts that floor at its
+# own size (about 8 MiB, less than any command measured here).
+PEAK_HELPER = """\
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+sys.stderr.write(f"\\nPEAK={usage.ru_maxrss}")
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def peak_memory(command: list[str]) -> int:
+    """Peak memory in MiB of one run of command (of the largest process of its tree)."""
+    helper = [sys.executable, "-c", PEAK_HELPER, *command]
+    completed = subprocess.run(helper, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stderr, _, peak = completed.stderr.decode().rpartition("\nPEAK=")
+    if completed.returncode not in (0, 1) or not peak:
         raise SystemExit(f"benchmark command failed: {' '.join(command)}\n{stderr}")
-    return elapsed, usage.ru_maxrss // 1024
+    return int(peak) // 1024
 
 
 def run_at_once(commands: tuple[list[str], ...]) -> float:
@@ -287,7 +310,7 @@ def fastest(commands: dict, repeat: int) -> dict:
     times: dict = {name: [] for name in commands}
     for _ in range(repeat):
         for name, command in commands.items():
-            times[name].append(run_at_once(command) if isinstance(command, tuple) else run(command)[0])
+            times[name].append(run_at_once(command) if isinstance(command, tuple) else run(command))
     return {name: min(values) for name, values in times.items()}
 
 
@@ -324,7 +347,7 @@ def bench_throughput(folder: Path, enrollgap: str, python: str, sizes: list[int]
         cores = min(os.cpu_count() or 1, 2)
         at_once = {"floor, copies at once": (commands["floor"],) * cores}
         throughput = fastest({**commands, **at_once}, 3 if quick or rows > 1_000_000 else 7)
-        memory = {name: run(command)[1] for name, command in commands.items()}
+        memory = {name: peak_memory(command) for name, command in commands.items()}
         print(f"{rows:,} rows ({size:.0f} MiB CSV) summed by sector (peak memory: floor {memory['floor']} MiB, "
               f"one core {memory['enrollgap']} MiB, every core {memory['every core']} MiB):")  # fmt: skip
         print(line("enrollgap report rows.csv --group-by sector --jobs 1", throughput["enrollgap"],
@@ -354,7 +377,7 @@ def bench_groups(folder: Path, enrollgap: str, python: str, quick: bool, big: bo
             },
             3 if quick else 5,
         )
-        memory = run([enrollgap, "report", str(path), "-f", "json"])[1]
+        memory = peak_memory([enrollgap, "report", str(path), "-f", "json"])
         # the fastest of as many runs as the others (one run of a table is as noisy as one of json)
         tables = [first_lines([enrollgap, "report", str(path)]) for _ in range(3 if quick else 5)]
         table_first, table_all = min(t[0] for t in tables), min(t[1] for t in tables)
@@ -393,12 +416,15 @@ def main() -> None:
     package = Path(__import__("enrollgap").__file__).parent
     subprocess.run([python, "-m", "compileall", "-q", str(package), str(Path(__file__).parent)], check=True)
 
-    repeat = 10 if args.quick else 40
+    # Start-up: the fastest of 100 runs each. A run takes 50 ms, and on this shared
+    # machine the fastest of 40 still moved by 0.05x between back-to-back runs of
+    # the same code (one quiet moment more or less, for either side).
+    repeat = 10 if args.quick else 100
     rows = 200_000 if args.quick else 1_000_000
     folder = args.data or Path(tempfile.mkdtemp(prefix="enrollgap-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
 
-    print(f"enrollgap benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {repeat} runs each")
+    print(f"enrollgap benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {repeat} start-up runs each")
     print()
     if args.sheets:
         bench_sheets(folder, python, enrollgap, 100_000)
@@ -460,7 +486,7 @@ def main() -> None:
     peaks = {}
     for count in sizes:
         path = generate(folder / f"rows-{count}.csv", count)
-        peaks[count] = run([enrollgap, "report", str(path), "--group-by", "sector", "-f", "json"])[1]
+        peaks[count] = peak_memory([enrollgap, "report", str(path), "--group-by", "sector", "-f", "json"])
         print(f"peak memory at {count:>10,} rows: {peaks[count]:4d} MiB")
     growth = peaks[sizes[-1]] - peaks[sizes[0]]
     verdict = "met" if growth <= 40 else "NOT met"

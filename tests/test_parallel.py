@@ -146,7 +146,10 @@ def test_ctrl_c_ends_every_process_with_130(tmp_path):
     env = {**os.environ, "ENROLLGAP_JOBS": "2"}
     command = [sys.executable, "-m", "enrollgap", "report", str(path), "-f", "json"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True)
-    time.sleep(1.0)
+    # interrupt while the children sum their ranges (a fixed wait let a fast machine finish first)
+    deadline = time.monotonic() + 30
+    while process.poll() is None and len(group_of(process.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.005)
     os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole group
     _, stderr = process.communicate(timeout=60)
     if process.returncode == 0:
@@ -154,8 +157,12 @@ def test_ctrl_c_ends_every_process_with_130(tmp_path):
     assert process.returncode == 130, stderr
     assert b"Traceback" not in stderr
     time.sleep(0.5)
-    leftovers = subprocess.run(["pgrep", "-g", str(process.pid)], capture_output=True, text=True).stdout.split()
-    assert leftovers == []
+    assert group_of(process.pid) == []
+
+
+def group_of(leader: int) -> list[str]:
+    """The processes of a process group, by pid."""
+    return subprocess.run(["pgrep", "-g", str(leader)], capture_output=True, text=True).stdout.split()
 
 
 def test_jobs_1_reads_on_one_core(tmp_path, small_blocks):
