@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import atexit
 import errno
-import gc
 import io
 import os
 import sys
@@ -135,13 +134,6 @@ def cli() -> None:
     """
 
 
-# Collect reference cycles every this many allocations, not every 700 (mypy does the
-# same): a report builds a group, a row and a record per village and frees none of
-# them before it ends, and the default collector spent about 20% of a
-# 100,000-group report scanning them again and again (0.37 s, 0.07 s with this).
-GC_EVERY = 200_000
-
-
 class ClosedOutput(io.TextIOBase):
     """Standard output for a process started without one (``>&-``): writing the result
     is one error, exit 2, as it is for ls and cat; the result is never silently lost."""
@@ -164,10 +156,9 @@ def open_closed_streams() -> None:
 
 
 def main() -> None:
-    """The console script's entry point."""
+    """The command line, run and ended (``enrollgap.__main__.main``, the console
+    script's entry point, sets up the process before it imports this)."""
     open_closed_streams()
-    if sys.implementation.name == "cpython":  # the process is ours: the library never does this
-        gc.set_threshold(GC_EVERY, 30, 30)
     code: int | str | None = ExitStatus.OK
     try:
         cli()
