@@ -269,8 +269,8 @@ def run(command: list[str]) -> float:
 
 # Linux keeps a process's peak memory across exec: a command started from this
 # script (which holds the generated data, 25 MiB and more) reported at least this
-# script's own peak, so a read of 10,000 rows and one of 10M rows both showed 24
-# MiB. A fresh Python that only forks and execs the command puts that floor at its
+# script's own peak: in one run the floor loop, one core and every core all showed
+# 24 MiB. A fresh Python that only forks and execs the command puts that floor at its
 # own size (about 8 MiB, less than any command measured here).
 PEAK_HELPER = """\
 import os, sys
