@@ -21,6 +21,7 @@ def small_blocks(monkeypatch):
     """Ranges and the size that pays, scaled down so that small files are split."""
     monkeypatch.setattr(parallel, "MIN_BYTES", 1)
     monkeypatch.setattr(parallel, "BLOCK", 512)
+    monkeypatch.setattr(parallel, "RANGE", 4096)  # (3000 rows: about 18 ranges)
     splits = []  # the byte ranges of each file that was split
     real = parallel._ranges
 
@@ -126,14 +127,14 @@ def test_without_fork_a_process_pool_gives_the_same(tmp_path, small_blocks, summ
 
 def test_a_child_that_fails_leaves_the_file_to_one_core_and_none_behind(tmp_path, small_blocks, summed, monkeypatch):
     parent = os.getpid()
-    real = parallel._sum_range
+    real = parallel._sum_some
 
     def failing_in_a_child(*arguments):
         if os.getpid() != parent:
             raise RuntimeError("a bug")
         return real(*arguments)
 
-    monkeypatch.setattr(parallel, "_sum_range", failing_in_a_child)
+    monkeypatch.setattr(parallel, "_sum_some", failing_in_a_child)
     one, every = both(tmp_path, rows(3000), "-f", "json")
     assert every.exit_code == 0 and every.stdout == one.stdout and summed == [False, False]
     with pytest.raises(ChildProcessError):
@@ -179,14 +180,14 @@ def test_counts_in_indonesian_grouped_digits_are_summed_on_every_core(tmp_path, 
     """A file written 1.204;38.500 (--locale id) is read in parallel, not sent back to
     one core; a badly grouped count ("1.20", "1_000.000") still gives one core's error."""
     returned = []
-    real = parallel._sum_range
+    real = parallel._sum_some
 
     def recorded(*arguments):
         result = real(*arguments)
         returned.append(result is not None)
         return result
 
-    monkeypatch.setattr(parallel, "_sum_range", recorded)
+    monkeypatch.setattr(parallel, "_sum_some", recorded)
     monkeypatch.setattr(parallel, "_sum_ranges", in_process)
     lines = [f"Desa {i % 37};Petani;{1000 + i % 97:,};{38_500 + i:,}".replace(",", ".") for i in range(3000)]
     text = "desa;sektor;peserta;potensi\n" + "\n".join(lines) + "\n"
@@ -216,22 +217,24 @@ def test_counts_int_reads_and_the_parser_refuses_are_refused_on_every_core_as_on
         assert every.stderr == one.stderr and "expected a whole number" in every.stderr
 
 
-def in_process(arguments, processes):
-    """Every range summed here, one after the other: a patched _sum_range is seen, and
-    what it records is kept (a forked child's records stay in the child)."""
-    return [parallel._sum_range(*each) for each in arguments]
+def in_process(ranges, setting, processes):
+    """Every range summed here by workers one after the other, each taking every
+    processes-th range (groups then first seen by either): a patched _sum_some is
+    seen, and what it records is kept (a forked child's records stay in the child)."""
+    workers = min(processes, len(ranges))
+    return [parallel._sum_some(ranges[k::workers], setting) for k in range(workers)]
 
 
 def test_where_the_first_range_gives_up_the_children_are_ended_not_waited_for(tmp_path, small_blocks, monkeypatch):
     parent = os.getpid()
-    real = parallel._sum_range
+    real = parallel._sum_some
 
     def slow_child(*arguments):
         if os.getpid() != parent:
             time.sleep(60)  # a child still at work when one core must read the file anyway
         return real(*arguments)
 
-    monkeypatch.setattr(parallel, "_sum_range", slow_child)
+    monkeypatch.setattr(parallel, "_sum_some", slow_child)
     path = tmp_path / "rows.csv"
     lines = rows(3000).splitlines(keepends=True)
     path.write_text("".join([*lines[:10], "Desa x,Petani,oops,2\n", *lines[10:]]))  # in the first range
@@ -241,6 +244,46 @@ def test_where_the_first_range_gives_up_the_children_are_ended_not_waited_for(tm
     assert time.monotonic() - started < 30  # (not the child's 60 s)
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # ended and waited for: none left
+
+
+def test_a_process_the_machine_slows_takes_fewer_ranges(tmp_path, small_blocks, monkeypatch):
+    """The ranges are taken one at a time as each process is free, not halved: a slow
+    child leaves most of them to the parent, and the output is still one core's."""
+    parent = os.getpid()
+    real_add = parallel._Sums.add_range
+    taken_here = []
+
+    def add_range(self, index, start, end):
+        if os.getpid() == parent:
+            taken_here.append(index)
+        else:
+            time.sleep(0.2)  # a child slowed down
+        return real_add(self, index, start, end)
+
+    monkeypatch.setattr(parallel._Sums, "add_range", add_range)
+    one, every = both(tmp_path, rows(3000), "-f", "json")
+    assert every.exit_code == 0 and every.stdout == one.stdout
+    assert len(small_blocks) >= 12  # the ranges of the one run that was split
+    assert taken_here == sorted(taken_here) and len(set(taken_here)) == len(taken_here)
+    assert len(small_blocks) - 3 <= len(taken_here) < len(small_blocks)  # (halves: the child's 0.2 s on each of its)
+
+
+def test_a_child_that_gives_up_takes_the_tickets_left_so_the_parent_stops_soon(tmp_path, small_blocks, monkeypatch):
+    parent = os.getpid()
+    real_add = parallel._Sums.add_range
+    taken_here = []
+
+    def add_range(self, index, start, end):
+        if os.getpid() != parent:
+            raise ValueError("a row only one core may decide on")
+        taken_here.append(index)
+        time.sleep(0.1)  # the parent is slow: the child gives up on its first range meanwhile
+        return real_add(self, index, start, end)
+
+    monkeypatch.setattr(parallel._Sums, "add_range", add_range)
+    one, every = both(tmp_path, rows(3000), "-f", "json")
+    assert every.exit_code == 0 and every.stdout == one.stdout
+    assert 1 <= len(taken_here) <= 3  # (of about 18 ranges: without the child's draining, all but one)
 
 
 def test_where_no_process_can_be_forked_one_core_reads(tmp_path, small_blocks, summed, monkeypatch):

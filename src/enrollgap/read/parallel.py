@@ -1,6 +1,7 @@
 """Every core for a big CSV/TSV file: the data rows split on line boundaries into byte
-ranges, summed at once (the first here, each other in a forked child), merged in
-input order.
+ranges of about a MiB, which this process and a forked child for each other core
+take one at a time as they are free (a process the machine slows takes fewer), each
+into one dict of its own; the dicts merged in input order.
 
 Only the plain case runs here: a regular UTF-8 file whose ranges hold no quote
 character (so no field holds a newline) and no CR, and whose rows are all whole
@@ -15,9 +16,9 @@ from __future__ import annotations
 import marshal
 import os
 import signal
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import suppress
-from itertools import count, repeat
+from itertools import accumulate, repeat
 from operator import itemgetter
 from typing import BinaryIO, NoReturn
 
@@ -30,6 +31,8 @@ from .table import KNOWN
 # Below this many bytes one core is faster than starting processes (measured on a
 # 2-core machine: the break-even is near 4 MB).
 MIN_BYTES = 8 * 2**20
+RANGE = 2**20  # bytes a process takes at a time (about 15 ms of work)
+MAX_RANGES = 255  # (a range's ticket is one byte)
 BLOCK = 64 * 1024  # bytes read at a time (as source.PIECE: 1 MiB took 5% longer a row)
 FORK = hasattr(os, "fork")  # POSIX: children are forked; elsewhere (Windows) a process pool
 
@@ -104,30 +107,145 @@ def _after_newline(stream: BinaryIO, position: int) -> int | None:
     return None
 
 
-def _sum_range(
-    path: str, start: int, end: int, delimiter: str, width: int, counts: tuple[int, int], keys: Sequence[int],
-    labels: int, separator: str | None, left_out: int | None,
-) -> tuple[dict, int] | None:  # fmt: skip
-    """(sums with lines counted from the range's start, newlines in the range), or
-    None when the range holds a row only the one-core reader may decide on."""
+# A group's first line as a worker keeps it: the range's index above SHIFT bits, the
+# line within the range below (a range never holds 2**40 lines).
+SHIFT = 40
+LINE = 2**SHIFT - 1
+
+
+def _sum_some(ranges: Iterable[tuple[int, int, int]], setting: tuple) -> tuple[dict, dict[int, int]] | None:
+    """The sums of the ranges given as (index, start, end), in rising order of index:
+    one dict of [enrolled, potential, first] (first: index << SHIFT | the line in the
+    range, of the group's first row here) and each range's newlines by index; None
+    where a range holds a row only the one-core reader may decide on."""
+    summing = _Sums(*setting)
     try:
-        return _sum_block(path, start, end, delimiter, width, counts, keys, labels, separator, left_out)
+        for index, start, end in ranges:
+            summing.add_range(index, start, end)
     except (UnicodeDecodeError, ValueError, OSError):
         return None  # one core says what is wrong, where
+    return summing.sums, summing.newlines
 
 
-def _sum_block(
-    path: str, start: int, end: int, delimiter: str, width: int, counts: tuple[int, int], keys: Sequence[int],
-    labels: int, separator: str | None, left_out: int | None,
-) -> tuple[dict, int] | None:  # fmt: skip
-    ie, ip = counts
-    key_of = itemgetter(*keys)
-    in_groups = False  # True once a row shows grouped digits ("1.204" with separator ".")
-    one_label = len(keys) == 1 and labels == 1 and left_out is None  # the key is the label itself
-    sums: dict = {}
-    known: set[str] = set()  # labels of the column --group-by leaves out, found neither totals nor blanks
-    other = None  # the last of them, asked again only where it changes
-    lines = 0  # newlines before the current block, within the range
+class _Sums:
+    """One worker's sums over the ranges it takes, in rising order: one dict for all of
+    them (its memory is that of the groups, not of the ranges). Each method raises
+    ValueError where one core must decide."""
+
+    def __init__(
+        self, path: str, delimiter: str, width: int, counts: tuple[int, int], keys: Sequence[int], labels: int,
+        separator: str | None, left_out: int | None,
+    ) -> None:  # fmt: skip
+        self.path, self.delimiter, self.width, self.labels = path, delimiter, width, labels
+        self.counts, self.key_of, self.separator, self.left_out = counts, itemgetter(*keys), separator, left_out
+        self.one_label = len(keys) == 1 and labels == 1 and left_out is None  # the key is the label itself
+        self.in_groups = False  # True once a row shows grouped digits ("1.204" with separator ".")
+        self.sums: dict = {}
+        self.known: set[str] = set()  # labels of the column --group-by leaves out, found neither totals nor blanks
+        self.other: str | None = None  # the last of them, asked again only where it changes
+        self.newlines: dict[int, int] = {}  # by range
+
+    def add_range(self, index: int, start: int, end: int) -> None:
+        separator = self.separator
+        base = lines = index << SHIFT  # (then the newlines before the block, within the range)
+        for block in _blocks(self.path, start, end):
+            if b'"' in block or b"\r" in block:
+                raise ValueError("a quote or a CR")  # a field may hold a newline, or CR line ends count otherwise
+            text = block.decode("utf-8")
+            plain = int_agrees(text)  # else each count cell is asked: int() reads "\u0661\u0662" as 12
+            signed = "-" in text  # (as Rows.signed: without one, no count is negative)
+            if plain and (separator is None or separator not in text):
+                rows = self.add_plain(_lines(text), lines + 1, signed)  # most blocks
+            else:
+                rows = self.add_any(text, lines + 1, plain, signed)
+            lines += len(rows) if text.endswith("\n") else len(rows) - 1  # (bytes.count: 5% of the loop)
+        self.newlines[index] = lines - base
+
+    def add_plain(self, rows: list[str], first: int, signed: bool) -> list[str]:
+        """Rows whose counts int() reads as the number parser does (ASCII, no "_", no
+        grouping mark): add_any without the questions these rows never need."""
+        width, key_of, left_out = self.width, self.key_of, self.left_out
+        sums, known, other = self.sums, self.known, self.other
+        ie, ip = self.counts
+        # No quote, no CR: str.split is what csv.reader would make of each row (see Rows).
+        for line, cells in enumerate(map(str.split, rows, repeat(self.delimiter)), first):
+            if len(cells) != width:
+                raise ValueError("a row of another width")
+            enrolled = int(cells[ie])
+            potential = int(cells[ip])
+            if signed and (enrolled | potential) < 0:
+                raise ValueError("a negative count")
+            key = key_of(cells)
+            if left_out is not None and cells[left_out] != other:
+                other = cells[left_out]
+                if not plain_label(other) and other not in known:  # (plain_label: most, in one step)
+                    _check_other(other, known)
+            acc = sums.get(key)
+            if acc is None:
+                _check_new(key, self.labels)
+                sums[key] = [enrolled, potential, line]
+            else:
+                acc[0] += enrolled
+                acc[1] += potential
+        self.other = other
+        return rows
+
+    def add_any(self, text: str, first: int, plain: bool, signed: bool) -> list[str]:
+        """The rows of any block: counts perhaps in grouped digits, or in text int()
+        may read otherwise than the number parser."""
+        delimiter, width, key_of, left_out = self.delimiter, self.width, self.key_of, self.left_out
+        separator, sums, known, other, in_groups = self.separator, self.sums, self.known, self.other, self.in_groups
+        ie, ip = self.counts
+        # (as Rows.grouped: looked at once grouped digits are seen, a file in plain digits never)
+        grouped = in_groups and plain and grouped_text(text, separator, delimiter)  # type: ignore[arg-type]
+        marked = grouped and self.one_label  # split with its marks made "_" (as Rows.marked)
+        rows = _lines(text.replace(separator, "_") if marked else text)  # type: ignore[arg-type]
+        for line, cells in enumerate(map(str.split, rows, repeat(delimiter)), first):
+            if len(cells) != width:
+                raise ValueError("a row of another width")
+            if not plain and not (int_agrees(cells[ie]) and int_agrees(cells[ip])):
+                raise ValueError("digits int() reads otherwise")  # ("\u0661\u0662", "12_04"): one core says so
+            try:
+                if marked or not in_groups:  # (marked: "1_204", as int() reads it)
+                    enrolled, potential = int(cells[ie]), int(cells[ip])
+                elif grouped:
+                    enrolled = int(cells[ie].replace(separator, "_"))  # type: ignore[arg-type]
+                    potential = int(cells[ip].replace(separator, "_"))  # type: ignore[arg-type]
+                else:
+                    enrolled, potential = grouped_pair(cells[ie], cells[ip], separator)  # type: ignore[arg-type]
+            except ValueError:
+                if separator is None:
+                    raise
+                # the other of plain and grouped digits (the one-core loop does the same); else ValueError
+                if in_groups:
+                    enrolled, potential = int(cells[ie]), int(cells[ip])
+                else:
+                    enrolled, potential = grouped_pair(cells[ie], cells[ip], separator)
+                    self.in_groups = in_groups = True
+                    grouped = plain and grouped_text(text, separator, delimiter)
+            if signed and (enrolled | potential) < 0:
+                raise ValueError("a negative count")
+            key = key_of(cells)
+            if marked and "_" in key:  # a mark in the label ("Desa 1.200"): put back
+                key = key.replace("_", separator)
+            if left_out is not None and cells[left_out] != other:
+                other = cells[left_out]
+                if not plain_label(other) and other not in known:
+                    _check_other(other, known)
+            acc = sums.get(key)
+            if acc is None:
+                _check_new(key, self.labels)
+                sums[key] = [enrolled, potential, line]
+            else:
+                acc[0] += enrolled
+                acc[1] += potential
+        self.other = other
+        return rows
+
+
+def _blocks(path: str, start: int, end: int) -> Iterator[bytes]:
+    """The bytes [start, end) of path, a block at a time, each cut after its last
+    newline (the last block excepted); ValueError for a line past MAX_LINE."""
     carry = b""
     with open(path, "rb") as stream:
         stream.seek(start)
@@ -139,72 +257,37 @@ def _sum_block(
             cut = data.rfind(b"\n") + 1 if left > 0 else len(data)
             if cut == 0:
                 if len(data) > MAX_LINE:
-                    return None
+                    raise ValueError("a line longer than the limit")
                 carry = data
                 continue
-            block, carry = data[:cut], data[cut:]
-            if b'"' in block or b"\r" in block:
-                return None  # a field may hold a newline, or CR line ends count otherwise: one core reads
-            text = block.decode("utf-8")
-            plain = int_agrees(text)  # else each count cell is asked: int() reads "\u0661\u0662" as 12
-            # (as Rows.grouped: looked at once grouped digits are seen, a file in plain digits never)
-            grouped = in_groups and plain and grouped_text(text, separator, delimiter)  # type: ignore[arg-type]
-            marked = grouped and one_label  # split with its marks made "_" (as Rows.marked)
-            signed = "-" in text  # (as Rows.signed: without one, no count is negative)
-            rows = (text.replace(separator, "_") if marked else text).split("\n")  # type: ignore[arg-type]
-            # (no quotes in the range: a newline ends a row)
-            if rows and rows[-1] == "":
-                rows.pop()
-            # No quote, no CR: str.split is what csv.reader would make of each row (see Rows).
-            for cells, line in zip(map(str.split, rows, repeat(delimiter)), count(lines + 1)):
-                if len(cells) != width:
-                    return None
-                if not plain and not (int_agrees(cells[ie]) and int_agrees(cells[ip])):
-                    return None  # the number parser decides ("\u0661\u0662", "12_04"): one core says so
-                try:
-                    if marked or not in_groups:  # (marked: "1_204", as int() reads it)
-                        enrolled, potential = int(cells[ie]), int(cells[ip])
-                    elif grouped:
-                        enrolled = int(cells[ie].replace(separator, "_"))  # type: ignore[arg-type]
-                        potential = int(cells[ip].replace(separator, "_"))  # type: ignore[arg-type]
-                    else:
-                        enrolled, potential = grouped_pair(cells[ie], cells[ip], separator)  # type: ignore[arg-type]
-                except ValueError:
-                    if separator is None:
-                        return None
-                    try:  # the other of plain and grouped digits (the one-core loop does the same)
-                        if in_groups:
-                            enrolled, potential = int(cells[ie]), int(cells[ip])
-                        else:
-                            enrolled, potential = grouped_pair(cells[ie], cells[ip], separator)
-                            in_groups = True
-                            grouped = plain and grouped_text(text, separator, delimiter)
-                    except ValueError:
-                        return None
-                if signed and (enrolled | potential) < 0:
-                    return None
-                key = key_of(cells)
-                if marked and "_" in key:  # a mark in the label ("Desa 1.200"): put back
-                    key = key.replace("_", separator)
-                if left_out is not None and cells[left_out] != other:
-                    other = cells[left_out]
-                    if not plain_label(other) and other not in known:  # (plain_label: most, in one step)
-                        if special_labels((other,), True):
-                            return None  # a total, a summary or a blank: one core decides
-                        if len(known) >= KNOWN:
-                            known.clear()  # memory stays flat
-                        known.add(other)
-                acc = sums.get(key)
-                if acc is None:
-                    parts = key if isinstance(key, tuple) else (key,)
-                    if special_labels(parts[:labels], True):  # a total, or a blank: one core decides
-                        return None
-                    sums[key] = [enrolled, potential, line]
-                else:
-                    acc[0] += enrolled
-                    acc[1] += potential
-            lines += block.count(b"\n")
-    return sums, lines
+            yield data[:cut]
+            carry = data[cut:]
+
+
+def _lines(text: str) -> list[str]:
+    """The rows of a block: no quote in it, so a newline ends each."""
+    rows = text.split("\n")
+    if rows and rows[-1] == "":
+        rows.pop()
+    return rows
+
+
+def _check_other(other: str, known: set[str]) -> None:
+    """ValueError where a label of the column --group-by leaves out, one plain_label
+    could not clear, is a total, a summary or a blank (one core decides); known keeps
+    those found ordinary (memory stays flat: it is emptied at KNOWN)."""
+    if special_labels((other,), True):
+        raise ValueError("a total or a blank label")
+    if len(known) >= KNOWN:
+        known.clear()  # memory stays flat
+    known.add(other)
+
+
+def _check_new(key: object, labels: int) -> None:
+    """ValueError where a new group's labels hold a total or a blank (one core decides)."""
+    parts = key if isinstance(key, tuple) else (key,)
+    if special_labels(parts[:labels], True):
+        raise ValueError("a total or a blank label")
 
 
 def sum_parallel(
@@ -234,60 +317,92 @@ def sum_parallel(
     start = _start(path, header_line)
     if start is None:
         return None
-    ranges = _ranges(path, start, size, processes)
-    delimiter = source.delimiter or ","
-    separator = None if separator == delimiter else separator
+    # More ranges than processes, taken one at a time as each process is free: a process
+    # slowed by the machine takes fewer (two equal halves finished up to 40% apart).
+    parts = min(MAX_RANGES, max(processes, (size - start) // RANGE))
+    ranges = [(index, *bounds) for index, bounds in enumerate(_ranges(path, start, size, parts))]
     if len(ranges) < 2:
         return None
-    arguments = [
-        (path, a, b, delimiter, width, counts, keys, labels, separator, left_out) for a, b in ranges
-    ]  # fmt: skip
-    results = _sum_ranges(arguments, processes)
+    delimiter = source.delimiter or ","
+    separator = None if separator == delimiter else separator
+    setting = (path, delimiter, width, counts, keys, labels, separator, left_out)
+    results = _sum_ranges(ranges, setting, processes)
     if any(result is None for result in results):
         return None
-    merged: dict = {}
-    lines_before = header_line
-    for result in results:
-        assert result is not None
-        sums, newlines = result
-        for key, (enrolled, potential, line) in sums.items():
+    return _merged(results, len(ranges), header_line)  # type: ignore[arg-type]
+
+
+def _merged(results: list[tuple[dict, dict[int, int]]], ranges: int, header_line: int) -> dict | None:
+    """The workers' sums as one dict, in input order (the order of each group's first
+    line), with each group's first line in the file."""
+    newlines: dict[int, int] = {}
+    for _, each in results:
+        newlines.update(each)
+    if len(newlines) != ranges:
+        return None  # (every range is summed by one worker or another: never here)
+    before = list(accumulate((newlines[index] for index in range(ranges)), initial=header_line))
+    merged, *others = (sums for sums, _ in results)
+    for sums in others:
+        for key, (enrolled, potential, first) in sums.items():
             acc = merged.get(key)
             if acc is None:
-                merged[key] = [enrolled, potential, lines_before + line]
+                merged[key] = [enrolled, potential, first]
             else:
                 acc[0] += enrolled
                 acc[1] += potential
-        lines_before += newlines
-    return merged
+                acc[2] = min(acc[2], first)
+    for acc in merged.values():
+        acc[2] = before[acc[2] >> SHIFT] + (acc[2] & LINE)
+    if not others:
+        return merged
+    # Each worker's groups came in input order: a few runs, which sorted() merges.
+    return dict(sorted(merged.items(), key=_first_line))
 
 
-def _sum_ranges(arguments: list[tuple], processes: int) -> list[tuple[dict, int] | None]:
-    """Each range's sums: the first here, the others in child processes, all at once."""
+def _first_line(item: tuple[object, list[int]]) -> int:
+    return item[1][2]
+
+
+def _sum_ranges(
+    ranges: list[tuple[int, int, int]], setting: tuple, processes: int
+) -> list[tuple[dict, dict[int, int]] | None]:
+    """Each worker's sums: this process and processes - 1 more, at once."""
     if FORK:
-        return _forked(arguments)
+        return _forked(ranges, setting, processes)
     # Imported here, the one place that runs a pool: multiprocessing costs about 25 ms
     # of start-up, and only where fork is not (Windows) and only for files past MIN_BYTES.
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=min(processes, len(arguments))) as pool:
-        return list(pool.map(_sum_range_star, arguments))
+    workers = min(processes, len(ranges))
+    shares = [(ranges[k::workers], setting) for k in range(workers)]  # (in rising order, each)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_sum_some_star, shares))
 
 
-def _forked(arguments: list[tuple]) -> list[tuple[dict, int] | None]:
-    """The first range summed here while a forked child sums each other one and hands
-    its sums back through a pipe (marshal: plain dicts, lists, strings and numbers).
-    A child that fails gives None. Where this range gives up, or Ctrl-C comes, every
-    child is ended before this goes on; where no child can be forked, one core reads."""
+def _forked(
+    ranges: list[tuple[int, int, int]], setting: tuple, processes: int
+) -> list[tuple[dict, dict[int, int]] | None]:
+    """The ranges summed here and in processes - 1 forked children, each taking the
+    next range from a pipe of tickets (one byte each) when it is free; a child hands
+    its sums back through a pipe of its own (marshal: plain dicts, lists, strings
+    and numbers). A child that fails gives None. Where a range here gives up, or
+    Ctrl-C comes, every child is ended before this goes on; where no child can be
+    forked, one core reads."""
     children: list[tuple[int, int]] = []  # (pid, the pipe's end to read)
+    tickets, write_tickets = os.pipe()
     try:
-        for each in arguments[1:]:
+        os.write(write_tickets, bytes(range(len(ranges))))  # (at most 255 bytes: a pipe holds more)
+    finally:
+        os.close(write_tickets)
+    try:
+        for _ in range(min(processes, len(ranges)) - 1):
             read_end, write_end = os.pipe()
             # Ctrl-C waits until the child is in its try: it never runs our caller's code
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
             try:
                 pid = os.fork()
                 if pid == 0:
-                    _child(each, read_end, write_end)  # (never returns)
+                    _child(tickets, ranges, setting, read_end, write_end)  # (never returns)
             except OSError:  # no process to be had (a limit, the memory): one core reads
                 os.close(read_end)
                 return [None]
@@ -295,7 +410,7 @@ def _forked(arguments: list[tuple]) -> list[tuple[dict, int] | None]:
                 os.close(write_end)
                 signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
             children.append((pid, read_end))
-        results = [_sum_range(*arguments[0])]
+        results = [_sum_some(_taken(tickets, ranges), setting)]
         if results[0] is None:
             return results  # one core reads the file again: the children are ended, not waited for
         while children:
@@ -307,6 +422,7 @@ def _forked(arguments: list[tuple]) -> list[tuple[dict, int] | None]:
             results.append(marshal.loads(data) if status == 0 and data else None)
         return results
     finally:
+        os.close(tickets)
         for pid, read_end in children:  # interrupted (Ctrl-C): no child outlives us
             with suppress(OSError):
                 os.kill(pid, signal.SIGKILL)
@@ -316,19 +432,32 @@ def _forked(arguments: list[tuple]) -> list[tuple[dict, int] | None]:
                 os.close(read_end)
 
 
-def _child(each: tuple, read_end: int, write_end: int) -> NoReturn:
-    """A forked child: sums its range, writes the sums, and ends without running
-    anything of its parent's (no buffers flushed, no handlers at exit)."""
+def _taken(tickets: int, ranges: list[tuple[int, int, int]]) -> Iterator[tuple[int, int, int]]:
+    """The ranges this process takes, one at a time (each byte read is one range's
+    index, read by one process only), until none is left. A process that gives up
+    stops taking them."""
+    while ticket := os.read(tickets, 1):
+        yield ranges[ticket[0]]
+
+
+def _child(tickets: int, ranges: list[tuple[int, int, int]], setting: tuple, read_end: int, write_end: int) -> NoReturn:
+    """A forked child: sums the ranges it takes, writes the sums, and ends without
+    running anything of its parent's (no buffers flushed, no handlers at exit). Where
+    it gives up, it takes every ticket left first: the others stop after their range."""
     status = 1
     try:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         os.close(read_end)
+        result = _sum_some(_taken(tickets, ranges), setting)
+        if result is None:
+            while os.read(tickets, MAX_RANGES):
+                pass
         with open(write_end, "wb") as out:
-            out.write(marshal.dumps(_sum_range(*each)))
+            out.write(marshal.dumps(result))
         status = 0
     finally:
         os._exit(status)
 
 
-def _sum_range_star(arguments: tuple) -> tuple[dict, int] | None:
-    return _sum_range(*arguments)
+def _sum_some_star(share: tuple) -> tuple[dict, dict[int, int]] | None:
+    return _sum_some(*share)
