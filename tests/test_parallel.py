@@ -283,7 +283,8 @@ def test_a_child_that_gives_up_takes_the_tickets_left_so_the_parent_stops_soon(t
     monkeypatch.setattr(parallel._Sums, "add_range", add_range)
     one, every = both(tmp_path, rows(3000), "-f", "json")
     assert every.exit_code == 0 and every.stdout == one.stdout
-    assert 1 <= len(taken_here) <= 3  # (of about 18 ranges: without the child's draining, all but one)
+    # of about 18 ranges (none where the child took them all first); without its draining, all but one
+    assert len(taken_here) <= 3
 
 
 def test_where_no_process_can_be_forked_one_core_reads(tmp_path, small_blocks, summed, monkeypatch):

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import operator
 import sys
 import zipfile
 
@@ -805,3 +806,119 @@ def test_counts_in_grouped_digits_are_read_a_piece_at_a_time_not_a_cell_at_a_tim
     monkeypatch.setattr(delimited, "grouped_text", lambda *a: looked.append(a) or cells.grouped_text(*a))
     path.write_text("sektor;peserta;potensi\nKab. OKU;1204;38500\n" + "Desa 1.5;1204;38500\n" * 10)
     assert read_groups(str(path), ReadOptions(locale="id", jobs=1))[1].enrolled == 12_040 and looked == []
+
+
+# The plain-rows loop compiled for a table's columns (read/compiled.py), against the
+# same loop written over indices.
+
+
+def reference_plain_rows(
+    rows, first, signed, sums, other, delimiter, width, counts, keys, left_out, ordinary, new_group
+):
+    key_of = operator.itemgetter(*keys)
+    for index, row in enumerate(rows):
+        cells = row.split(delimiter)
+        line = first + index
+        if len(cells) != width:
+            return index, other
+        try:
+            enrolled, potential = int(cells[counts[0]]), int(cells[counts[1]])
+        except ValueError:
+            return index, other
+        if signed and (enrolled < 0 or potential < 0):
+            return index, other
+        if left_out is not None and cells[left_out] != other:
+            if not plain_label(cells[left_out]) and not ordinary(cells[left_out]):
+                return index, other
+            other = cells[left_out]
+        key = key_of(cells)
+        if key not in sums:
+            if new_group is None or not new_group(key, enrolled, potential, line):
+                return index, other
+        else:
+            sums[key][0] += enrolled
+            sums[key][1] += potential
+    return len(rows), other
+
+
+@st.composite
+def plain_tables(draw):
+    """Rows of width cells, mostly data (labels, counts), now and then not (a cell
+    more or less, a count int() refuses or negative, a total, a blank label)."""
+    width = draw(st.integers(3, 4))
+    rows = []
+    for _ in range(draw(st.integers(0, 12))):
+        labels = [draw(st.sampled_from(["Desa A", "Desa B", "Petani", "Jumlah", ""])) for _ in range(width - 2)]
+        counts = [str(draw(st.integers(0, 50))) for _ in range(2)]
+        odd = draw(st.sampled_from([None] * 6 + ["wider", "narrower", "x", "-3", " 4"]))
+        if odd == "wider":
+            labels.append("z")
+        elif odd == "narrower":
+            labels.pop()
+        elif odd is not None:
+            counts[draw(st.integers(0, 1))] = odd
+        rows.append(",".join(labels + counts))
+    return width, rows
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    table=plain_tables(),
+    two_keys=st.booleans(),
+    with_left_out=st.booleans(),
+    adds_groups=st.booleans(),
+    signed=st.booleans(),
+    seen=st.lists(st.sampled_from(["Desa A", "Petani", "Jumlah"]), max_size=2),
+)
+def test_the_compiled_plain_loop_adds_and_stops_where_the_loop_over_indices_does(
+    table, two_keys, with_left_out, adds_groups, signed, seen
+):
+    from enrollgap.read.compiled import plain_rows
+
+    width, rows = table
+    counts = (width - 2, width - 1)
+    keys = [0, 1] if two_keys and width == 4 else [0]
+    left_out = 1 if with_left_out and not two_keys and width == 4 else None
+    ordinary = lambda label: label != "Jumlah"  # noqa: E731
+
+    def run(loop):
+        sums = {(k if len(keys) == 1 else (k, k)): [1, 2, 0] for k in seen}
+        added = []
+
+        def new_group(key, enrolled, potential, line):
+            if key == "" or key == ("", ""):
+                return False
+            sums[key] = [enrolled, potential, line]
+            added.append(line)
+            return True
+
+        stop, other = loop(rows, 10, signed, sums, None, new_group if adds_groups else None)
+        return stop, other, sums, added
+
+    def with_compiled(rows, first, signed, sums, other, new_group):
+        return plain_rows(",", width, counts, keys, left_out, ordinary, new_group)(rows, first, signed, sums, other)
+
+    def with_reference(rows, first, signed, sums, other, new_group):
+        return reference_plain_rows(
+            rows, first, signed, sums, other, ",", width, counts, keys, left_out, ordinary, new_group
+        )
+
+    assert run(with_compiled) == run(with_reference)
+
+
+def test_the_compiled_loop_takes_only_column_numbers_of_the_table():
+    from enrollgap.read.compiled import plain_rows
+
+    for counts, keys, left_out in [
+        ((2, 3), [4], None),
+        ((2, 3), [], None),
+        ((2, "3); import os; (1"), [0], None),
+        ((-1, 3), [0], None),
+        ((2, 3), [0], 7),
+    ]:
+        with pytest.raises(ValueError, match="columns out of the table"):
+            plain_rows(",", 4, counts, keys, left_out, bool)  # type: ignore[arg-type]
+    loop = plain_rows(";", 4, (2, 3), [0, 1], None, bool)
+    sums: dict = {("Desa A", "Petani"): [1, 2, 5]}
+    assert loop(["Desa A;Petani;3;4", "Desa A;Petani;5;6", "Desa B;Petani;1;1"], 7, False, sums, None) == (2, None)
+    assert sums == {("Desa A", "Petani"): [9, 12, 5]}  # the new group stopped it: no new_group given

@@ -23,6 +23,7 @@ from operator import itemgetter
 from typing import BinaryIO, NoReturn
 
 from .cells import grouped_pair, grouped_text, int_agrees
+from .compiled import plain_rows
 from .labels import plain_label, special_labels
 from .options import MAX_LINE, STDIN
 from .source import Source
@@ -144,6 +145,7 @@ class _Sums:
         self.known: set[str] = set()  # labels of the column --group-by leaves out, found neither totals nor blanks
         self.other: str | None = None  # the last of them, asked again only where it changes
         self.newlines: dict[int, int] = {}  # by range
+        self.plain_rows = plain_rows(delimiter, width, counts, keys, left_out, self.ordinary, self.new_group)
 
     def add_range(self, index: int, start: int, end: int) -> None:
         separator = self.separator
@@ -154,52 +156,49 @@ class _Sums:
             text = block.decode("utf-8")
             plain = int_agrees(text)  # else each count cell is asked: int() reads "\u0661\u0662" as 12
             signed = "-" in text  # (as Rows.signed: without one, no count is negative)
-            if plain and (separator is None or separator not in text):
-                rows = self.add_plain(_lines(text), lines + 1, signed)  # most blocks
+            if plain and (separator is None or separator not in text):  # most blocks
+                rows = _lines(text)
+                stop, self.other = self.plain_rows(rows, lines + 1, signed, self.sums, self.other)
+                if stop < len(rows):  # (a row only the general loop reads, or gives up on)
+                    self.add_any(text, lines + 1 + stop, plain, signed, rows[stop:])
             else:
                 rows = self.add_any(text, lines + 1, plain, signed)
             lines += len(rows) if text.endswith("\n") else len(rows) - 1  # (bytes.count: 5% of the loop)
         self.newlines[index] = lines - base
 
-    def add_plain(self, rows: list[str], first: int, signed: bool) -> list[str]:
-        """Rows whose counts int() reads as the number parser does (ASCII, no "_", no
-        grouping mark): add_any without the questions these rows never need."""
-        width, key_of, left_out = self.width, self.key_of, self.left_out
-        sums, known, other = self.sums, self.known, self.other
-        ie, ip = self.counts
-        # No quote, no CR: str.split is what csv.reader would make of each row (see Rows).
-        for line, cells in enumerate(map(str.split, rows, repeat(self.delimiter)), first):
-            if len(cells) != width:
-                raise ValueError("a row of another width")
-            enrolled = int(cells[ie])
-            potential = int(cells[ip])
-            if signed and (enrolled | potential) < 0:
-                raise ValueError("a negative count")
-            key = key_of(cells)
-            if left_out is not None and cells[left_out] != other:
-                other = cells[left_out]
-                if not plain_label(other) and other not in known:  # (plain_label: most, in one step)
-                    _check_other(other, known)
-            acc = sums.get(key)
-            if acc is None:
-                _check_new(key, self.labels)
-                sums[key] = [enrolled, potential, line]
-            else:
-                acc[0] += enrolled
-                acc[1] += potential
-        self.other = other
-        return rows
+    def ordinary(self, label: str) -> bool:
+        """False where a label of the column --group-by leaves out (one plain_label
+        could not clear) is a total, a summary or a blank: one core decides."""
+        known = self.known  # those found ordinary (memory stays flat: emptied at KNOWN)
+        if label in known:
+            return True
+        if special_labels((label,), True):
+            return False
+        if len(known) >= KNOWN:
+            known.clear()
+        known.add(label)
+        return True
 
-    def add_any(self, text: str, first: int, plain: bool, signed: bool) -> list[str]:
-        """The rows of any block: counts perhaps in grouped digits, or in text int()
-        may read otherwise than the number parser."""
+    def new_group(self, key: object, enrolled: int, potential: int, line: int) -> bool:
+        """Adds a group; False where its labels hold a total or a blank (one core decides)."""
+        parts = key if isinstance(key, tuple) else (key,)
+        if special_labels(parts[: self.labels], True):
+            return False
+        self.sums[key] = [enrolled, potential, line]
+        return True
+
+    def add_any(self, text: str, first: int, plain: bool, signed: bool, rows: list[str] | None = None) -> list[str]:
+        """The rows of any block (or ``rows``, the rest of a plain one): counts perhaps
+        in grouped digits, or in text int() may read otherwise than the number parser;
+        ValueError where one core must decide."""
         delimiter, width, key_of, left_out = self.delimiter, self.width, self.key_of, self.left_out
-        separator, sums, known, other, in_groups = self.separator, self.sums, self.known, self.other, self.in_groups
+        separator, sums, other, in_groups = self.separator, self.sums, self.other, self.in_groups
         ie, ip = self.counts
         # (as Rows.grouped: looked at once grouped digits are seen, a file in plain digits never)
         grouped = in_groups and plain and grouped_text(text, separator, delimiter)  # type: ignore[arg-type]
         marked = grouped and self.one_label  # split with its marks made "_" (as Rows.marked)
-        rows = _lines(text.replace(separator, "_") if marked else text)  # type: ignore[arg-type]
+        if rows is None:
+            rows = _lines(text.replace(separator, "_") if marked else text)  # type: ignore[arg-type]
         for line, cells in enumerate(map(str.split, rows, repeat(delimiter)), first):
             if len(cells) != width:
                 raise ValueError("a row of another width")
@@ -230,12 +229,12 @@ class _Sums:
                 key = key.replace("_", separator)
             if left_out is not None and cells[left_out] != other:
                 other = cells[left_out]
-                if not plain_label(other) and other not in known:
-                    _check_other(other, known)
+                if not plain_label(other) and not self.ordinary(other):
+                    raise ValueError("a total or a blank label")
             acc = sums.get(key)
             if acc is None:
-                _check_new(key, self.labels)
-                sums[key] = [enrolled, potential, line]
+                if not self.new_group(key, enrolled, potential, line):
+                    raise ValueError("a total or a blank label")
             else:
                 acc[0] += enrolled
                 acc[1] += potential
@@ -270,24 +269,6 @@ def _lines(text: str) -> list[str]:
     if rows and rows[-1] == "":
         rows.pop()
     return rows
-
-
-def _check_other(other: str, known: set[str]) -> None:
-    """ValueError where a label of the column --group-by leaves out, one plain_label
-    could not clear, is a total, a summary or a blank (one core decides); known keeps
-    those found ordinary (memory stays flat: it is emptied at KNOWN)."""
-    if special_labels((other,), True):
-        raise ValueError("a total or a blank label")
-    if len(known) >= KNOWN:
-        known.clear()  # memory stays flat
-    known.add(other)
-
-
-def _check_new(key: object, labels: int) -> None:
-    """ValueError where a new group's labels hold a total or a blank (one core decides)."""
-    parts = key if isinstance(key, tuple) else (key,)
-    if special_labels(parts[:labels], True):
-        raise ValueError("a total or a blank label")
 
 
 def sum_parallel(
