@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import run, write_big_csv
+from conftest import run, tables, write_big_csv
 from enrollgap.read import parallel
 
 
@@ -330,53 +330,6 @@ def test_no_cut_in_a_line_longer_than_the_limit(tmp_path, monkeypatch):
     assert parallel._ranges(str(path), 0, 3245, 2) == [(0, 3245)]
     path.write_bytes(short + b"x" * 900 + b",1,2\n" + short)  # the wanted cut, 572, is 453 from one
     assert parallel._ranges(str(path), 0, 1145, 2) == [(0, 1025), (1025, 1145)]
-
-
-LABELS = ["Desa A", "Desa B", "Kec. Ilir Barat", "Petani", "Nelayan", "Desa 1.200"]
-# Rows that only one core may decide on, each placed anywhere in a table (the cells
-# are written for the table's own delimiter and label columns in `tables`).
-ODD_ROWS = {
-    "bad count": ["{label}", "x1", "10"],
-    "negative": ["{label}", "-5", "10"],
-    "fraction": ["{label}", "1{decimal}5", "10"],
-    "underscore and separator": ["{label}", "1_000.000", "10"],
-    "total": ["Jumlah", "7", "70"],
-    "total beside a label": ["Jumlah", "7", "70"],  # with two label columns: "Jumlah,Petani,7,70"
-    "blank label": ["", "1", "10"],
-    "one cell too many": ["{label}", "1", "10", "3"],
-    "footnote": ["Sumber: BPS"],
-    "blank row": [],
-    "quote": ['"Desa ""Z"""', "1", "10"],
-    "digits of another script": ["{label}", "\u0661\u0662", "10"],
-    "underscores out of place": ["{label}", "12_04", "10"],
-}
-
-
-@st.composite
-def tables(draw):
-    """A CSV/TSV table of a few label values, counts plain or (in id) grouped, and
-    perhaps one odd row anywhere: (text, locale, file name, the odd row's kind or None,
-    --group-by)."""
-    delimiter = draw(st.sampled_from([",", ";", "\t"]))
-    locale = draw(st.sampled_from(["en", "id"]))
-    two = draw(st.booleans())  # two label columns (blank labels are then filled down)
-    lines = [delimiter.join((["desa", "sektor"] if two else ["sektor"]) + ["peserta", "potensi"])]
-    for _ in range(draw(st.integers(1, 30))):
-        labels = [draw(st.sampled_from(LABELS)) for _ in range(2 if two else 1)]
-        counts = [draw(st.integers(0, 10**7)) for _ in range(2)]
-        grouped = locale == "id" and draw(st.booleans())
-        lines.append(delimiter.join(labels + [f"{c:,}".replace(",", ".") if grouped else str(c) for c in counts]))
-    odd = draw(st.sampled_from([None, None, None, *ODD_ROWS]))
-    if odd is not None:
-        cells = [c.format(label=LABELS[0], decimal="," if locale == "id" else ".") for c in ODD_ROWS[odd]]
-        if two and odd == "total beside a label":
-            cells = [cells[0], LABELS[3], *cells[1:]]
-        elif two and len(cells) > 1:
-            cells = ([""] if odd == "total" else [LABELS[1]]) + cells
-        lines.insert(draw(st.integers(1, len(lines))), delimiter.join(cells))
-    ending = "\r\n" if draw(st.integers(0, 9)) == 0 else "\n"  # a CR anywhere keeps the file on one core
-    group_by = draw(st.sampled_from([None, "sector", "region"])) if two else None  # maybe one column left out
-    return ending.join(lines) + ending, locale, "rows.tsv" if delimiter == "\t" else "rows.csv", odd, group_by
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
+from conftest import tables
 from enrollgap.errors import InputError, OptionError
 from enrollgap.groups import Group
 from enrollgap.read import ReadOptions, merge, normalize_header, parse_column_map, read_cases, read_groups
@@ -922,3 +923,77 @@ def test_the_compiled_loop_takes_only_column_numbers_of_the_table():
     sums: dict = {("Desa A", "Petani"): [1, 2, 5]}
     assert loop(["Desa A;Petani;3;4", "Desa A;Petani;5;6", "Desa B;Petani;1;1"], 7, False, sums, None) == (2, None)
     assert sums == {("Desa A", "Petani"): [9, 12, 5]}  # the new group stopped it: no new_group given
+
+
+def general_loop_alone(*columns):
+    """In place of compiled.plain_rows: a loop that adds no row (the general loop reads all)."""
+    return lambda rows, first, signed, sums, other: (0, other)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(table=tables(), piece=st.sampled_from([16, 40, 200]))
+def test_one_core_reads_any_table_with_the_compiled_loop_as_with_the_general_loop_alone(
+    tmp_path, monkeypatch, table, piece
+):
+    """The compiled loop adds the plain rows of each piece of text after the header's
+    and leaves the rest of the piece to the general loop, at the first row it does not
+    take: the same groups, first lines, findings, notes and first error as the
+    general loop gives alone."""
+    from enrollgap.read import ReadOptions, delimited, read_input
+    from enrollgap.read import source as source_module
+
+    text, locale, name, odd, group_by = table
+    path = tmp_path / name
+    path.write_bytes(text.encode())
+    monkeypatch.setattr(source_module, "SNIFF", 48)  # (pieces after the header's: the compiled loop's)
+    monkeypatch.setattr(source_module, "PIECE", piece)
+    real = delimited.compiled_plain_rows
+    added = []
+
+    def recorded(*arguments):
+        loop = real(*arguments)
+
+        def counted(rows, *rest):
+            stop, other = loop(rows, *rest)
+            added.append(stop)
+            return stop, other
+
+        return counted
+
+    def outcome():
+        try:
+            read = read_input(str(path), ReadOptions(locale=locale, jobs=1, group_by=group_by))
+        except InputError as error:
+            return str(error)
+        return [(g.sector, g.region, g.enrolled, g.potential, g.origin) for g in read.groups], read.findings, read.notes
+
+    monkeypatch.setattr(
+        delimited, "compiled_plain_rows", lambda *a: lambda rows, first, signed, sums, other: (0, other)
+    )
+    alone = outcome()
+    monkeypatch.setattr(delimited, "compiled_plain_rows", recorded)
+    assert outcome() == alone
+    if odd is None and "\r" not in text and text.count("\n") > 6 and locale == "en":
+        assert sum(added) > 0  # the compiled loop added rows
+
+
+def test_after_the_compiled_loop_totals_and_errors_are_where_the_general_loop_puts_them(tmp_path, monkeypatch):
+    """Once a total row is seen, each row's counts are kept for the next total: the
+    compiled loop then leaves the rows to the general loop. A piece it summed whole
+    still moves the line an error that follows is reported on."""
+    from enrollgap.read import ReadOptions, delimited, read_input
+
+    monkeypatch.setattr(source_module, "SNIFF", 64)
+    monkeypatch.setattr(source_module, "PIECE", 64)
+    monkeypatch.setattr(source_module, "MAX_LINE", 2000)
+    rows = "Petani,1,2\nNelayan,3,4\n" * 10
+    path = write(tmp_path, "long.csv", "sektor,peserta,potensi\n" + rows + rows + "x" * 3000 + "\n")
+    with pytest.raises(InputError) as caught:
+        read_groups(path, ReadOptions(jobs=1))
+    assert caught.value.line == 42 and "longer than" in caught.value.message
+    # a subtotal of the first 20 rows, then the total of all 40: both agree with the rows
+    path = write(tmp_path, "rows.csv", "sektor,peserta,potensi\n" + rows + "Jumlah,40,60\n" + rows + "Jumlah,80,120\n")
+    read = read_input(path, ReadOptions(jobs=1))
+    assert read.findings == () and read.notes.totals.first == [22, 43]
+    monkeypatch.setattr(delimited, "compiled_plain_rows", general_loop_alone)
+    assert read_input(path, ReadOptions(jobs=1)).findings == ()

@@ -5,9 +5,13 @@ A piece of CSV/TSV text with no quote, no CR and only ASCII without "_" (see
 number parser would. For such rows the loop below is written out for the table's
 width and columns (as dataclasses and namedtuple write their methods): each row's
 cells unpack into local names, which checks the width and takes every cell in one
-step, where indexing a list of cells asked for each one. That is 10% less time a
-row on a million rows than the same loop over indices. Only column numbers and
-fixed names go into the source: nothing of the file does.
+step, where indexing a list of cells asked for each one. On a million rows: 0.51 s
+for one worker's sums against 0.56 s over indices, and a one-core report 0.59 s
+against 0.69 s (which also asked each row the flags of its piece). Only column
+numbers and fixed names go into the source: nothing of the file does.
+
+The one-core loop (delimited.sum_csv) runs it on each piece of text after the
+header's, and every core (parallel) on each plain block.
 
 Both loops return ``(stop, other)``: the index of the first row they did not add
 (``len(rows)`` when they added them all) and the last label seen of the column

@@ -14,6 +14,7 @@ from ..errors import InputError, NumberError
 from ..groups import Group
 from .accumulate import add_row, label_totals, running_sums, to_groups
 from .cells import grouped_pair, grouped_text, int_agrees, read_value
+from .compiled import plain_rows as compiled_plain_rows
 from .labels import plain_label
 from .options import MAX_LINE, STDIN, ReadOptions
 from .parallel import sum_parallel
@@ -52,7 +53,8 @@ class Rows:
     test a row tells; a row the loop does not take goes the careful way as written.
 
     The sum loop reads ``pieces()`` (an iterator of rows for each piece of text, the
-    flags set for it) and takes the flags once a piece, not once a row.
+    flags set for it) and takes the flags once a piece, not once a row; ``lines``
+    and ``first`` are the piece's lines as split, for the compiled plain loop.
     """
 
     def __init__(self, source: Source) -> None:
@@ -67,6 +69,8 @@ class Rows:
         self.marking = False  # split grouped pieces with their marks made "_"
         self.marked = False  # the rows being read are of such a piece
         self._piece = ""  # the text being read, until a separator is to be looked at
+        self.lines: list[str] = []  # the lines of the piece being read, split from its text (not by csv.reader)
+        self.first = 1  # the line number of the first of them
 
     def read_grouped(self, separator: str, marking: bool = False) -> bool:
         """Look at each piece of text for grouped digits, from the one being read on
@@ -93,6 +97,7 @@ class Rows:
                 self.signed = True
                 self._piece = ""
                 self.before = line - 1
+                self.lines = []  # (the csv.reader's rows are not lines)
                 self.reader = reader = csv.reader(lines_of(chain((chunk,), chunks)), delimiter=delimiter)
                 yield zip(reader, map((line - 1).__add__, map(attrgetter("line_num"), repeat(reader))))
                 return
@@ -106,9 +111,10 @@ class Rows:
             if chunk.endswith("\n"):
                 lines.pop()
             chunk = ""  # (memory: one piece is held at a time, as its lines, and as text until it is not needed)
+            self.lines, self.first = lines, line
             yield zip(map(str.split, lines, repeat(delimiter)), count(line))
             line += len(lines)
-            lines = []
+            lines = self.lines = []
 
     def error(self, error: Exception, line: int) -> InputError:
         """The error for a read that failed after the row on line (0: before the first)."""
@@ -260,9 +266,32 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
     in_groups = False  # True once a row shows grouped digits: counts are then read as such
     one_label = len(labels) == 1 and not years and left_out is None  # key_of gives the label itself
     other = None  # the last ordinary label of the column --group-by leaves out
+
+    def new_group(key: object, enrolled: int, potential: int, line: int) -> bool:
+        """A new group from a plain row, as the loop below adds it; False for a total or a
+        blank label (to fill down, as in a pivot's first column): the loop below decides."""
+        if tally.special_key(key):
+            return False
+        sums[key] = [enrolled, potential, line]
+        return True
+
+    # Rows of plain whole counts, in a piece of text that says int() reads them as the
+    # parser does: summed by a loop compiled for the columns, up to the first row it
+    # leaves to the loop below (a bad or grouped count, a label to ask about).
+    delimiter = rows.delimiter
+    plain_rows = compiled_plain_rows(delimiter, width, (ie, ip), [*labels, *years], left_out, ordinary, new_group)
     try:
         for piece in chain((reading,), pieces):  # the one the header is in, then the rest
             plain, grouped, signed, marked = rows.plain, rows.grouped, rows.signed, rows.marked  # (see Rows)
+            if plain and not (in_groups or marked or counting) and piece is not reading and rows.lines:
+                lines, first = rows.lines, rows.first
+                stop, other = plain_rows(lines, first, signed, sums, other)
+                if stop:
+                    line = first + stop - 1
+                    last = lines[stop - 1].split(delimiter)
+                if stop == len(lines):
+                    continue
+                piece = zip(map(str.split, lines[stop:], repeat(delimiter)), count(first + stop))
             for cells, line in piece:
                 try:
                     if len(cells) != width:
