@@ -925,7 +925,7 @@ def test_the_compiled_loop_takes_only_column_numbers_of_the_table():
     assert sums == {("Desa A", "Petani"): [9, 12, 5]}  # the new group stopped it: no new_group given
 
 
-def general_loop_alone(*columns):
+def general_loop_alone(*columns, **options):
     """In place of compiled.plain_rows: a loop that adds no row (the general loop reads all)."""
     return lambda rows, first, signed, sums, other: (0, other)
 
@@ -950,8 +950,8 @@ def test_one_core_reads_any_table_with_the_compiled_loop_as_with_the_general_loo
     real = delimited.compiled_plain_rows
     added = []
 
-    def recorded(*arguments):
-        loop = real(*arguments)
+    def recorded(*arguments, **options):
+        loop = real(*arguments, **options)
 
         def counted(rows, *rest):
             stop, other = loop(rows, *rest)
@@ -967,9 +967,7 @@ def test_one_core_reads_any_table_with_the_compiled_loop_as_with_the_general_loo
             return str(error)
         return [(g.sector, g.region, g.enrolled, g.potential, g.origin) for g in read.groups], read.findings, read.notes
 
-    monkeypatch.setattr(
-        delimited, "compiled_plain_rows", lambda *a: lambda rows, first, signed, sums, other: (0, other)
-    )
+    monkeypatch.setattr(delimited, "compiled_plain_rows", general_loop_alone)
     alone = outcome()
     monkeypatch.setattr(delimited, "compiled_plain_rows", recorded)
     assert outcome() == alone

@@ -16,8 +16,9 @@ header's, and every core (parallel) on each plain block.
 Both loops return ``(stop, other)``: the index of the first row they did not add
 (``len(rows)`` when they added them all) and the last label seen of the column
 --group-by leaves out. A row stops them where its width differs, int() refuses a
-count, a count is negative, that label is not plain, or (``seen_groups_only``) its
-group is new; the caller's general loop takes it from there.
+count, a count is negative, that label is not plain, its group is new and
+``new_group`` does not add it, or (``marked``) its label holds a "_"; the caller's
+general loop takes it from there.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def plain_rows(rows, first, signed, sums, other):
             if signed and (enrolled | potential) < 0:
                 break
 {other}            key = {key}
-            acc = sums.get(key)
+{marked}            acc = sums.get(key)
             if acc is None:
 {new}            else:
                 acc[0] += enrolled
@@ -56,6 +57,10 @@ _OTHER = """            if {label} != other:
                 if not plain_label({label}) and not ordinary({label}):
                     break
                 other = {label}
+"""
+
+_MARKED = """            if "_" in key:
+                break
 """
 
 _NEW_STOPS = """                break
@@ -74,15 +79,18 @@ def plain_rows(
     left_out: int | None,
     ordinary: Callable[[str], bool],
     new_group: Callable[[object, int, int, int], bool] | None = None,
+    marked: bool = False,
 ) -> PlainRows:
     """The loop for rows of ``width`` cells whose counts are at ``counts`` and whose
     group is the cell at ``keys`` (one) or the tuple of them (more: as
     operator.itemgetter gives). ``ordinary(label)`` says whether a label of the
     column ``left_out`` that is not plain at a glance may be summed; ``new_group``
     adds a new group (False: it did not, the loop stops there); without it, a new
-    group stops the loop."""
+    group stops the loop. ``marked``: the rows are of text whose thousands marks were
+    made "_" (int() reads "1_204"), and a label that holds one ("Desa 1_200") stops
+    the loop, for the general loop to put the mark back."""
     columns = (*counts, *keys, *([] if left_out is None else [left_out]))
-    if not (keys and all(isinstance(i, int) and 0 <= i < width for i in columns)):
+    if not (keys and all(isinstance(i, int) and 0 <= i < width for i in columns)) or (marked and len(keys) > 1):
         raise ValueError("columns out of the table")
     names = [f"c{i}" for i in range(width)]
     key = names[keys[0]] if len(keys) == 1 else "(" + ", ".join(names[k] for k in keys) + ")"
@@ -92,6 +100,7 @@ def plain_rows(
         potential=names[counts[1]],
         key=key,
         other="" if left_out is None else _OTHER.format(label=names[left_out]),
+        marked=_MARKED if marked else "",
         new=_NEW_STOPS if new_group is None else _NEW_ADDED,
     )
     namespace: dict[str, object] = {

@@ -278,14 +278,17 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
     # Rows of plain whole counts, in a piece of text that says int() reads them as the
     # parser does: summed by a loop compiled for the columns, up to the first row it
     # leaves to the loop below (a bad or grouped count, a label to ask about).
+    # (Grouped digits "1.204" with one label column: the pieces split with marks made "_".)
     delimiter = rows.delimiter
-    plain_rows = compiled_plain_rows(delimiter, width, (ie, ip), [*labels, *years], left_out, ordinary, new_group)
+    table_shape = (delimiter, width, (ie, ip), [*labels, *years], left_out, ordinary, new_group)
+    plain_rows = compiled_plain_rows(*table_shape)
+    marked_rows = compiled_plain_rows(*table_shape, marked=True) if one_label else plain_rows
     try:
         for piece in chain((reading,), pieces):  # the one the header is in, then the rest
             plain, grouped, signed, marked = rows.plain, rows.grouped, rows.signed, rows.marked  # (see Rows)
-            if plain and not (in_groups or marked or counting) and piece is not reading and rows.lines:
+            if plain and (marked or not in_groups) and not counting and piece is not reading and rows.lines:
                 lines, first = rows.lines, rows.first
-                stop, other = plain_rows(lines, first, signed, sums, other)
+                stop, other = (marked_rows if marked else plain_rows)(lines, first, signed, sums, other)
                 if stop:
                     line = first + stop - 1
                     last = lines[stop - 1].split(delimiter)

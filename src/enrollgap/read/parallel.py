@@ -145,7 +145,9 @@ class _Sums:
         self.known: set[str] = set()  # labels of the column --group-by leaves out, found neither totals nor blanks
         self.other: str | None = None  # the last of them, asked again only where it changes
         self.newlines: dict[int, int] = {}  # by range
-        self.plain_rows = plain_rows(delimiter, width, counts, keys, left_out, self.ordinary, self.new_group)
+        columns = (delimiter, width, counts, keys, left_out, self.ordinary, self.new_group)
+        self.plain_rows = plain_rows(*columns)
+        self.marked_rows = plain_rows(*columns, marked=True) if self.one_label else self.plain_rows
 
     def add_range(self, index: int, start: int, end: int) -> None:
         separator = self.separator
@@ -161,6 +163,12 @@ class _Sums:
                 stop, self.other = self.plain_rows(rows, lines + 1, signed, self.sums, self.other)
                 if stop < len(rows):  # (a row only the general loop reads, or gives up on)
                     self.add_any(text, lines + 1 + stop, plain, signed, rows[stop:])
+            elif plain and self.in_groups and self.one_label and grouped_text(text, separator, self.delimiter):  # type: ignore[arg-type]
+                # grouped digits, every mark where the parser reads it: made "_" (as Rows.marked)
+                rows = _lines(text.replace(separator, "_"))  # type: ignore[arg-type]
+                stop, self.other = self.marked_rows(rows, lines + 1, signed, self.sums, self.other)
+                if stop < len(rows):
+                    self.add_any(text, lines + 1 + stop, plain, signed, rows[stop:])  # (marked, as it finds)
             else:
                 rows = self.add_any(text, lines + 1, plain, signed)
             lines += len(rows) if text.endswith("\n") else len(rows) - 1  # (bytes.count: 5% of the loop)
@@ -188,7 +196,7 @@ class _Sums:
         return True
 
     def add_any(self, text: str, first: int, plain: bool, signed: bool, rows: list[str] | None = None) -> list[str]:
-        """The rows of any block (or ``rows``, the rest of a plain one): counts perhaps
+        """The rows of any block (or ``rows``, the rest of one the compiled loop left): counts perhaps
         in grouped digits, or in text int() may read otherwise than the number parser;
         ValueError where one core must decide."""
         delimiter, width, key_of, left_out = self.delimiter, self.width, self.key_of, self.left_out
