@@ -370,3 +370,22 @@ def test_every_core_reads_any_table_cut_anywhere_as_one_core_does(tmp_path, monk
     assert outcome(2) == one
     if odd is None and "\r" not in text and len(split) > 1:
         assert merged == [False, True]  # jobs 1, then every core really summed the ranges
+
+
+def test_a_worker_leaves_nothing_for_the_cycle_collector(tmp_path):
+    import gc
+
+    path = tmp_path / "rows.csv"
+    path.write_text(rows(3000))
+    size = path.stat().st_size
+    setting = (str(path), ",", 4, (2, 3), [0, 1], 2, None, None)
+    start = parallel._start(str(path), 1)
+    parallel._sum_some([(0, start, size)], setting)
+    gc.collect()
+    gc.disable()
+    try:
+        sums, newlines = parallel._sum_some([(0, start, size)], setting)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+    assert newlines == {0: 3000} and sum(acc[0] for acc in sums.values()) == sum(i % 97 for i in range(3000))

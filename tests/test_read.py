@@ -995,3 +995,23 @@ def test_after_the_compiled_loop_totals_and_errors_are_where_the_general_loop_pu
     assert read.findings == () and read.notes.totals.first == [22, 43]
     monkeypatch.setattr(delimited, "compiled_plain_rows", general_loop_alone)
     assert read_input(path, ReadOptions(jobs=1)).findings == ()
+
+
+def test_a_read_leaves_nothing_for_the_cycle_collector(tmp_path):
+    """The command runs the collector rarely (enrollgap.__main__): a reference cycle
+    that holds a read's sums keeps them, here 3,000 groups' worth, until it runs (the
+    compiled loop, in its own globals, did so through new_group)."""
+    import gc
+
+    from enrollgap.read import ReadOptions, read_input
+
+    path = write(tmp_path, "rows.csv", "sektor,peserta,potensi\n" + "".join(f"S{i},1,2\n" for i in range(3000)))
+    read_input(path, ReadOptions(jobs=1))  # (what is made once, at the first read, is not asked about)
+    gc.collect()
+    gc.disable()
+    try:
+        read = read_input(path, ReadOptions(jobs=1))
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+    assert len(read.groups) == 3000

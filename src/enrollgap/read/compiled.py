@@ -112,4 +112,6 @@ def plain_rows(
         "new_group": new_group,
     }
     exec(compile(source, f"<enrollgap: plain rows of {width} cells>", "exec"), namespace)
-    return namespace["plain_rows"]  # type: ignore[return-value]
+    # Taken out of its namespace: a function in its own globals is a reference cycle,
+    # which would keep the read's sums (through new_group) until the collector runs.
+    return namespace.pop("plain_rows")  # type: ignore[return-value]

@@ -125,6 +125,8 @@ def _sum_some(ranges: Iterable[tuple[int, int, int]], setting: tuple) -> tuple[d
             summing.add_range(index, start, end)
     except (UnicodeDecodeError, ValueError, OSError):
         return None  # one core says what is wrong, where
+    finally:
+        summing.plain_rows = summing.marked_rows = None  # type: ignore[assignment]  # (they hold its methods: a cycle)
     return summing.sums, summing.newlines
 
 
