@@ -268,8 +268,8 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
     other = None  # the last ordinary label of the column --group-by leaves out
 
     def new_group(key: object, enrolled: int, potential: int, line: int) -> bool:
-        """A new group from a plain row, as the loop below adds it; False for a total or a
-        blank label (to fill down, as in a pivot's first column): the loop below decides."""
+        """A new group from a row of plain counts, asked once per group; False for a total
+        or a blank label (to fill down, as in a pivot's first column): slow decides."""
         if tally.special_key(key):
             return False
         sums[key] = [enrolled, potential, line]
@@ -328,9 +328,8 @@ def sum_csv(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Gr
                         key = key_of(cells)
                         acc = sums.get(key)
                     if acc is None:
-                        if tally.special_key(key):  # once per group: a total, or labels to fill down
+                        if not new_group(key, enrolled, potential, line):  # a total, or labels to fill down
                             raise ValueError
-                        sums[key] = [enrolled, potential, line]
                     else:
                         acc[0] += enrolled
                         acc[1] += potential
