@@ -1015,3 +1015,21 @@ def test_a_read_leaves_nothing_for_the_cycle_collector(tmp_path):
     finally:
         gc.enable()
     assert len(read.groups) == 3000
+
+
+def test_a_table_too_wide_to_compile_a_loop_for_is_read_by_the_general_loop(tmp_path):
+    """Compiling takes time in proportion to the width (2 s for 200,000 columns): a
+    wider table than WIDEST gets a loop that adds nothing, and is read all the same."""
+    from enrollgap.read.compiled import WIDEST, plain_rows
+
+    wide = WIDEST + 1
+    loop = plain_rows(",", wide, (wide - 2, wide - 1), [0], None, bool)
+    sums: dict = {"Petani": [1, 2, 3]}
+    assert loop(["Petani" + "," * (wide - 2) + "1"], 5, False, sums, None) == (0, None)
+    assert sums == {"Petani": [1, 2, 3]}
+    narrow = plain_rows(",", WIDEST, (WIDEST - 2, WIDEST - 1), [0], None, bool)
+    row = "Petani" + "," * (WIDEST - 3) + ",4,5"
+    assert narrow([row], 5, False, sums, None) == (1, None) and sums == {"Petani": [5, 7, 3]}
+    header = ",".join(f"x{i}" for i in range(wide - 3)) + ",sektor,peserta,potensi\n"
+    path = write(tmp_path, "wide.csv", header + ("," * (wide - 3) + "Petani,1,2\n") * 3)
+    assert [(g.sector, g.enrolled, g.potential) for g in read_groups(path)] == [("Petani", 3, 6)]

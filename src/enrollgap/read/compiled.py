@@ -31,6 +31,10 @@ from .labels import plain_label
 # (rows, first line, signed, sums, other) -> (stop, other)
 PlainRows = Callable[[list, int, bool, dict, "str | None"], "tuple[int, str | None]"]
 
+# Wider tables get no compiled loop (the general loop reads them): compiling takes
+# time in proportion to the width, 2 s for a header of 200,000 columns.
+WIDEST = 100
+
 _TEMPLATE = """
 def plain_rows(rows, first, signed, sums, other):
     line = first - 1
@@ -88,10 +92,13 @@ def plain_rows(
     adds a new group (False: it did not, the loop stops there); without it, a new
     group stops the loop. ``marked``: the rows are of text whose thousands marks were
     made "_" (int() reads "1_204"), and a label that holds one ("Desa 1_200") stops
-    the loop, for the general loop to put the mark back."""
+    the loop, for the general loop to put the mark back. A table wider than WIDEST
+    columns gets a loop that stops at once."""
     columns = (*counts, *keys, *([] if left_out is None else [left_out]))
     if not (keys and all(isinstance(i, int) and 0 <= i < width for i in columns)) or (marked and len(keys) > 1):
         raise ValueError("columns out of the table")
+    if width > WIDEST:
+        return _adds_none
     names = [f"c{i}" for i in range(width)]
     key = names[keys[0]] if len(keys) == 1 else "(" + ", ".join(names[k] for k in keys) + ")"
     source = _TEMPLATE.format(
@@ -115,3 +122,8 @@ def plain_rows(
     # Taken out of its namespace: a function in its own globals is a reference cycle,
     # which would keep the read's sums (through new_group) until the collector runs.
     return namespace.pop("plain_rows")  # type: ignore[return-value]
+
+
+def _adds_none(rows: list, first: int, signed: bool, sums: dict, other: str | None) -> tuple[int, str | None]:
+    """The loop of a table wider than WIDEST: it stops at the first row."""
+    return 0, other
