@@ -309,7 +309,7 @@ def sum_parallel(
     if start is None:
         return None
     # More ranges than processes, taken one at a time as each process is free: a process
-    # slowed by the machine takes fewer (two equal halves finished up to 40% apart).
+    # slowed by the machine takes fewer (two fixed halves finished 0.29 s and 0.42 s after the fork, in one run).
     parts = min(MAX_RANGES, max(processes, (size - start) // RANGE))
     ranges = [(index, *bounds) for index, bounds in enumerate(_ranges(path, start, size, parts))]
     if len(ranges) < 2:
