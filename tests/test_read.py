@@ -1025,7 +1025,7 @@ def test_a_table_too_wide_to_compile_a_loop_for_is_read_by_the_general_loop(tmp_
     wide = WIDEST + 1
     loop = plain_rows(",", wide, (wide - 2, wide - 1), [0], None, bool)
     sums: dict = {"Petani": [1, 2, 3]}
-    assert loop(["Petani" + "," * (wide - 2) + "1"], 5, False, sums, None) == (0, None)
+    assert loop(["Petani" + "," * (wide - 3) + ",1,2"], 5, False, sums, None) == (0, None)  # (a row of its width)
     assert sums == {"Petani": [1, 2, 3]}
     narrow = plain_rows(",", WIDEST, (WIDEST - 2, WIDEST - 1), [0], None, bool)
     row = "Petani" + "," * (WIDEST - 3) + ",4,5"
