@@ -161,18 +161,16 @@ class _Sums:
             plain = int_agrees(text)  # else each count cell is asked: int() reads "\u0661\u0662" as 12
             signed = "-" in text  # (as Rows.signed: without one, no count is negative)
             if plain and (separator is None or separator not in text):  # most blocks
-                rows = _lines(text)
-                stop, self.other = self.plain_rows(rows, lines + 1, signed, self.sums, self.other)
-                if stop < len(rows):  # (a row only the general loop reads, or gives up on)
-                    self.add_any(text, lines + 1 + stop, plain, signed, rows[stop:])
+                rows, loop = _lines(text), self.plain_rows
             elif plain and self.in_groups and self.one_label and grouped_text(text, separator, self.delimiter):  # type: ignore[arg-type]
                 # grouped digits, every mark where the parser reads it: made "_" (as Rows.marked)
-                rows = _lines(text.replace(separator, "_"))  # type: ignore[arg-type]
-                stop, self.other = self.marked_rows(rows, lines + 1, signed, self.sums, self.other)
-                if stop < len(rows):
-                    self.add_any(text, lines + 1 + stop, plain, signed, rows[stop:])  # (marked, as it finds)
+                rows, loop = _lines(text.replace(separator, "_")), self.marked_rows  # type: ignore[arg-type]
             else:
-                rows = self.add_any(text, lines + 1, plain, signed)
+                rows, loop = self.add_any(text, lines + 1, plain, signed), None
+            if loop is not None:
+                stop, self.other = loop(rows, lines + 1, signed, self.sums, self.other)
+                if stop < len(rows):  # (a row only the general loop reads, or gives up on; it finds the marks)
+                    self.add_any(text, lines + 1 + stop, plain, signed, rows[stop:])
             lines += len(rows) if text.endswith("\n") else len(rows) - 1  # (bytes.count: 5% of the loop)
         self.newlines[index] = lines - base
 
