@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, run, run_process, write_big_csv
+from conftest import DATA, run, run_process
 
 
 def test_python_m_behaves_like_the_command():
@@ -106,38 +106,13 @@ def test_a_file_too_small_for_every_core_leaves_multiprocessing_unimported(tmp_p
     assert completed.stderr.endswith("LOADED="), completed.stderr
 
 
-def test_every_core_forks_without_importing_multiprocessing(tmp_path):
-    # a big file is summed by forked children (multiprocessing only where there is no fork)
-    path = write_big_csv(tmp_path / "big.csv", 800_000)
-    from enrollgap.read import parallel
-
-    assert path.stat().st_size > parallel.MIN_BYTES
-    code = (
-        "import atexit, sys\n"
-        "from enrollgap.read import parallel\n"
-        "from enrollgap.cli import main\n"
-        "summed = []\n"
-        "real = parallel._sum_ranges\n"
-        "parallel._sum_ranges = lambda *a: summed.append(1) or real(*a)\n"
-        f"sys.argv = ['enrollgap', 'report', {str(path)!r}, '-f', 'json', '--jobs', '2']\n"
-        "def after():\n"
-        "    loaded = [m for m in ('multiprocessing', 'concurrent.futures') if m in sys.modules]\n"
-        "    sys.stderr.write(f'SUMMED={summed} LOADED=' + ','.join(loaded))\n"
-        "atexit.register(after)\n"
-        "main()\n"
-    )
-    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert json.loads(completed.stdout)["total"]["enrolled"] == sum(i % 7 for i in range(800_000))
-    assert completed.stderr.endswith("SUMMED=[1] LOADED="), completed.stderr
-
-
 @pytest.mark.parametrize(
     ("args", "unloaded"),
     [
         (["report", "-s", "a", "1", "2", "-f", "json"],
          ["api.project", "api.check", "projection", "trend", "consistency",
           # -s alone opens no file and has no years
-          "read.source", "read.table", "read.labels", "panel", "budget"]),
+          "read.source", "read.accumulate", "read.header", "read.labels", "panel", "budget"]),
         (["check", "--enrolled", "1", "--potential", "2", "--reported", "50", "-f", "json"],
          ["api.report", "api.project", "projection", "trend", "panel"]),
     ],

@@ -173,21 +173,19 @@ def test_a_row_that_is_exactly_the_sum_of_every_other_is_the_export_s_total(wher
     assert strict.exit_code == 2 and strict.stdout == ""
 
 
-def test_a_row_summing_the_others_is_read_so_in_a_workbook_and_on_every_core_alike(tmp_path):
+def test_a_row_summing_the_others_is_read_so_in_a_workbook_and_in_a_big_file(tmp_path):
     rows = [line.split(";") for line in (BPS + PROVINCE).splitlines()]
     rows = [rows[0], *([name, int(e.replace(".", "")), int(p.replace(".", ""))] for name, e, p in rows[1:])]
     book_of(rows).save(tmp_path / "kab.xlsx")
     sheet = run("report", str(tmp_path / "kab.xlsx"), "-f", "json")
     assert totals(sheet)["enrolled"] == 15914 and "kab.xlsx:Rekap!5: 'Sumatera Selatan'" in sheet.json()["warnings"][0]
-    big = tmp_path / "villages.csv"  # big enough for every core: the rule is the merged groups', not a range's
+    big = tmp_path / "villages.csv"
     with big.open("w") as out:
         out.write("desa,peserta,potensi\n")
         for i in range(60_000):
             out.write(f"Desa {i:05d},{i % 7},{10 + i % 13}\n")
         out.write(f"Sumatera Selatan,{sum(i % 7 for i in range(60_000))},{sum(10 + i % 13 for i in range(60_000))}\n")
-    one = run("report", str(big), "-f", "json", "--jobs", "1")
-    every = run("report", str(big), "-f", "json", "--jobs", "2")
-    assert one.stdout == every.stdout and one.stderr == every.stderr
+    one = run("report", str(big), "-f", "json")
     assert one.json()["total"]["enrolled"] == sum(i % 7 for i in range(60_000)) and len(one.json()["groups"]) == 60_000
 
 
@@ -836,9 +834,8 @@ def test_zeros_in_a_workbook_a_program_wrote_are_zeros_when_no_formula_is_there(
     assert picked(result, "enrolled", "potential") == [(0, 200), (0, 7)]
 
 
-@pytest.mark.parametrize("background", [False, True], ids=["when-asked", "in-a-thread"])
 @pytest.mark.parametrize("step", [7, 64, 2**20])
-def test_the_formula_cells_of_the_chosen_sheet_are_found_in_any_block_size(tmp_path, monkeypatch, step, background):
+def test_the_formula_cells_of_the_chosen_sheet_are_found_in_any_block_size(tmp_path, monkeypatch, step):
     from enrollgap.read import formulas
 
     monkeypatch.setattr(formulas, "_STEP", step)  # the sheet's XML unpacked this many bytes at a time
@@ -855,8 +852,6 @@ def test_the_formula_cells_of_the_chosen_sheet_are_found_in_any_block_size(tmp_p
     book.save(tmp_path / "rekap.xlsx")
     found = formulas.uncalculated(str(tmp_path / "rekap.xlsx"), "Rekap & Total")
     assert found is not None
-    if background:
-        found.start()
     assert {
         f"{letter}{row}" for letter in "ABC" for row in range(1, 60) if found.holds_formula(f"{letter}{row}")
     } == expected
@@ -883,38 +878,6 @@ def on_reading_the_sheet(monkeypatch, wrap):
         return Book(book), archive
 
     monkeypatch.setattr(spreadsheet, "_load", loaded)
-
-
-def test_the_formula_scan_runs_in_a_thread_while_calamine_reads_the_sheet(tmp_path, monkeypatch):
-    """The scan costs no time of its own where a second core is free: it starts before
-    calamine reads the sheet (which lets go of the GIL) and runs beside it."""
-    import threading
-
-    from enrollgap.read import formulas
-
-    events = []
-    start, scan = formulas.Uncalculated.start, formulas.Uncalculated._scan
-
-    def read_sheet(sheet):
-        events.append("calamine reads the sheet")
-        return sheet
-
-    def started(self):
-        events.append("scan started")
-        start(self)
-
-    def scanned(self):
-        events.append(f"scanned in the {'main' if threading.current_thread() is threading.main_thread() else 'other'}")
-        return scan(self)
-
-    on_reading_the_sheet(monkeypatch, read_sheet)
-    monkeypatch.setattr(formulas.Uncalculated, "start", started)
-    monkeypatch.setattr(formulas.Uncalculated, "_scan", scanned)
-    rows = [["sektor", "peserta", "potensi"], ["Petani", 10, 100], ["Nelayan", "=B2*0", 50]]
-    result = run("report", str(formula_book(tmp_path / "rekap.xlsx", "openpyxl", rows)), "-f", "json")
-    assert result.exit_code == 2 and "rekap.xlsx:Rekap!B3: peserta: a formula" in result.stderr, result
-    assert events.index("scan started") < events.index("calamine reads the sheet")
-    assert "scanned in the other" in events and "scanned in the main" not in events
 
 
 @pytest.mark.parametrize(
@@ -969,12 +932,7 @@ def test_check_refuses_a_workbook_with_what_to_do(tmp_path):
     )
 
 
-def test_rows_read_in_batches_keep_their_lines(tmp_path, monkeypatch):
-    """The read loop takes calamine's rows a batch at a time; a cell's line is the
-    sheet's own across batches."""
-    from enrollgap.read import spreadsheet
-
-    monkeypatch.setattr(spreadsheet, "BATCH", 2)
+def test_a_bad_cell_of_a_sheet_is_named_by_its_own_line(tmp_path):
     book = book_of([["sektor", "peserta", "potensi"], *(["Petani", i, 100] for i in range(5)), ["Nelayan", 1.5, 10]])
     book.save(tmp_path / "rows.xlsx")
     result = run("report", str(tmp_path / "rows.xlsx"))
@@ -1171,3 +1129,22 @@ def test_notes_are_not_warnings_so_strict_lets_them_pass():
     result = run("report", "--strict", "-f", "json", input=rows)
     assert result.exit_code == 0
     assert result.stderr.count("enrollgap: note:") == 3 and "warning" not in result.stderr
+
+
+def test_a_total_row_of_a_workbook_with_years_is_not_summed(tmp_path):
+    """A panel workbook's "Jumlah" row is the export's total for its year (with one
+    label column it was once summed as a group)."""
+    rows = [
+        ["tahun", "sektor", "peserta", "potensi"],
+        [2023, "Petani", 10, 100],
+        [2023, "Nelayan", 5, 50],
+        [2023, "Jumlah", 15, 150],
+        [2024, "Petani", 12, 100],
+        [2024, "Nelayan", 6, 50],
+        [2024, "Jumlah", 18, 150],
+    ]
+    book_of(rows).save(tmp_path / "panel.xlsx")
+    result = run("report", str(tmp_path / "panel.xlsx"), "-f", "json")
+    assert result.exit_code == 0, result
+    assert [g["sector"] for g in result.json()["groups"]] == ["Petani", "Nelayan"]
+    assert totals(result)["enrolled"] == 18 and "lines 4 and 7: the export's own total" in result.stderr

@@ -3,7 +3,6 @@
 import csv
 import io
 import json
-import operator
 import sys
 import zipfile
 
@@ -11,14 +10,12 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import tables
 from enrollgap.errors import InputError, OptionError
 from enrollgap.groups import Group
 from enrollgap.read import ReadOptions, merge, normalize_header, parse_column_map, read_cases, read_groups
 from enrollgap.read import source as source_module
-from enrollgap.read.accumulate import add_row, to_groups
 from enrollgap.read.columns import Columns
-from enrollgap.read.delimited import Rows
+from enrollgap.read.delimited import csv_rows
 from enrollgap.read.labels import (
     EDGE_WORDS,
     SUMMARY_FIRST,
@@ -26,7 +23,6 @@ from enrollgap.read.labels import (
     TOTAL_WORDS,
     is_summary,
     is_total,
-    plain_label,
 )
 from enrollgap.read.source import open_source, sniff_format
 
@@ -51,7 +47,7 @@ def test_a_negative_count_after_good_rows_of_its_group_is_an_error_naming_its_ce
     text = "sektor,peserta,potensi\n" + f"{label},1,10\n" * 50 + f"{label},{cell},10\n"
     path = write(tmp_path, "rows.csv", text)
     with pytest.raises(InputError, match=r"cannot be negative|expected a count") as caught:
-        read_groups(path, ReadOptions(jobs=1))
+        read_groups(path, ReadOptions())
     assert (caught.value.line, caught.value.column) == (52, 2)
 
 
@@ -287,7 +283,7 @@ def test_a_csv_read_in_small_pieces_gives_the_same_groups_and_errors(tmp_path, m
     chunk=st.integers(1, 40),
 )
 def test_csv_rows_are_what_csv_reader_makes_of_the_whole_text(tmp_path, text, delimiter, chunk):
-    """Rows splits quote-free pieces with str.split and hands the rest to csv.reader:
+    """csv_rows splits quote-free pieces with str.split and hands the rest to csv.reader:
     the cells and line numbers are csv.reader's on the whole text, whatever the pieces."""
     assume(sys.version_info >= (3, 11) or "\x00" not in text)  # csv.reader reads NUL since 3.11
     path = tmp_path / "t.csv"
@@ -299,11 +295,11 @@ def test_csv_rows_are_what_csv_reader_makes_of_the_whole_text(tmp_path, text, de
         patch.setattr(source_module, "SNIFF", chunk)
         source = open_source(str(path), ReadOptions(input_format="csv", delimiter=delimiter))
         try:
-            got = list(Rows(source))
+            got = list(csv_rows(source))
         finally:
             source.close()
     # A blank line is [] to csv.reader and [""] to str.split: both are a blank row.
-    assert [(cells or [""], line) for cells, line in got] == [(cells or [""], line) for cells, line in expected]
+    assert [(cells or [""], line) for line, cells in got] == [(cells or [""], line) for cells, line in expected]
 
 
 @given(st.text())
@@ -370,7 +366,7 @@ def _read_whole_and_cut(tmp_path, text: str, piece: int):
 
     def outcome():
         try:
-            groups = read_groups(path, ReadOptions(locale="id", jobs=1))
+            groups = read_groups(path, ReadOptions(locale="id"))
         except InputError as error:
             return str(error)
         return [(g.sector, g.enrolled, g.potential, g.origin) for g in groups]
@@ -471,36 +467,6 @@ def test_a_file_name_with_braces_names_where_each_group_was_read(tmp_path):
 
 
 @settings(max_examples=200, deadline=None)
-@given(
-    st.lists(
-        st.tuples(
-            st.text(alphabet=" \tab\u00a0", max_size=4),
-            st.integers(0, 10**15 + 1),
-            st.integers(0, 10**15 + 1),
-        ),
-        max_size=8,
-    ),
-    st.sampled_from(["sector", "region"]),
-)
-def test_groups_of_one_label_column_are_what_the_general_way_makes(rows, field):
-    """to_groups' way for one label cell per group (100,000 villages) gives the groups,
-    or the error, that its general way does: labels equal once trimmed summed, the limit."""
-
-    def sums() -> dict:
-        out: dict = {}
-        for line, (label, enrolled, potential) in enumerate(rows, start=2):
-            add_row(out, label, enrolled, potential, line)
-        return out
-
-    def outcome(origin):
-        try:
-            return to_groups(sums(), (field,), "v.csv", origin)
-        except InputError as error:
-            return str(error)
-
-    assert outcome(None) == outcome(lambda line: f"v.csv:{line}")
-
-
 # A total word as an export might write it: any case, spaces, "_" and "-" anywhere,
 # and sometimes something before or after it that makes it not a total.
 def _spellings(words):
@@ -545,55 +511,26 @@ def test_a_summary_is_told_without_normalizing_exactly_as_by_normalizing(text):
     )
 
 
-@given(st.one_of(_spellings(TOTAL_WORDS), _spellings(SUMMARY_WORDS), st.text(max_size=12)))
-@example("Village 0000001")
-@example(" Desa 1")
-@example("Desa 1 ")
-@example("Desa Total")
-@example("Rata-rata")
-@example("Sukamaju")
-@example("Subtotal Sumsel")
-@example("Sumsel Total")
-@example("Sub-total")
-@example("Maxi")
-def test_a_plain_label_is_never_blank_a_total_or_a_summary(text):
-    """The read loops take a label of a column --group-by leaves out as plain on its
-    first and last characters alone: that must never pass a total, a summary or a blank."""
-    if plain_label(text):
-        assert text.strip() and not is_total(text) and not is_summary(text)
-
-
-def test_labels_of_a_column_left_out_are_remembered_within_a_bound():
-    """Under --group-by, the other label column is asked for totals where it changes;
-    what was found ordinary is remembered, but not a million villages of it."""
-    from enrollgap.read.table import KNOWN, Notes, Tally
-
-    tally = Tally([0, 1], Notes("v.csv"), lambda line, column: ("v.csv", line, column))
-    assert all(tally.ordinary(f"Totalitas {i}") for i in range(3 * KNOWN))  # plain only after a closer look
-    assert 0 < len(tally.known) <= KNOWN
-    tally.known.clear()
-    assert all(tally.ordinary(f"Desa {i}") for i in range(3 * KNOWN)) and not tally.known  # plain at a look
-    assert not tally.ordinary("Jumlah") and not tally.ordinary("Sumsel Total") and not tally.ordinary(" ")
-    assert tally.ordinary(1601.0) and not tally.ordinary(None)  # a workbook's number is a label
-
-
 def test_the_sums_by_label_behind_a_total_of_one_label_are_kept_and_bounded():
     """Each working out walks every group: kept while no data row comes between total
     rows (a block of "Jumlah / Petani", "Jumlah / Nelayan", ...), and done at most
     LABEL_SUMS times a file, so that a file of many such totals stays linear."""
-    from enrollgap.read.table import LABEL_SUMS, Notes, Tally
+    from enrollgap.read.notes import Notes, RowFindings
+    from enrollgap.read.places import Places
+    from enrollgap.read.totals import LABEL_SUMS, Totals
 
     asked = []
-    tally = Tally([0, 1], Notes("v.csv"), lambda line, column: ("v.csv", line, None))
-    tally.label_sums = lambda column: asked.append(column) or {"Petani": (7, 70)}
+    findings = RowFindings()
+    label_sums = lambda column: asked.append(column) or {"Petani": (7, 70)}  # noqa: E731
+    totals = Totals([0, 1], Notes("v.csv"), Places("v.csv"), findings, label_sums)
     for line in range(3):  # one block of totals after the same rows: worked out once
-        tally.total_row(line, ["Jumlah", "Petani"], 7, 70, (9, 90))
-    assert asked == [1] and tally.findings == []
+        totals.not_a_group(line + 2, ["Jumlah", "Petani"], (7, 70), (9, 90), first=False)
+    assert asked == [1] and findings.items == []
     for line in range(2 * LABEL_SUMS):  # rows between each: worked out again, up to the bound
-        tally.total_row(line, ["Jumlah", "Petani"], 7, 70, (10 + line, 90))
+        totals.not_a_group(line + 2, ["Jumlah", "Petani"], (7, 70), (10 + line, 90), first=False)
     assert len(asked) == LABEL_SUMS
-    # past the bound: checked against the rows above, as before (five listed, the rest counted on the last)
-    assert len(tally.findings) + tally.findings[-1].more == LABEL_SUMS + 1
+    # past the bound: checked against the rows above (five listed, the rest counted on the last)
+    assert len(findings.items) + findings.items[-1].more == LABEL_SUMS + 1
 
 
 def _ods_bytes(content: str) -> io.BytesIO:
@@ -625,7 +562,7 @@ def test_ods_merges_are_counted_past_repeated_rows_and_cells_and_no_entity_is_pa
 
 
 def test_where_rows_of_a_kind_were_is_kept_a_few_and_counted():
-    from enrollgap.read.table import Seen
+    from enrollgap.read.notes import Seen
     from enrollgap.words import describe
 
     seen = Seen()
@@ -635,84 +572,6 @@ def test_where_rows_of_a_kind_were_is_kept_a_few_and_counted():
     assert describe(seen.lines(), total=seen.count) == "lines 10, 11, 12 and 999,997 more"
     assert describe(seen.lines(), "id", total=seen.count) == "baris 10, 11, 12 dan 999.997 lainnya"
     assert describe([4, 9], "id") == "baris 4 dan 9" and not Seen() and Seen([1]) == Seen([1], 1) != Seen([1], 2)
-
-
-_OUTER = ["Sumsel", " Jambi ", "", "", "", "Jumlah", "Sumsel Total"]
-_INNER = ["Petani", "Nelayan", " Buruh", "", "Jumlah", "Rata-rata"]
-
-
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(
-    rows=st.lists(
-        st.tuples(st.sampled_from(_OUTER), st.sampled_from(_INNER), st.integers(0, 99), st.integers(0, 999)),
-        min_size=1,
-        max_size=25,
-    )
-)
-@example(rows=[("Sumsel", "Petani", 1, 10), ("", "Petani", 2, 20), ("", "Petani", 3, 30), ("", "", 0, 5)])
-@example(
-    rows=[(" Jambi ", "Petani", 0, 0), (" Jambi ", "Jumlah", 0, 0), ("", "Petani", 0, 1)]
-)  # (a total checked at the end)
-def test_labels_filled_down_in_the_read_loop_are_what_the_tally_fills(tmp_path, monkeypatch, rows):
-    """The read loop fills a pivot's blank first labels itself, for speed: the groups,
-    their first lines, the warnings, the notes and the first error are the same as
-    when every such row is left to the Tally."""
-    from enrollgap.read import read_input
-    from enrollgap.read.table import Tally
-
-    path = tmp_path / "pivot.csv"
-    path.write_text("provinsi,sektor,peserta,potensi\n" + "".join(f"{a},{b},{e},{p}\n" for a, b, e, p in rows))
-
-    def outcome():
-        try:
-            read = read_input(str(path), ReadOptions(jobs=1))
-        except InputError as error:
-            return str(error)
-        return [(g.region, g.sector, g.enrolled, g.potential, g.origin) for g in read.groups], read.findings, read.notes
-
-    in_loop = outcome()
-    with monkeypatch.context() as patch:  # (undone after each example: the fixture is the test's)
-        patch.setattr(Tally, "fill_in_loop", False)
-        assert outcome() == in_loop
-
-
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(
-    rows=st.lists(
-        st.tuples(
-            st.sampled_from([*_OUTER, None]),
-            st.sampled_from([*_INNER, None]),
-            st.sampled_from([0, 1, 2, 7.0, 40, 3, 5, "3", 12.5]),  # (an error ends the read: rarely)
-            st.integers(0, 999),
-        ),
-        min_size=1,
-        max_size=20,
-    )
-)
-@example(rows=[("Sumsel", "Petani", 1, 10), (None, "Petani", 2, 20), ("", "Petani", 3, 30), (None, "Buruh", 0, 5)])
-def test_labels_filled_down_in_a_workbook_s_read_loop_are_what_the_tally_fills(tmp_path, monkeypatch, rows):
-    openpyxl = pytest.importorskip("openpyxl")
-    from enrollgap.read import read_input
-    from enrollgap.read.table import Tally
-
-    book = openpyxl.Workbook()
-    book.active.append(["provinsi", "sektor", "peserta", "potensi"])
-    for row in rows:
-        book.active.append(list(row))
-    path = tmp_path / "pivot.xlsx"
-    book.save(path)
-
-    def outcome():
-        try:
-            read = read_input(str(path), ReadOptions())
-        except InputError as error:
-            return str(error)
-        return [(g.region, g.sector, g.enrolled, g.potential, g.origin) for g in read.groups], read.findings, read.notes
-
-    in_loop = outcome()
-    with monkeypatch.context() as patch:
-        patch.setattr(Tally, "fill_in_loop", False)
-        assert outcome() == in_loop
 
 
 # ------------------------------------------------------------------ totals without a word
@@ -758,278 +617,30 @@ def test_any_blocks_each_headed_by_its_sum_find_those_heads_subtotals(blocks, pr
     assert sorted(implied_totals(table)) == expected
 
 
-# ------------------------------------------------------------------ grouped digits a piece at a time
+# ------------------------------------------------------------------ counts of text tables
 
 
-@settings(max_examples=500)
+@settings(max_examples=1000)
 @given(
-    cells=st.lists(st.text(alphabet=st.sampled_from(list("0123456789.,+- a\t")), min_size=1, max_size=12), min_size=1),
+    cell=st.text(alphabet=st.sampled_from(list("0123456789.,_+- a\u0661")), min_size=1, max_size=24),
     locale=st.sampled_from(["id", "en"]),
-    delimiter=st.sampled_from([";", "\t", "|"]),
 )
-def test_where_a_piece_groups_its_digits_int_reads_each_cell_with_its_marks_made_underscores_as_the_parser_does(
-    cells, locale, delimiter
-):
+@example(cell="1_000.000", locale="id")  # int() would read 1_000000
+@example(cell="0.123", locale="id")
+@example(cell="1.234.567", locale="id")
+@example(cell="1.000.000.000.000.000", locale="id")  # past 10^15
+@example(cell="\u0661\u0662", locale="en")  # digits of another script
+def test_a_text_cell_s_count_is_what_the_number_parser_reads(cell, locale):
+    """text_count reads plain and grouped digits at once; whatever it reads, or refuses,
+    the number parser reads, or refuses, the same."""
+    from enrollgap.errors import NumberError
     from enrollgap.numerals import parse_count
-    from enrollgap.read.cells import grouped_text, int_agrees
+    from enrollgap.read.cells import text_count
 
-    mark = "." if locale == "id" else ","
-    assume(not any(delimiter in cell for cell in cells))
-    text = "\n".join(f"Petani{delimiter}{cell}" for cell in cells) + "\n"
-    assume(int_agrees(text) and grouped_text(text, mark, delimiter))
-    for cell in cells:
+    def outcome(read):
         try:
-            value = int(cell.replace(mark, "_"))
-        except ValueError:
-            continue  # the read loop leaves it to the parser
-        if value >= 0:  # (a negative count is left to the parser too)
-            assert parse_count(cell, locale).count == value
+            return read()
+        except NumberError:
+            return "refused"
 
-
-def test_counts_in_grouped_digits_are_read_a_piece_at_a_time_not_a_cell_at_a_time(tmp_path, monkeypatch):
-    # each cell's grouping checked alone took most of the time Indonesian numbers cost
-    from enrollgap.read import cells, delimited
-
-    asked = []
-    monkeypatch.setattr(delimited, "grouped_pair", lambda *a: asked.append(a) or cells.grouped_pair(*a))
-    path = tmp_path / "id.csv"
-    path.write_text("sektor;peserta;potensi\n" + "Petani;1.204;38.500\n" * 1000 + "Nelayan;2.310;41.200\n" * 1000)
-    groups = read_groups(str(path), ReadOptions(locale="id", jobs=1))
-    assert [(g.sector, g.enrolled, g.potential) for g in groups] == [
-        ("Petani", 1_204_000, 38_500_000),
-        ("Nelayan", 2_310_000, 41_200_000),
-    ]
-    assert len(asked) <= 2  # the rows that first show grouped digits, at most
-    path.write_text("sektor;peserta;potensi\nKab. OKU;1.204;38.500\n" + "Kab. OKU;1.204;38.500\n" * 10)
-    assert read_groups(str(path), ReadOptions(locale="id", jobs=1))[0].enrolled == 13_244  # (cell by cell)
-    assert len(asked) > 2  # a mark in a label: the piece is read cell by cell
-    looked = []  # a file in plain digits is never looked at for grouped digits
-    monkeypatch.setattr(delimited, "grouped_text", lambda *a: looked.append(a) or cells.grouped_text(*a))
-    path.write_text("sektor;peserta;potensi\nKab. OKU;1204;38500\n" + "Desa 1.5;1204;38500\n" * 10)
-    assert read_groups(str(path), ReadOptions(locale="id", jobs=1))[1].enrolled == 12_040 and looked == []
-
-
-# The plain-rows loop compiled for a table's columns (read/compiled.py), against the
-# same loop written over indices.
-
-
-def reference_plain_rows(
-    rows, first, signed, sums, other, delimiter, width, counts, keys, left_out, ordinary, new_group
-):
-    key_of = operator.itemgetter(*keys)
-    for index, row in enumerate(rows):
-        cells = row.split(delimiter)
-        line = first + index
-        if len(cells) != width:
-            return index, other
-        try:
-            enrolled, potential = int(cells[counts[0]]), int(cells[counts[1]])
-        except ValueError:
-            return index, other
-        if signed and (enrolled < 0 or potential < 0):
-            return index, other
-        if left_out is not None and cells[left_out] != other:
-            if not plain_label(cells[left_out]) and not ordinary(cells[left_out]):
-                return index, other
-            other = cells[left_out]
-        key = key_of(cells)
-        if key not in sums:
-            if new_group is None or not new_group(key, enrolled, potential, line):
-                return index, other
-        else:
-            sums[key][0] += enrolled
-            sums[key][1] += potential
-    return len(rows), other
-
-
-@st.composite
-def plain_tables(draw):
-    """Rows of width cells, mostly data (labels, counts), now and then not (a cell
-    more or less, a count int() refuses or negative, a total, a blank label)."""
-    width = draw(st.integers(3, 4))
-    rows = []
-    for _ in range(draw(st.integers(0, 12))):
-        labels = [draw(st.sampled_from(["Desa A", "Desa B", "Petani", "Jumlah", ""])) for _ in range(width - 2)]
-        counts = [str(draw(st.integers(0, 50))) for _ in range(2)]
-        odd = draw(st.sampled_from([None] * 6 + ["wider", "narrower", "x", "-3", " 4"]))
-        if odd == "wider":
-            labels.append("z")
-        elif odd == "narrower":
-            labels.pop()
-        elif odd is not None:
-            counts[draw(st.integers(0, 1))] = odd
-        rows.append(",".join(labels + counts))
-    return width, rows
-
-
-@settings(max_examples=400, deadline=None)
-@given(
-    table=plain_tables(),
-    two_keys=st.booleans(),
-    with_left_out=st.booleans(),
-    adds_groups=st.booleans(),
-    signed=st.booleans(),
-    seen=st.lists(st.sampled_from(["Desa A", "Petani", "Jumlah"]), max_size=2),
-)
-def test_the_compiled_plain_loop_adds_and_stops_where_the_loop_over_indices_does(
-    table, two_keys, with_left_out, adds_groups, signed, seen
-):
-    from enrollgap.read.compiled import plain_rows
-
-    width, rows = table
-    counts = (width - 2, width - 1)
-    keys = [0, 1] if two_keys and width == 4 else [0]
-    left_out = 1 if with_left_out and not two_keys and width == 4 else None
-    ordinary = lambda label: label != "Jumlah"  # noqa: E731
-
-    def run(loop):
-        sums = {(k if len(keys) == 1 else (k, k)): [1, 2, 0] for k in seen}
-        added = []
-
-        def new_group(key, enrolled, potential, line):
-            if key == "" or key == ("", ""):
-                return False
-            sums[key] = [enrolled, potential, line]
-            added.append(line)
-            return True
-
-        stop, other = loop(rows, 10, signed, sums, None, new_group if adds_groups else None)
-        return stop, other, sums, added
-
-    def with_compiled(rows, first, signed, sums, other, new_group):
-        return plain_rows(",", width, counts, keys, left_out, ordinary, new_group)(rows, first, signed, sums, other)
-
-    def with_reference(rows, first, signed, sums, other, new_group):
-        return reference_plain_rows(
-            rows, first, signed, sums, other, ",", width, counts, keys, left_out, ordinary, new_group
-        )
-
-    assert run(with_compiled) == run(with_reference)
-
-
-def test_the_compiled_loop_takes_only_column_numbers_of_the_table():
-    from enrollgap.read.compiled import plain_rows
-
-    for counts, keys, left_out in [
-        ((2, 3), [4], None),
-        ((2, 3), [], None),
-        ((2, "3); import os; (1"), [0], None),
-        ((-1, 3), [0], None),
-        ((2, 3), [0], 7),
-    ]:
-        with pytest.raises(ValueError, match="columns out of the table"):
-            plain_rows(",", 4, counts, keys, left_out, bool)  # type: ignore[arg-type]
-    loop = plain_rows(";", 4, (2, 3), [0, 1], None, bool)
-    sums: dict = {("Desa A", "Petani"): [1, 2, 5]}
-    assert loop(["Desa A;Petani;3;4", "Desa A;Petani;5;6", "Desa B;Petani;1;1"], 7, False, sums, None) == (2, None)
-    assert sums == {("Desa A", "Petani"): [9, 12, 5]}  # the new group stopped it: no new_group given
-
-
-def general_loop_alone(*columns, **options):
-    """In place of compiled.plain_rows: a loop that adds no row (the general loop reads all)."""
-    return lambda rows, first, signed, sums, other: (0, other)
-
-
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(table=tables(), piece=st.sampled_from([16, 40, 200]))
-def test_one_core_reads_any_table_with_the_compiled_loop_as_with_the_general_loop_alone(
-    tmp_path, monkeypatch, table, piece
-):
-    """The compiled loop adds the plain rows of each piece of text after the header's
-    and leaves the rest of the piece to the general loop, at the first row it does not
-    take: the same groups, first lines, findings, notes and first error as the
-    general loop gives alone."""
-    from enrollgap.read import ReadOptions, delimited, read_input
-    from enrollgap.read import source as source_module
-
-    text, locale, name, odd, group_by = table
-    path = tmp_path / name
-    path.write_bytes(text.encode())
-    monkeypatch.setattr(source_module, "SNIFF", 48)  # (pieces after the header's: the compiled loop's)
-    monkeypatch.setattr(source_module, "PIECE", piece)
-    real = delimited.compiled_plain_rows
-    added = []
-
-    def recorded(*arguments, **options):
-        loop = real(*arguments, **options)
-
-        def counted(rows, *rest):
-            stop, other = loop(rows, *rest)
-            added.append(stop)
-            return stop, other
-
-        return counted
-
-    def outcome():
-        try:
-            read = read_input(str(path), ReadOptions(locale=locale, jobs=1, group_by=group_by))
-        except InputError as error:
-            return str(error)
-        return [(g.sector, g.region, g.enrolled, g.potential, g.origin) for g in read.groups], read.findings, read.notes
-
-    monkeypatch.setattr(delimited, "compiled_plain_rows", general_loop_alone)
-    alone = outcome()
-    monkeypatch.setattr(delimited, "compiled_plain_rows", recorded)
-    assert outcome() == alone
-    if odd is None and "\r" not in text and text.count("\n") > 6 and locale == "en":
-        assert sum(added) > 0  # the compiled loop added rows
-
-
-def test_after_the_compiled_loop_totals_and_errors_are_where_the_general_loop_puts_them(tmp_path, monkeypatch):
-    """Once a total row is seen, each row's counts are kept for the next total: the
-    compiled loop then leaves the rows to the general loop. A piece it summed whole
-    still moves the line an error that follows is reported on."""
-    from enrollgap.read import ReadOptions, delimited, read_input
-
-    monkeypatch.setattr(source_module, "SNIFF", 64)
-    monkeypatch.setattr(source_module, "PIECE", 64)
-    monkeypatch.setattr(source_module, "MAX_LINE", 2000)
-    rows = "Petani,1,2\nNelayan,3,4\n" * 10
-    path = write(tmp_path, "long.csv", "sektor,peserta,potensi\n" + rows + rows + "x" * 3000 + "\n")
-    with pytest.raises(InputError) as caught:
-        read_groups(path, ReadOptions(jobs=1))
-    assert caught.value.line == 42 and "longer than" in caught.value.message
-    # a subtotal of the first 20 rows, then the total of all 40: both agree with the rows
-    path = write(tmp_path, "rows.csv", "sektor,peserta,potensi\n" + rows + "Jumlah,40,60\n" + rows + "Jumlah,80,120\n")
-    read = read_input(path, ReadOptions(jobs=1))
-    assert read.findings == () and read.notes.totals.first == [22, 43]
-    monkeypatch.setattr(delimited, "compiled_plain_rows", general_loop_alone)
-    assert read_input(path, ReadOptions(jobs=1)).findings == ()
-
-
-def test_a_read_leaves_nothing_for_the_cycle_collector(tmp_path):
-    """The command runs the collector rarely (enrollgap.__main__): a reference cycle
-    that holds a read's sums keeps them, here 3,000 groups' worth, until it runs (the
-    compiled loop, in its own globals, did so through new_group)."""
-    import gc
-
-    from enrollgap.read import ReadOptions, read_input
-
-    path = write(tmp_path, "rows.csv", "sektor,peserta,potensi\n" + "".join(f"S{i},1,2\n" for i in range(3000)))
-    read_input(path, ReadOptions(jobs=1))  # (what is made once, at the first read, is not asked about)
-    gc.collect()
-    gc.disable()
-    try:
-        read = read_input(path, ReadOptions(jobs=1))
-        assert gc.collect() == 0
-    finally:
-        gc.enable()
-    assert len(read.groups) == 3000
-
-
-def test_a_table_too_wide_to_compile_a_loop_for_is_read_by_the_general_loop(tmp_path):
-    """Compiling takes time in proportion to the width (2 s for 200,000 columns): a
-    wider table than WIDEST gets a loop that adds nothing, and is read all the same."""
-    from enrollgap.read.compiled import WIDEST, plain_rows
-
-    wide = WIDEST + 1
-    loop = plain_rows(",", wide, (wide - 2, wide - 1), [0], None, bool)
-    sums: dict = {"Petani": [1, 2, 3]}
-    assert loop(["Petani" + "," * (wide - 3) + ",1,2"], 5, False, sums, None) == (0, None)  # (a row of its width)
-    assert sums == {"Petani": [1, 2, 3]}
-    narrow = plain_rows(",", WIDEST, (WIDEST - 2, WIDEST - 1), [0], None, bool)
-    row = "Petani" + "," * (WIDEST - 3) + ",4,5"
-    assert narrow([row], 5, False, sums, None) == (1, None) and sums == {"Petani": [5, 7, 3]}
-    header = ",".join(f"x{i}" for i in range(wide - 3)) + ",sektor,peserta,potensi\n"
-    path = write(tmp_path, "wide.csv", header + ("," * (wide - 3) + "Petani,1,2\n") * 3)
-    assert [(g.sector, g.enrolled, g.potential) for g in read_groups(path)] == [("Petani", 3, 6)]
+    assert outcome(lambda: text_count(cell, locale)) == outcome(lambda: parse_count(cell, locale).count)

@@ -10,38 +10,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from .errors import DataError, OptionError
+from .findings import Finding
 from .groups import Group, Labelled
 from .money import validate_money
 from .rounding import ceil_div
-
-
-@dataclass
-class Finding:
-    """Something worth a warning: ``kind`` is "over_covered", "undefined",
-    "total_mismatch" (an export's total row, ``enrolled`` of ``potential``, that
-    differs from the ``summed`` counts of the rows above it; "total_mismatch_below"
-    for a total row above every data row, and the rows below it), "missing_year"
-    (a group with no row in the reported year, left out; ``year`` is its latest)
-    "filled_inner" (a row whose second label ``column`` was blank and took the
-    label above, so it is summed into the group ``label``) or "unnamed" (a row
-    whose only label ``column`` was blank: a group without a name) or "implied_total"
-    (the first or last group, ``enrolled`` of ``potential``, is the sum of all the
-    others: read as the export's own total, not summed) or "implied_subtotal" (a
-    group that is the sum of the groups below it, up to the next such: read as a
-    subtotal, not summed) or "implied_grand_total" (a first or last group that is
-    the sum of such subtotals) or "implied_region_total" (a group of the first or
-    last region, whose every group is the sum of its sector in the other regions)."""
-
-    kind: str
-    label: str
-    enrolled: int
-    potential: int
-    summed: tuple[int, int] | None = None
-    origin: str | None = None
-    year: int | None = None  # "missing_year": the group's latest year
-    reported_year: int | None = None  # "missing_year": the year reported
-    column: str | None = None  # "filled_inner", "unnamed": the header of the label column that was blank
-    more: int = 0  # rows like it after this one, counted, not listed (a reader lists a few of a kind)
 
 
 @dataclass

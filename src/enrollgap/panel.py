@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Optional
 
-from .coverage import Finding, coverage_pct
+from .coverage import coverage_pct
 from .errors import OptionError
+from .findings import Finding
 from .groups import Group, years_of
 
 # A group's labels, without its year.

@@ -13,8 +13,8 @@ from .numerals import Style, format_int
 from .text import LABEL_LIMIT, quoted, visible
 
 if TYPE_CHECKING:
-    from .coverage import Finding
-    from .read.table import Notes, Seen
+    from .findings import Finding
+    from .read.notes import Notes, Seen
 
 HEADERS = {
     "en": {

@@ -8,8 +8,9 @@ from fractions import Fraction
 from typing import ClassVar, Literal
 
 from ..budget import first_year_over
-from ..coverage import Finding, findings_of
+from ..coverage import findings_of
 from ..errors import ExitStatus, InputError, OptionError
+from ..findings import Finding
 from ..groups import Group, years_of
 from ..money import validate_money
 from ..panel import Key, Panel, key_of, panel

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, ClassVar, Literal
 
-from ..coverage import SORT_KEYS, Finding, Plan, Report, Row, build_report, sort_rows
+from ..coverage import SORT_KEYS, Plan, Report, Row, build_report, sort_rows
 from ..errors import ExitStatus, OptionError
+from ..findings import Finding
 from ..groups import Group, years_of
 from ..numerals import Written
 from .common import require_rows, this_year

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..coverage import Finding
 from ..errors import InputError
+from ..findings import Finding
 from ..numerals import Style
 from ..output import long_table_rows, render, workbook
 from ..output.files import save_bytes
@@ -24,7 +24,7 @@ from .options import command_groups, read_options, usage_errors
 
 if TYPE_CHECKING:
     from ..output import Result
-    from ..read.table import Notes
+    from ..read.notes import Notes
 
 
 def emit(chunks: Iterable[str]) -> None:
@@ -82,7 +82,6 @@ class Common:
             params["columns"],
             params.get("group_by"),
             params["sheet"],
-            params["jobs"],
         )
         return cls(
             read,

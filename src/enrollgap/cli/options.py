@@ -45,12 +45,6 @@ def input_options(func: Callable) -> Callable:
             "--sheet", metavar="NAME|N", help="The sheet of a spreadsheet to read (1 = first); default: the first."
         ),
         click.option(
-            "--jobs",
-            type=click.IntRange(min=1),
-            metavar="N",
-            help="Processes for a big CSV/TSV file; 1 reads on one core. Default: ENROLLGAP_JOBS, else every core.",
-        ),
-        click.option(
             "--encoding",
             default="utf-8-sig",
             show_default="utf-8, with or without BOM",
@@ -147,9 +141,7 @@ def group_by_option(func: Callable) -> Callable:
     )(func)
 
 
-def read_options(
-    locale, input_format, delimiter, encoding, columns, group_by=None, sheet=None, jobs=None
-) -> ReadOptions:
+def read_options(locale, input_format, delimiter, encoding, columns, group_by=None, sheet=None) -> ReadOptions:
     """How to read INPUT, from the input options."""
     with usage_errors():
         pairs = parse_column_map(columns)
@@ -163,7 +155,7 @@ def read_options(
         from ..output.progress import progress_for
 
         progress = progress_for(PROGRESS_FROM_BYTES)
-    return ReadOptions(input_format, delimiter, encoding, pairs, locale, group_by, progress, sheet, jobs)
+    return ReadOptions(input_format, delimiter, encoding, pairs, locale, group_by, progress, sheet)
 
 
 @contextmanager

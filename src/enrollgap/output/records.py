@@ -16,7 +16,8 @@ if TYPE_CHECKING:  # only for annotations: a report needs neither projection nor
     from ..api.project import ProjectResult
     from ..api.report import ReportResult
     from ..consistency import Verdict
-    from ..coverage import Finding, Plan, Report, Row
+    from ..coverage import Plan, Report, Row
+    from ..findings import Finding
     from ..projection import GroupPath, Year
     from ..trend import Outlook
 

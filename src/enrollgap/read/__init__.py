@@ -5,13 +5,15 @@ file of millions of rows is read in constant memory; ``read_cases`` reads the
 published cases ``check`` looks at. Every error names the file, line and column.
 
 - ``source``: opening, the endless-line guard, format and delimiter sniffing
+- ``delimited`` / ``jsonrows`` / ``spreadsheet``: each format as rows of cells with
+  their position (``formulas`` and ``merges``: what calamine does not say of a workbook)
 - ``columns``: which column holds which field (aliases, --col, grouping)
 - ``cells``: one value as a number or a label
-- ``labels``: which labels are totals or summaries, not groups
-- ``table``: what exports hold around the data (header search, totals, fill-down)
-- ``delimited`` / ``jsonrows`` / ``spreadsheet``: the formats (``parallel``: every core
-  for big CSV; ``formulas`` and ``merges``: what calamine does not say of a workbook)
-- ``accumulate``: rows summed into groups, the 10^15 limit
+- ``header`` / ``filldown`` / ``totals`` / ``labels``: the rules for exports (the
+  header under titles, labels filled down, the export's own total rows)
+- ``accumulate``: the one loop that sums rows into groups, whatever the format
+- ``grouping``: groups that share labels summed into one (and -s rows)
+- ``implied_totals``: totals without their word, told by their sums
 - ``cases``: rows for ``check``
 """
 
@@ -20,16 +22,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-from ..coverage import Finding
+from ..findings import Finding
 from ..groups import Group
-from .accumulate import merge
 from .columns import ALIASES, FIELDS, normalize_header, parse_column_map
+from .grouping import merge
 from .options import FORMATS, MAX_LINE, STDIN, ReadOptions
 
 if TYPE_CHECKING:
     from ..consistency import Case
+    from .notes import Notes
     from .source import Source
-    from .table import Notes
 
 __all__ = [
     "ALIASES",
@@ -93,7 +95,7 @@ def read_input(path: str | None, options: ReadOptions = ReadOptions(), extra: Se
     if path is None:
         return Input(merge(extra, options.group_by))
     from .implied_totals import without_implied_totals
-    from .table import Notes
+    from .notes import Notes
 
     notes = Notes(STDIN if path == "-" else path)
     groups, findings = _read(path, options, lambda source: _sum(source, options, notes))

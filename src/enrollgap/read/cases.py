@@ -10,10 +10,11 @@ from ..text import join_label
 from .cells import read_label, read_value
 from .columns import ALIASES
 from .delimited import csv_rows
+from .header import find_header
 from .jsonrows import json_rows
+from .notes import Notes
 from .options import ReadOptions
 from .source import Source
-from .table import Notes, find_header
 
 NEEDED = ("enrolled", "potential", "reported")
 KINDS = (("enrolled", "count"), ("potential", "count"), ("reported", "percent"))

@@ -26,71 +26,29 @@ def read_value(raw: object, locale: str, kind: str) -> Written:
     return parse_number(raw, locale, percent=True)
 
 
-def int_agrees(text: str) -> bool:
-    """True when int() can read nothing in text that the number parser would not: it is
-    ASCII (int() reads "\u0661\u0662" as 12) and has no "_" (int() reads "12_04" as 1204,
-    which may be two numbers run together). Asked of a piece of text, then of a cell
-    only where the piece says no: a string knows it is ASCII without a scan."""
-    return text.isascii() and "_" not in text
+def text_count(cell: object, locale: str) -> int:
+    """A count from a cell of a text table: plain digits ("1204") or digits grouped by
+    the locale's thousands mark ("1.204.500" in id) at once, anything else by the
+    number parser (scale words, spaces, bad cells and their errors). What the quick
+    forms read, the parser reads the same (a property test holds them to it)."""
+    if type(cell) is not str:
+        raise NumberError(f"read {cell!r}, expected a count")
+    if cell.isdigit() and cell.isascii() and len(cell) <= 15:
+        return int(cell)
+    mark = "." if locale == "id" else ","
+    marks = len(cell) // 4
+    if marks and len(cell) % 4 and cell[-4::-4] == mark * marks:  # "1.204", "12.204.500": a mark every 3 digits
+        digits = cell.replace(mark, "")
+        if len(digits) == len(cell) - marks <= 15 and digits.isdigit() and digits.isascii() and digits[0] != "0":
+            return int(digits)
+    return parse_count(cell, locale).count
 
 
-_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
-_DROPPED: dict[tuple[str, str], bytes] = {}  # (separator, delimiter): the bytes a shape leaves out
-
-
-def grouped_text(text: str, separator: str, delimiter: str) -> bool:
-    """True when every ``separator`` in ASCII text (one that int_agrees) is followed
-    by exactly three digits, with at most three right before it: then
-    int(cell.replace(separator, "_")) reads each count cell of the text as
-    parse_count does ("1.204.500"), or fails and the parser decides (int() itself
-    refuses a separator with no digit before it or right after it: "_123", "1__234",
-    "123_"). Asked of a piece of text in C, instead of each grouping of each cell:
-    the text's shape keeps its digits (as 0), separators, delimiters and line ends,
-    and three counts look at it. What the shape leaves out cannot hide a bad
-    grouping: inside a number, int() refuses any of it, and around one, only a sign
-    or a space, which the parser reads too."""
-    if separator not in text:
-        return True
-    dropped = _DROPPED.get((separator, delimiter))
-    if dropped is None:
-        kept = set(b"0123456789\n" + separator.encode() + delimiter.encode())
-        dropped = _DROPPED[(separator, delimiter)] = bytes(c for c in range(256) if c not in kept)
-    shape = text.encode("ascii").translate(_DIGITS_AS_ZERO, dropped)
-    mark = separator.encode()
-    return (
-        shape.count(mark + b"000") == shape.count(mark) and mark + b"0000" not in shape and b"0000" + mark not in shape
-    )
-
-
-# Grouped digits on the fast paths: "1.204.500" with each separator made "_" is what
-# int() reads (digits, single separators between them). The grouping is right when,
-# for its length n, the characters at n-4, n-8, ... of the cell as written are the
-# separator (GROUP_MARKS[separator][n]; None where no grouped number has that length)
-# and the value has n - n//4 digits, at least GROUP_LEAST[n]: then every other
-# character is a digit ("0" alone excepted; a leading zero, a sign, a space, a
-# separator out of place or an "_" of the cell's own leaves too few digits, and is
-# left to the general parser, as is every other shape). The marks are checked on the
-# cell as written, not after the "_" is put in: "1_000.000" must not pass as
-# 1.000.000.000.
-GROUP_MARKS = {sep: [None if n % 4 == 0 else sep * (n // 4) for n in range(28)] for sep in ".,"}
-GROUP_LEAST = [0, 0, *(10 ** (n - n // 4 - 1) for n in range(2, 28))]
-
-
-def grouped_pair(first: str, second: str, separator: str) -> tuple[int, int]:
-    """Two counts written in grouped digits ("1.204", "38.500" with separator ".") or
-    plain ones under 1000, read without the general parser for speed; ValueError for
-    any other shape (the general parser then decides). What this reads, it reads as
-    parse_count does; tests/test_read.py holds it to that. The cells are ASCII (the
-    read loops ask: int() reads "\u0661" as 1, the number parser refuses it)."""
-    enrolled, potential = int(first.replace(separator, "_")), int(second.replace(separator, "_"))
-    n, m = len(first), len(second)
-    marks, least = GROUP_MARKS[separator], GROUP_LEAST
-    try:
-        if first[-4::-4] != marks[n] or second[-4::-4] != marks[m] or enrolled < least[n] or potential < least[m]:
-            raise ValueError
-    except IndexError:  # longer than any count
-        raise ValueError from None
-    return enrolled, potential
+def json_count(raw: object, locale: str) -> int:
+    """A count from a JSON value: a number as JSON wrote it, or text in the locale."""
+    if type(raw) is JsonNumber and raw.isdigit() and len(raw) <= 15:
+        return int(raw)
+    return read_value(raw, locale, "count").count
 
 
 def read_label(raw: object) -> str | None:

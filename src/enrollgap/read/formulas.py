@@ -7,9 +7,7 @@ cell); both mark the workbook to be calculated in full when it is opened
 of 0 or an empty count is looked up here: a formula there has no value to read.
 
 Only .xlsx/.xlsm (the zip's XML) is looked at; a sheet is scanned once, as a
-stream: in a background thread started before calamine reads the sheet (calamine
-lets go of the GIL, so on a second core the scan takes no time of its own), or
-when a count first asks.
+stream, when a count first asks.
 """
 
 from __future__ import annotations
@@ -18,7 +16,6 @@ import html
 import io
 import posixpath
 import re
-import threading
 import zipfile
 
 _CALC_ON_LOAD = re.compile(rb'<calcPr\b[^>]*\bfullCalcOnLoad="(?:1|true)"')
@@ -40,22 +37,9 @@ class Uncalculated:
         self.archive = archive
         self.member = member
         self.cells: set[str] | None = None  # "C3", ... once the sheet is scanned
-        self._scanning: threading.Thread | None = None
-
-    def start(self) -> None:
-        """Scan the sheet in a background thread; holds_formula waits for it. A daemon:
-        a read that ends early (an error, Ctrl-C) does not wait for the scan."""
-        self._scanning = threading.Thread(target=self._scan_into_cells, name="enrollgap-formulas", daemon=True)
-        self._scanning.start()
-
-    def _scan_into_cells(self) -> None:
-        self.cells = self._scan()
 
     def holds_formula(self, ref: str) -> bool:
-        if self._scanning is not None:
-            self._scanning.join()
-            self._scanning = None
-        if self.cells is None:
+        if self.cells is None:  # scanned when a count first asks
             self.cells = self._scan()
         return ref in self.cells
 

@@ -11,30 +11,31 @@ from __future__ import annotations
 from collections.abc import Sequence
 from operator import attrgetter
 
-from ..coverage import Finding
+from ..findings import Finding, FindingKind
 from ..groups import Group
-from .table import ROW_FINDINGS
+from .notes import RowFindings
+
+# The kinds implied_totals tells, and the finding each gives.
+KINDS: dict[str, FindingKind] = {
+    "total": "implied_total",
+    "subtotal": "implied_subtotal",
+    "grand_total": "implied_grand_total",
+    "region_total": "implied_region_total",
+}
 
 
 def without_implied_totals(groups: list[Group]) -> tuple[list[Group], list[Finding]]:
-    """The groups without the implied totals, and a warning for each (ROW_FINDINGS of
-    a kind listed, the rest counted on the last one listed)."""
+    """The groups without the implied totals, and a warning for each (a few of a kind
+    listed, the rest counted on the last one listed)."""
     totals = implied_totals(groups)
     if not totals:
         return groups, []
-    findings = []
-    listed: dict[str, tuple[int, Finding]] = {}  # kind: how many, the last listed
+    findings = RowFindings()
     for at, kind in totals:
-        count, last = listed.get(kind, (0, None))
-        if last is not None and count >= ROW_FINDINGS:
-            last.more += 1
-        else:
-            total = groups[at]
-            last = Finding(f"implied_{kind}", total.label, total.enrolled, total.potential, origin=total.origin)
-            findings.append(last)
-        listed[kind] = (count + 1, last)
+        total = groups[at]
+        findings.add(Finding(KINDS[kind], total.label, total.enrolled, total.potential, origin=total.origin))
     left_out = {at for at, _ in totals}
-    return [g for at, g in enumerate(groups) if at not in left_out], findings
+    return [g for at, g in enumerate(groups) if at not in left_out], findings.items
 
 
 def implied_totals(groups: Sequence[Group]) -> list[tuple[int, str]]:

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from itertools import chain
 
-from ..coverage import Finding
-from ..errors import InputError, NumberError
+from ..errors import InputError
+from ..findings import Finding
 from ..groups import LABEL_FIELDS as LABEL_COLUMNS
 from ..groups import Group
 from ..text import quoted
-from .accumulate import add_row, label_totals, to_groups
-from .cells import FIRST_YEAR, LAST_YEAR, JsonNumber, read_label, read_value
+from .accumulate import Layout, sum_rows, to_groups
+from .cells import FIRST_YEAR, LAST_YEAR, JsonNumber, json_count
 from .columns import ALIAS_KEYS, ALIASES, label_grouping, normalize_header
+from .notes import Notes
 from .options import MAX_LINE, ReadOptions
+from .places import Place, Places
 from .source import CHUNK, LineTooLong, Source, line_too_long
-from .table import Notes, Tally
 
 COUNT_FIELDS = ("enrolled", "potential")
 LABEL_FIELDS = ("sector", "region", "label")
@@ -208,69 +210,64 @@ def _kind(value: object) -> str:
     return "an object" if isinstance(value, dict) else "an array"
 
 
+class JsonPlaces(Places):
+    """A JSON object's position is (line, column) of where it starts; errors about its
+    values name that, warnings its line."""
+
+    def line(self, pos: object) -> int:
+        assert isinstance(pos, tuple)
+        return int(pos[0])
+
+    def where(self, pos: object, column: int | None) -> Place:
+        return (self.name, self.line(pos), None)
+
+    def cell(self, pos: object, column: int) -> Place:
+        assert isinstance(pos, tuple)
+        return (self.name, pos[0], pos[1])
+
+
+# Where each field is in the cells of an object.
+CELLS = ("region", "sector", "year", "enrolled", "potential")
+
+
 def sum_json(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Group], list[Finding]]:
     """Groups summed from a JSON array or JSON Lines source, and the findings on its
     total rows. A total row counts as in a table; an object without counts is an
     error (JSON has no footnotes), and null labels are not filled down."""
-    sums: dict = {}
-    grouping: tuple[str, ...] | None = None
-    tally: Tally | None = None
-    has_year = False
-    run = (0, 0)
-    name = source.name
-    ordinary: set[tuple] = set()  # label keys found not to be totals
-    every: tuple[str, ...] = ()  # every label key: a total in any is a total row, whatever --group-by sums by
-    by: list[int] | None = None  # where, among every label, those --group-by sums by are (None: all of them)
-    for line, column, row in json_rows(source, options):
-        if grouping is None:
-            grouping = label_grouping(row, options.group_by)
-            every = tuple(f for f in LABEL_COLUMNS if f in row or f in grouping)
-            by = None if every == grouping else [every.index(f) for f in grouping]
-            has_year = "year" in row
-            if not grouping and not has_year:
-                raise InputError("no sector or region key in the first object", name, line, column)
-            tally = Tally(range(len(every)), notes, lambda at, _: (name, at, None), every, fill_down=False)
-            if not has_year:  # a total row of one label ("Jumlah / Petani") is checked against that label's rows
-                at = {column: grouping.index(f) for column, f in enumerate(every) if f in grouping}
-                tally.label_sums = lambda column, at=at: label_totals(sums, at[column]) if column in at else None
-        assert tally is not None
-        counts = []
-        for field in COUNT_FIELDS:
-            raw = row.get(field)
-            if type(raw) is JsonNumber and raw.isdigit() and len(raw) <= 15:  # 1204: what parse_plain reads too
-                counts.append(int(raw))
-                continue
-            if field not in row:
-                raise InputError(f"no {field} key (or one of {', '.join(ALIASES[field])})", name, line, column)
-            try:
-                counts.append(read_value(raw, options.locale, "count").count)
-            except NumberError as error:
-                raise InputError(f"{field}: {error.message}", name, line, column) from None
-        cells = [row.get(f) for f in every]
-        key: tuple = tuple(read_label(cell) for cell in cells)
-        if key not in ordinary:  # once per group: a total row, or labels like any other
-            if tally.special_key(tuple("" if k is None else k for k in key)):
-                tally.last = next(reversed(sums), None)  # (None: no data row above this one)
-                tally.not_a_group(line, cells, counts[0], counts[1], run)
-                continue
-            if any(key):
-                ordinary.add(key)
-            else:  # no label at all (null, "", or no key): said for each such row
-                tally.unnamed(line, 0 if len(every) == 1 else None)
-        if by is not None:
-            key = tuple(key[i] for i in by)
-        if has_year:
-            year = row.get("year")
-            if not isinstance(year, (str, int, float, type(None))):  # an array or an object: never a year
-                shown = "an array" if isinstance(year, list) else "an object"
-                raise InputError(
-                    f"year: read {shown}, expected a year from {FIRST_YEAR} to {LAST_YEAR}", name, line, column
-                )
-            key = (*key, year)  # (read as a year once per group, in to_groups)
-        add_row(sums, key, counts[0], counts[1], line)
-        run = (run[0] + counts[0], run[1] + counts[1])
-    if grouping is None or tally is None:
+    objects = json_rows(source, options)
+    first = next(objects, None)
+    if first is None:
         raise InputError("holds no rows", source.name)
-    year_at = (lambda line: (name, line, None)) if has_year else None
-    findings = tally.finish(run)  # (before to_groups, which spends sums)
-    return to_groups(sums, grouping, source.name, None, year_at), findings
+    line, column, row = first
+    grouping = label_grouping(row, options.group_by)
+    has_year = "year" in row
+    if not grouping and not has_year:
+        raise InputError("no sector or region key in the first object", source.name, line, column)
+    where = {field: CELLS.index(field) for field in CELLS}
+    every = tuple(where[f] for f in LABEL_COLUMNS if f in row or f in grouping)
+    layout = Layout(
+        CELLS,
+        grouping,
+        (where["enrolled"], where["potential"]),
+        tuple(where[f] for f in grouping),
+        every,
+        next((i for i in every if CELLS[i] not in grouping), None),
+        where["year"] if has_year else None,
+        tabular=False,
+    )
+    places = JsonPlaces(source.name)
+    rows = (((line, column), _cells(row, source.name, line, column)) for line, column, row in chain((first,), objects))
+    sums, findings = sum_rows(rows, layout, json_count, options.locale, notes, places)
+    return to_groups(sums, layout, places), findings
+
+
+def _cells(row: dict[str, object], name: str, line: int, column: int) -> list[object]:
+    """An object's values in the places of CELLS (None where a label or year is missing)."""
+    for field in COUNT_FIELDS:
+        if field not in row:
+            raise InputError(f"no {field} key (or one of {', '.join(ALIASES[field])})", name, line, column)
+    year = row.get("year")
+    if not isinstance(year, (str, int, float, type(None))):  # an array or an object: never a year
+        shown = "an array" if isinstance(year, list) else "an object"
+        raise InputError(f"year: read {shown}, expected a year from {FIRST_YEAR} to {LAST_YEAR}", name, line, column)
+    return [row.get(field) for field in CELLS]

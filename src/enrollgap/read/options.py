@@ -35,4 +35,3 @@ class ReadOptions(NamedTuple):
     group_by: str | None = None
     progress: Progress | None = None
     sheet: str | None = None  # a spreadsheet's sheet: its name, or its number from 1
-    jobs: int | None = None  # processes for a big file; None: ENROLLGAP_JOBS, else every core
