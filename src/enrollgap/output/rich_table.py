@@ -21,7 +21,6 @@ from rich.text import Text
 
 from ..words import sentence, word
 from .files import save
-from .formats import LONG_TABLE
 from .views import View, has_column, without
 
 BAR_WIDTH = 12
@@ -167,43 +166,6 @@ def _longest_word(text: str) -> int:
     return max(map(cell_len, text.split()), default=0)
 
 
-# ------------------------------------------------------------------ long tables
-
-# Above this many rows a table is written as it is formatted: rich draws the header
-# and the first rows, and the rest follow in the same grid, drawn here (rich takes
-# about a millisecond a row here: a second for 1,000 villages, most of a minute for
-# 100,000). Where the table fits the width, the text is the same as rich's own.
-RICH_ROWS = 100
-_SGR = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "bold red": "1;31"}
-
-
-def is_long(view: View, width: int, known: Widths | None = None) -> bool:
-    """Drawn here rather than by rich: more than RICH_ROWS rows and no chart, and
-    either the table fits the width (the text is then rich's) or is too long for
-    rich at all (then the console widens to fit it, where rich would wrap)."""
-    if len(view.rows) <= RICH_ROWS or view.chart:
-        return False
-    return len(view.rows) > LONG_TABLE or _needed(view, known) <= width
-
-
-def _line(texts: Sequence[Text], widths: Sequence[int], right: Sequence[bool], colour: bool, bold: bool) -> str:
-    parts = []
-    for text, width, align_right in zip(texts, widths, right):
-        plain = text.plain
-        pad = " " * max(width - (len(plain) if plain.isascii() else cell_len(plain)), 0)
-        cell = pad + plain if align_right else plain + pad
-        style = text.style if isinstance(text.style, str) else ""
-        if colour and (style or bold):
-            codes = ";".join(filter(None, ("1" if bold else "", _SGR.get(style, ""))))
-            cell = f"\x1b[{codes}m{cell}\x1b[0m"
-        parts.append(cell)
-    return "│ " + " │ ".join(parts) + " │\n"
-
-
-def _rule(left: str, middle: str, right: str, widths: Sequence[int]) -> str:
-    return left + middle.join("─" * (width + 2) for width in widths) + right + "\n"
-
-
 # Each data column's width by its key: measured once per view (a 100,000-row view
 # takes a tenth of a second), kept while fit leaves columns out.
 Widths = dict[str, int]
@@ -238,37 +200,6 @@ def _widest(cells: list[str]) -> int:
     if "".join(cells).isascii():
         return max(map(len, cells), default=0)
     return max(map(cell_len, cells), default=0)
-
-
-def long_table(view: View, console: Console, known: Widths | None = None) -> Iterator[str]:
-    """A long view as chunks of text: widths decided from every row's strings, rich
-    for the header and the first RICH_ROWS rows, the rest drawn line by line."""
-    scale = _scale(view)
-    columns = _columns(view)
-    right = [numeric for _, numeric in columns]
-    widths = _widths(view, known)
-    first = table(view, range(min(RICH_ROWS, len(view.rows))), widths, total=False)
-    console.width = max(console.width, sum(widths) + 3 * len(widths) + 1)
-    with console.capture() as capture:
-        console.print(first)
-    head = capture.get()
-    yield head[: head.rstrip("\n").rfind("\n") + 1]  # without its bottom border
-    colour = console.is_terminal and not console.no_color
-    chunk = []
-    for index in range(RICH_ROWS, len(view.rows)):
-        chunk.append(_line(_cells(view, index, scale), widths, right, colour, False))
-        if len(chunk) == 1000:
-            yield "".join(chunk)
-            chunk = []
-    if view.total is not None:
-        chunk.append(_rule("├", "┼", "┤", widths))
-        chunk.append(_line(_cells(view, len(view.rows), scale), widths, right, colour, True))
-    chunk.append(_rule("└", "┴", "┘", widths))
-    yield "".join(chunk)
-    with console.capture() as capture:  # the notes as rich writes them: wrapped, alerts in red
-        for note in _notes(view):
-            console.print(note)
-    yield capture.get()
 
 
 def _notes(view: View) -> list[Text]:
@@ -327,9 +258,6 @@ def render(views: Sequence[View], stream, svg: str | None = None, html: str | No
     for view in views:
         known = measure(view)
         view = fit(view, console.width, known)
-        if is_long(view, console.width, known):
-            yield from long_table(view, console, known)
-            continue
         yield _whole(view, console, known)
 
 
