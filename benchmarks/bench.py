@@ -1,19 +1,17 @@
 """Speed and memory of enrollgap, each as a ratio against a floor measured in the same run.
 
-    python benchmarks/bench.py            # start-up, 1M-row throughput, memory, 1k-100k groups
-    python benchmarks/bench.py --big      # also memory at 10M rows (a 340 MB file) and 1M groups
-    python benchmarks/bench.py --quick    # fewer repetitions, 200k rows and up to 10k groups
+    python benchmarks/bench.py           # every figure of benchmarks/README.md (about 3 minutes)
+    python benchmarks/bench.py --quick   # fewer runs and 200,000 rows instead of 1M
 
-It generates its own data (in a temporary folder unless --data DIR), runs every
-command as a real process, and reads peak memory from the kernel (wait4's
-ru_maxrss). Needs nothing beyond Python and an installed enrollgap. Prints one
-line per target: the measured ratio, the target, and whether it was met.
+It writes its own data (in a temporary folder, or --data DIR to keep it), runs
+every command as a real process, times the fastest of several runs interleaved
+with its floor's, and reads peak memory from the kernel through a fresh helper
+process. Prints one line per figure: the time, the floor, the ratio and the target.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import shutil
@@ -23,475 +21,247 @@ import tempfile
 import time
 from pathlib import Path
 
-SECTORS = ["Home industry", "Farmers", "Fishermen", "Construction", "Transport", "Traders", "Tailors", "Drivers"]
+SECTORS = ["Industri rumahan", "Petani", "Nelayan", "Konstruksi", "Transportasi", "Pedagang", "Penjahit", "Sopir"]
 
-# The floor: a bare csv loop that sums the same groups. Inside a function, where
-# its names are fast locals: at module level the same loop is about 1.2x slower.
-# {label}, {enrolled} and {potential} are the columns; {finish} what it writes.
-_FLOOR = """
-import csv, json, sys
+# The floor of a file: the bare csv.reader loop in a function, summing the same
+# rows by sector as enrollgap does (int() of each count; for grouped digits, of the
+# count with its marks taken out).
+FLOOR = """
+import csv, sys
 
-def main():
-    sums = {{}}
-    with open(sys.argv[1], newline="") as f:
-        reader = csv.reader(f)
+def main(path, delimiter, mark):
+    sums = {}
+    with open(path, newline="") as f:
+        reader = csv.reader(f, delimiter=delimiter)
         next(reader)
         for row in reader:
-            acc = sums.get(row[{label}])
-            if acc is None:
-                sums[row[{label}]] = [int(row[{enrolled}]), int(row[{potential}])]
+            if mark:
+                enrolled, potential = int(row[2].replace(mark, "")), int(row[3].replace(mark, ""))
             else:
-                acc[0] += int(row[{enrolled}])
-                acc[1] += int(row[{potential}])
-    {finish}
+                enrolled, potential = int(row[2]), int(row[3])
+            acc = sums.get(row[1])
+            if acc is None:
+                sums[row[1]] = [enrolled, potential]
+            else:
+                acc[0] += enrolled
+                acc[1] += potential
+    print(len(sums))
 
-main()
+main(sys.argv[1], sys.argv[2], sys.argv[3])
 """
-FLOOR_LOOP = _FLOOR.format(label=1, enrolled=2, potential=3, finish="print(len(sums))")
-# The floor for many groups: the same loop over sector,enrolled,potential rows, then
-# every group dumped with json (as enrollgap's JSON is: indented).
-GROUP_FLOOR = _FLOOR.format(
-    label=0,
-    enrolled=1,
-    potential=2,
-    finish='sys.stdout.write(json.dumps({"groups": [{"sector": k, "enrolled": e, "potential": p} '
-    "for k, (e, p) in sums.items()]}, indent=2))",
-)
 
+# The floor of many groups: the same loop over desa,peserta,potensi, then every group
+# written as indented JSON (as enrollgap's -f json is).
+GROUPS_FLOOR = """
+import csv, json, sys
 
-def generate(path: Path, rows: int) -> Path:
-    """region,sector,enrolled,potential rows: 8 sectors per village."""
-    if path.exists():
-        return path
-    rng = random.Random(2020)
-    with path.open("w") as out:
-        out.write("region,sector,enrolled,potential\n")
-        lines = []
-        for i in range(rows):
-            potential = rng.randint(10, 5000)
-            lines.append(f"Village {i // 8:07d},{SECTORS[i % 8]},{rng.randint(0, potential)},{potential}\n")
-            if len(lines) == 100_000:
-                out.writelines(lines)
-                lines.clear()
-        out.writelines(lines)
-    return path
+def main(path):
+    sums = {}
+    with open(path, newline="") as f:
+        reader = csv.reader(f)
+        next(reader)
+        for label, enrolled, potential in reader:
+            sums[label] = [int(enrolled), int(potential)]
+    groups = [{"sector": k, "enrolled": e, "potential": p} for k, (e, p) in sums.items()]
+    sys.stdout.write(json.dumps({"groups": groups}, indent=2))
 
-
-def generate_groups(path: Path, groups: int) -> Path:
-    """sector,enrolled,potential rows: one row per village, every row its own group."""
-    if path.exists():
-        return path
-    rng = random.Random(84000)
-    with path.open("w") as out:
-        out.write("sector,enrolled,potential\n")
-        for i in range(groups):
-            potential = rng.randint(10, 5000)
-            out.write(f"Desa {i:07d},{rng.randint(0, potential)},{potential}\n")
-    return path
-
-
-def first_lines(command: list[str], lines: int = 5) -> tuple[float, float]:
-    """Seconds until the first lines of stdout arrive, and until the command ends."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    assert process.stdout is not None
-    for _ in range(lines):
-        process.stdout.readline()
-    first = time.perf_counter() - start
-    for _ in process.stdout:
-        pass
-    process.wait()
-    return first, time.perf_counter() - start
-
+main(sys.argv[1])
+"""
 
 SHEET_FLOOR = """
 import sys
 from python_calamine import CalamineWorkbook
 
-def main():
-    rows = 0
-    for row in CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_index(0).iter_rows():
-        rows += 1
-    print(rows)
+def main(path):
+    print(sum(1 for _ in CalamineWorkbook.from_path(path).get_sheet_by_index(0).iter_rows()))
 
-main()
+main(sys.argv[1])
 """
-
-OPENPYXL_READ = """
-import sys
-import openpyxl
-
-def main():
-    sums = {}
-    book = openpyxl.load_workbook(sys.argv[1], read_only=True)
-    rows = book.worksheets[0].iter_rows(values_only=True)
-    next(rows)
-    for sector, enrolled, potential in rows:
-        acc = sums.setdefault(sector, [0, 0])
-        acc[0] += enrolled
-        acc[1] += potential
-    print(len(sums))
-
-main()
-"""
-
-
-def generate_sheet(path: Path, rows: int) -> Path | None:
-    """A sheet of sector,enrolled,potential rows (8 sectors), written with openpyxl."""
-    if path.exists():
-        return path
-    try:
-        import openpyxl
-    except ImportError:
-        return None
-    book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet("Rekap")
-    sheet.append(["sektor", "peserta", "potensi"])
-    rng = random.Random(7)
-    for i in range(rows):
-        potential = rng.randint(10, 5000)
-        sheet.append([SECTORS[i % 8], rng.randint(0, potential), potential])
-    book.save(path)
-    return path
-
-
-def generate_styles(folder: Path, rows: int) -> tuple[Path, Path]:
-    """The same rows twice: Indonesian-style grouped digits (1.204;38.500) and plain digits."""
-    grouped, plain = folder / f"id-{rows}.csv", folder / f"plain-{rows}.csv"
-    if grouped.exists() and plain.exists():
-        return grouped, plain
-    rng = random.Random(62)
-    with grouped.open("w") as out_grouped, plain.open("w") as out_plain:
-        out_grouped.write("sektor;peserta;potensi\n")
-        out_plain.write("sektor;peserta;potensi\n")
-        for i in range(rows):
-            potential = rng.randint(1000, 99999)
-            enrolled = rng.randint(0, potential)
-            out_grouped.write(f"{SECTORS[i % 8]};{enrolled:,};{potential:,}\n".replace(",", "."))
-            out_plain.write(f"{SECTORS[i % 8]};{enrolled};{potential}\n")
-    return grouped, plain
-
-
-def bench_styles(folder: Path, enrollgap: str, rows: int) -> None:
-    """Indonesian-style numbers against the same rows in plain digits, same run: on one
-    core (the read loop itself) and on every core (what a user gets by default)."""
-    grouped, plain = generate_styles(folder, rows)
-    commands = {}
-    for jobs in ("1", None):
-        for name, path in (("plain", plain), ("grouped", grouped)):
-            command = [enrollgap, "report", str(path), "--locale", "id", "-f", "json"]
-            commands[(name, jobs)] = command + (["--jobs", jobs] if jobs else [])
-    times = fastest(commands, 7)  # (a ratio near its target: more runs, so that each side's fastest is its own)
-    print(f"{rows:,} rows written 1.204;38.500 with --locale id, against the same rows in plain digits:")
-    for jobs, where in (("1", "on one core (--jobs 1)"), (None, f"on every core ({os.cpu_count()})")):
-        print(line(f"grouped digits {where}", times[("grouped", jobs)], times[("plain", jobs)], 1.3, "s"))
-    print()
-
 
 JSON_FLOOR = """
 import json, sys
 
-def main():
-    sums = {}
-    with open(sys.argv[1]) as f:
-        rows = json.load(f)
-    for row in rows:
-        acc = sums.get(row["sector"])
-        if acc is None:
-            sums[row["sector"]] = [row["enrolled"], row["potential"]]
-        else:
-            acc[0] += row["enrolled"]
-            acc[1] += row["potential"]
-    print(len(sums))
-
-main()
+with open(sys.argv[1]) as f:
+    print(len(json.load(f)))
 """
 
+# Linux keeps a process's peak memory across exec: a fresh, small Python forks and
+# execs the command, so that the peak read is the command's, not this script's.
+PEAK_HELPER = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    os.execvp(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+sys.stderr.write(f"PEAK={usage.ru_maxrss}")
+"""
 
-def bench_json(folder: Path, python: str, enrollgap: str, rows: int) -> None:
-    """A JSON array as json.dumps writes it (one line), against json.load and a sum."""
-    path = folder / f"array-{rows}.json"
-    if not path.exists():  # written an object at a time, never held whole here
-        rng = random.Random(7)
+# The shapes of 1M rows: (name, line end, delimiter, thousands mark or "", --locale).
+SHAPES = [
+    ("export: CRLF, ','", "\r\n", ",", "", "en"),
+    ("export: CRLF, ';', grouped digits, --locale id", "\r\n", ";", ".", "id"),
+    ("LF, ','", "\n", ",", "", "en"),
+]
+
+
+def write_rows(path: Path, rows: int, end: str, delimiter: str, mark: str) -> Path:
+    """kecamatan, sector, enrolled, potential: 8 sectors in each kecamatan."""
+    if path.exists():
+        return path
+    rng = random.Random(2020)
+    with path.open("w", newline="") as out:
+        out.write(delimiter.join(["kecamatan", "sektor", "peserta", "potensi"]) + end)
+        for i in range(rows):
+            potential = rng.randint(100, 250_000)
+            counts = [rng.randint(0, potential), potential]
+            cells = [f"{c:,}".replace(",", mark) if mark else str(c) for c in counts]
+            out.write(delimiter.join([f"Kecamatan {i // 8:06d}", SECTORS[i % 8], *cells]) + end)
+    return path
+
+
+def write_villages(path: Path, groups: int) -> Path:
+    if not path.exists():
+        rng = random.Random(84000)
         with path.open("w") as out:
+            out.write("desa,peserta,potensi\n")
+            for i in range(groups):
+                potential = rng.randint(10, 5000)
+                out.write(f"Desa {i:07d},{rng.randint(0, potential)},{potential}\n")
+    return path
+
+
+def write_sheet(path: Path, rows: int) -> Path | None:
+    try:
+        import openpyxl
+    except ImportError:
+        return None
+    if not path.exists():
+        book = openpyxl.Workbook(write_only=True)
+        sheet = book.create_sheet("Rekap")
+        sheet.append(["sektor", "peserta", "potensi"])
+        rng = random.Random(7)
+        for i in range(rows):
+            potential = rng.randint(10, 5000)
+            sheet.append([SECTORS[i % 8], rng.randint(0, potential), potential])
+        book.save(path)
+    return path
+
+
+def write_json(path: Path, rows: int) -> Path:
+    if not path.exists():
+        rng = random.Random(9)
+        with path.open("w") as out:
+            out.write("[\n")
             for i in range(rows):
                 potential = rng.randint(10, 5000)
-                obj = {"sector": SECTORS[i % 8], "enrolled": rng.randint(0, potential), "potential": potential}
-                out.write(("[" if i == 0 else ", ") + json.dumps(obj))
-            out.write("]")
-    floor_script = folder / "json_floor.py"
-    floor_script.write_text(JSON_FLOOR)
-    commands = {
-        "floor": [python, str(floor_script), str(path)],
-        "enrollgap": [enrollgap, "report", str(path), "-f", "json"],
-    }
-    times = fastest(commands, 3)
-    memory = {name: peak_memory(command) for name, command in commands.items()}
-    print(f"a JSON array of {rows:,} objects on one line ({path.stat().st_size / 2**20:.0f} MiB; peak memory: "
-          f"json.load {memory['floor']} MiB, enrollgap {memory['enrollgap']} MiB):")  # fmt: skip
-    print(line("enrollgap report array.json vs json.load and a sum", times["enrollgap"], times["floor"], None, "s"))
-    print()
-
-
-def bench_sheets(folder: Path, python: str, enrollgap: str, rows: int) -> None:
-    """Reading a spreadsheet: enrollgap against calamine's own read of the same sheet."""
-    path = generate_sheet(folder / f"sheet-{rows}.xlsx", rows)
-    if path is None:
-        print("spreadsheets: skipped (pip install openpyxl python-calamine to measure)")
-        return
-    floor_script = folder / "sheet_floor.py"
-    floor_script.write_text(SHEET_FLOOR)
-    openpyxl_script = folder / "sheet_openpyxl.py"
-    openpyxl_script.write_text(OPENPYXL_READ)
-    times = fastest(
-        {"floor": [python, str(floor_script), str(path)], "enrollgap": [enrollgap, "report", str(path), "-f", "json"]},
-        9,  # (half a second each, and a ratio near its target)
-    )
-    times.update(fastest({"openpyxl": [python, str(openpyxl_script), str(path)]}, 2))  # (for reference, 7 s a run)
-    memory = peak_memory([enrollgap, "report", str(path), "-f", "json"])
-    floor_memory = peak_memory([python, str(floor_script), str(path)])
-    print(f"a {rows:,}-row xlsx sheet ({path.stat().st_size / 2**20:.1f} MiB):")
-    print(line("enrollgap report sheet.xlsx -f json vs calamine's read", times["enrollgap"], times["floor"], 1.5, "s"))
-    print(line("openpyxl read-only, summing the same rows", times["openpyxl"], times["floor"], None, "s"))
-    print(f"peak memory: enrollgap {memory} MiB, calamine's read {floor_memory} MiB")
-    print()
+                comma = "," if i < rows - 1 else ""
+                out.write(
+                    f'{{"sektor": "{SECTORS[i % 8]}", "peserta": {rng.randint(0, potential)}, '
+                    f'"potensi": {potential}}}{comma}\n'
+                )
+            out.write("]\n")
+    return path
 
 
 def run(command: list[str]) -> float:
-    """Wall time in seconds of one run of command."""
     start = time.perf_counter()
     completed = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - start
-    if completed.returncode not in (0, 1):
+    if completed.returncode != 0:
         raise SystemExit(f"benchmark command failed: {' '.join(command)}\n{completed.stderr.decode()}")
     return elapsed
 
 
-# Linux keeps a process's peak memory across exec: a command started from this
-# script (which holds the generated data, 25 MiB and more) reported at least this
-# script's own peak: in one run the floor loop, one core and every core all showed
-# 24 MiB. A fresh Python that only forks and execs the command puts that floor at its
-# own size (about 8 MiB, less than any command measured here).
-PEAK_HELPER = """\
-import os, sys
-pid = os.fork()
-if pid == 0:
-    os.execvp(sys.argv[1], sys.argv[1:])
-_, status, usage = os.wait4(pid, 0)
-sys.stderr.write(f"\\nPEAK={usage.ru_maxrss}")
-sys.exit(os.waitstatus_to_exitcode(status))
-"""
-
-
-def peak_memory(command: list[str]) -> int:
-    """Peak memory in MiB of one run of command (of the largest process of its tree)."""
-    helper = [sys.executable, "-c", PEAK_HELPER, *command]
-    completed = subprocess.run(helper, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    stderr, _, peak = completed.stderr.decode().rpartition("\nPEAK=")
-    if completed.returncode not in (0, 1) or not peak:
-        raise SystemExit(f"benchmark command failed: {' '.join(command)}\n{stderr}")
-    return int(peak) // 1024
-
-
-def run_at_once(commands: tuple[list[str], ...]) -> float:
-    """Wall time in seconds of commands started together, until the last one ends."""
-    start = time.perf_counter()
-    processes = [subprocess.Popen(command, stdout=subprocess.DEVNULL) for command in commands]
-    if any(process.wait() != 0 for process in processes):
-        raise SystemExit(f"benchmark command failed: {' '.join(commands[0])}")
-    return time.perf_counter() - start
-
-
-def fastest(commands: dict, repeat: int) -> dict:
-    """The fastest wall time of each command over repeat runs, interleaved so that drift
-    hits all alike. The fastest, not the median (timeit's advice): another load on the
-    machine only ever adds time, and on this shared 2-core machine the median of the
-    same command moved by a third between runs. A tuple of commands is run at once."""
-    times: dict = {name: [] for name in commands}
+def fastest(commands: dict[str, list[str]], repeat: int) -> dict[str, float]:
+    """The fastest wall time of each command over ``repeat`` runs, interleaved so that
+    drift hits all alike (another load only ever adds time)."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(repeat):
         for name, command in commands.items():
-            times[name].append(run_at_once(command) if isinstance(command, tuple) else run(command))
+            times[name].append(run(command))
     return {name: min(values) for name, values in times.items()}
 
 
-def line(what: str, measured: float, floor: float, target: float | None, unit: str = "ms") -> str:
+def peak_mib(command: list[str]) -> int:
+    """Peak memory of one run of command, in MiB (Linux keeps a process's peak across
+    exec, so it is read from a fresh, small helper's child)."""
+    completed = subprocess.run([sys.executable, "-c", PEAK_HELPER, *command], stderr=subprocess.PIPE, text=True)
+    return int(completed.stderr.rpartition("PEAK=")[2]) // 1024
+
+
+def line(what: str, measured: float, floor: float, target: float | None, unit: str = "s") -> str:
     ratio = measured / floor
-    if target is None:
-        verdict_text = "(for reference, no target)"
-    else:
-        verdict_text = f"(target {target:.2f}x: {'met' if ratio <= target else 'NOT met'})"
+    met = "(for reference)" if target is None else f"(target {target:.2f}x: {'met' if ratio <= target else 'NOT met'})"
     scale, digits = (1000, 1) if unit == "ms" else (1, 3)
-    return (
-        f"{what:<52} {measured * scale:8.{digits}f} {unit} / floor {floor * scale:8.{digits}f} {unit}"
-        f" = {ratio:5.2f}x {verdict_text}"
-    )
-
-
-def bench_throughput(folder: Path, enrollgap: str, python: str, sizes: list[int], quick: bool) -> None:
-    """Many rows into a few groups: one core and every core against the csv.reader loop,
-    with each one's peak memory."""
-    floor_script = folder / "floor.py"
-    floor_script.write_text(FLOOR_LOOP)
-    for rows in sizes:
-        data = generate(folder / f"rows-{rows}.csv", rows)
-        size = data.stat().st_size / 2**20
-        commands = {
-            "floor": [python, str(floor_script), str(data)],
-            "enrollgap": [enrollgap, "report", str(data), "--group-by", "sector", "-f", "json", "--jobs", "1"],
-            "every core": [enrollgap, "report", str(data), "--group-by", "sector", "-f", "json"],
-        }
-        # What this machine gives two processes in this run: two copies of the floor at
-        # once take as long as one where two cores are free, twice as long where they
-        # take turns (a shared machine's cores often do). Every core can only be as fast
-        # as the machine lets two processes be.
-        cores = min(os.cpu_count() or 1, 2)
-        at_once = {"floor, copies at once": (commands["floor"],) * cores}
-        throughput = fastest({**commands, **at_once}, 3 if quick or rows > 1_000_000 else 7)
-        memory = {name: peak_memory(command) for name, command in commands.items()}
-        print(f"{rows:,} rows ({size:.0f} MiB CSV) summed by sector (peak memory: floor {memory['floor']} MiB, "
-              f"one core {memory['enrollgap']} MiB, every core {memory['every core']} MiB):")  # fmt: skip
-        print(line("enrollgap report rows.csv --group-by sector --jobs 1", throughput["enrollgap"],
-                   throughput["floor"], 1.1, "s"))  # fmt: skip
-        print(line(f"the same on every core ({os.cpu_count()})", throughput["every core"], throughput["floor"], 0.6,
-                   "s"))  # fmt: skip
-        speedup = cores * throughput["floor"] / throughput["floor, copies at once"]
-        print(f"  (in this run the machine ran {cores} copies of the floor at once in "
-              f"{throughput['floor, copies at once']:.3f} s: {speedup:.2f}x the work of one in the same time, "
-              f"of {cores:.2f}x possible)")  # fmt: skip
-        print()
-
-
-def bench_groups(folder: Path, enrollgap: str, python: str, quick: bool, big: bool) -> None:
-    """One row per village: machine formats and the table against csv loop + json.dumps."""
-    group_floor = folder / "group_floor.py"
-    group_floor.write_text(GROUP_FLOOR)
-    counts = [1_000, 10_000] + ([] if quick else [100_000]) + ([1_000_000] if big else [])
-    print("many groups (one row per village): seconds, and per group; floor = csv loop + json.dumps")
-    for count in counts:
-        path = generate_groups(folder / f"groups-{count}.csv", count)
-        times = fastest(
-            {
-                "floor": [python, str(group_floor), str(path)],
-                "json": [enrollgap, "report", str(path), "-f", "json"],
-                "csv": [enrollgap, "report", str(path), "-f", "csv"],
-            },
-            3 if quick else 5,
-        )
-        memory = peak_memory([enrollgap, "report", str(path), "-f", "json"])
-        # the fastest of as many runs as the others (one run of a table is as noisy as one of json)
-        tables = [first_lines([enrollgap, "report", str(path)]) for _ in range(3 if quick else 5)]
-        table_first, table_all = min(t[0] for t in tables), min(t[1] for t in tables)
-        floor = times["floor"]
-        target = count == 100_000
-        print(f"  {count:>9,} groups: floor {floor:6.2f} s; json {times['json']:6.2f} s "
-              f"({times['json'] / count * 1e6:5.1f} us/group, {memory} MiB); csv {times['csv']:6.2f} s; "
-              f"table: first lines {table_first:6.2f} s, all {table_all:6.2f} s")  # fmt: skip
-        if target:
-            print(line("    -f json at 100,000 groups", times["json"], floor, 1.5, "s"))
-            print(f"    peak memory {memory} MiB (target at most 100 MiB: {'met' if memory <= 100 else 'NOT met'})")
-            print(line("    table, first lines", table_first, floor, 3.0, "s"))
-            print(line("    table, whole", table_all, floor, 10.0, "s"))
-    print()
+    return f"{what:<58} {measured * scale:8.{digits}f} / {floor * scale:8.{digits}f} {unit} = {ratio:5.2f}x {met}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer repetitions, 200k rows")
-    parser.add_argument("--big", action="store_true", help="also measure memory at 10M rows")
-    parser.add_argument("--data", type=Path, help="keep generated files here")
-    parser.add_argument("--sheets", action="store_true", help="only the spreadsheet measurement")
-    parser.add_argument("--styles", action="store_true", help="only the Indonesian-numbers measurement")
-    parser.add_argument("--throughput", action="store_true", help="only the 1M-row throughput")
-    parser.add_argument("--startup", action="store_true", help="only the start-up measurement")
-    parser.add_argument("--groups", action="store_true", help="only the many-groups measurement")
-    parser.add_argument("--json", action="store_true", help="only the JSON-array measurement")
+    parser.add_argument("--quick", action="store_true", help="fewer runs, 200,000 rows")
+    parser.add_argument("--data", type=Path, help="keep the generated data in this folder")
     args = parser.parse_args()
-
+    enrollgap = shutil.which("enrollgap") or sys.exit("enrollgap is not installed (pip install -e '.[excel]')")
     python = sys.executable
-    enrollgap = shutil.which("enrollgap", path=str(Path(python).parent)) or shutil.which("enrollgap")
-    if enrollgap is None:
-        raise SystemExit("enrollgap is not installed: pip install -e . first")
-    # Installed packages carry compiled bytecode; make sure this one (and the minimal
-    # program) do too, or the start-up figures would include compiling the sources.
-    package = Path(__import__("enrollgap").__file__).parent
-    subprocess.run([python, "-m", "compileall", "-q", str(package), str(Path(__file__).parent)], check=True)
-
-    # Start-up: the fastest of 100 runs each. A run takes 50 ms, and on this shared
-    # machine the fastest of 40 still moved by 0.05x between back-to-back runs of
-    # the same code (one quiet moment more or less, for either side).
-    repeat = 10 if args.quick else 100
+    repeat = 3 if args.quick else 7
     rows = 200_000 if args.quick else 1_000_000
     folder = args.data or Path(tempfile.mkdtemp(prefix="enrollgap-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
+    scripts = {name: folder / f"{name}.py" for name in ("floor", "groups_floor", "sheet_floor", "json_floor")}
+    for path, text in zip(scripts.values(), (FLOOR, GROUPS_FLOOR, SHEET_FLOOR, JSON_FLOOR)):
+        path.write_text(text)
+    minimal = str(Path(__file__).with_name("minimal_cli.py"))
+    # Bytecode as an installed package has it (an editable install under
+    # PYTHONDONTWRITEBYTECODE=1 would compile every module at every start).
+    package = subprocess.run([python, "-c", "import enrollgap; print(enrollgap.__path__[0])"], capture_output=True)
+    subprocess.run([python, "-m", "compileall", "-q", package.stdout.decode().strip()], check=True)
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores; data in {folder}\n")
 
-    print(f"enrollgap benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {repeat} start-up runs each")
-    print()
-    if args.sheets:
-        bench_sheets(folder, python, enrollgap, 100_000)
-        return
-    if args.styles:
-        bench_styles(folder, enrollgap, rows)
-        return
-    if args.json:
-        bench_json(folder, python, enrollgap, rows // 4)
-        return
-    if not args.throughput and not args.groups:
-        minimal = [python, str(Path(__file__).with_name("minimal_cli.py")), "report", "-s", "a", "1", "2"]
-        startup = fastest(
-            {
-                "python": [python, "-c", "pass"],
-                "click": [python, "-c", "import click"],
-                "click+rich": [python, "-c", "import click, rich.console, rich.table"],
-                "click+stdlib": [python, "-c", "import click, fractions, json, dataclasses"],
-                "minimal": [*minimal, "-f", "json"],
-                "minimal table": minimal,
-                "json": [enrollgap, "report", "-s", "a", "1", "2", "-f", "json"],
-                "table": [enrollgap, "report", "-s", "a", "1", "2"],
-            },
-            repeat,
-        )
-        print(f"floors: python -c pass {startup['python'] * 1000:.1f} ms; "
-              f"import click, fractions, json, dataclasses {startup['click+stdlib'] * 1000:.1f} ms")  # fmt: skip
-        print(line("enrollgap report -s a 1 2 -f json vs import click", startup["json"], startup["click"], None))
-        print(
-            line(
-                "enrollgap report -s a 1 2 -f json vs minimal_cli.py -f json", startup["json"], startup["minimal"], 1.10
-            )
-        )
-        print(
-            line(
-                "enrollgap report -s a 1 2 vs minimal_cli.py (rich table)",
-                startup["table"],
-                startup["minimal table"],
-                1.10,
-            )
-        )
-        print()
-        if args.startup:
-            return
+    times = fastest(
+        {
+            "json": [enrollgap, "report", "-s", "a", "1", "2", "-f", "json"],
+            "json floor": [python, minimal, "report", "-s", "a", "1", "2", "-f", "json"],
+            "table": [enrollgap, "report", "-s", "a", "1", "2"],
+            "table floor": [python, minimal, "report", "-s", "a", "1", "2"],
+        },
+        30 if args.quick else 100,
+    )
+    print(line("start-up: report -s a 1 2 -f json / minimal_cli.py", times["json"], times["json floor"], 1.25, "ms"))
+    print(line("start-up: the rich table / minimal_cli.py", times["table"], times["table floor"], 1.25, "ms"))
 
-    if not args.groups:
-        bench_throughput(folder, enrollgap, python, [rows] + ([10_000_000] if args.big else []), args.quick)
-        if args.throughput:
-            return
-    bench_groups(folder, enrollgap, python, args.quick, args.big)
-    if args.groups:
-        return
+    plain = None
+    for name, end, delimiter, mark, locale in SHAPES:
+        data = write_rows(folder / f"rows-{rows}-{len(end)}{ord(delimiter)}{mark}.csv", rows, end, delimiter, mark)
+        command = [enrollgap, "report", str(data), "--group-by", "sector", "-f", "json", "--locale", locale]
+        floor = [python, str(scripts["floor"]), str(data), delimiter, mark]
+        times = fastest({"enrollgap": command, "floor": floor}, repeat)
+        print(line(f"{rows:,} rows, {name}", times["enrollgap"], times["floor"], 1.15))
+        print(f"{'':<58} peak memory {peak_mib(command)} MiB (floor {peak_mib(floor)} MiB; target 24 MiB)")
+        if mark == "" and end == "\r\n":
+            plain = times["enrollgap"]
+        if mark and plain is not None:
+            print(line("   grouped digits against the same export in plain digits", times["enrollgap"], plain, 1.3))
 
-    bench_sheets(folder, python, enrollgap, 20_000 if args.quick else 100_000)
-    bench_styles(folder, enrollgap, rows)
-    bench_json(folder, python, enrollgap, rows // 4)
+    villages = write_villages(folder / "villages-100000.csv", 100_000)
+    command = [enrollgap, "report", str(villages), "-f", "json"]
+    times = fastest({"enrollgap": command, "floor": [python, str(scripts["groups_floor"]), str(villages)]}, repeat)
+    print(line("100,000 groups -f json / the csv loop and json.dumps", times["enrollgap"], times["floor"], 1.5))
+    print(f"{'':<58} peak memory {peak_mib(command)} MiB (target 100 MiB)")
+    table = fastest({"table": [enrollgap, "report", str(villages), "--top", "1000"]}, 1)["table"]
+    print(f"{'100,000 groups, rich table of the first 1,000 (--top 1000)':<58} {table:8.3f} s")
 
-    sizes = [10_000, rows] + ([10_000_000] if args.big else [])
-    peaks = {}
-    for count in sizes:
-        path = generate(folder / f"rows-{count}.csv", count)
-        peaks[count] = peak_memory([enrollgap, "report", str(path), "--group-by", "sector", "-f", "json"])
-        print(f"peak memory at {count:>10,} rows: {peaks[count]:4d} MiB")
-    growth = peaks[sizes[-1]] - peaks[sizes[0]]
-    verdict = "met" if growth <= 40 else "NOT met"
-    print(f"growth from {sizes[0]:,} to {sizes[-1]:,} rows: {growth} MiB (target at most 40 MiB: {verdict})")
-    if not args.data:
+    sheet = write_sheet(folder / "rows-100000.xlsx", 100_000)
+    if sheet is not None:
+        command = [enrollgap, "report", str(sheet), "-f", "json"]
+        times = fastest({"enrollgap": command, "floor": [python, str(scripts["sheet_floor"]), str(sheet)]}, repeat)
+        print(line("100,000-row .xlsx / calamine's own read", times["enrollgap"], times["floor"], 1.5))
+    objects = write_json(folder / "rows-250000.json", 250_000)
+    command = [enrollgap, "report", str(objects), "-f", "json"]
+    times = fastest({"enrollgap": command, "floor": [python, str(scripts["json_floor"]), str(objects)]}, repeat)
+    print(line("JSON array of 250,000 objects / json.load", times["enrollgap"], times["floor"], None))
+    print(f"{'':<58} peak memory {peak_mib(command)} MiB")
+    if args.data is None:
         shutil.rmtree(folder)
 
 

@@ -157,7 +157,7 @@ def test_csv_rows_are_each_value_through_cell(rows):
 def test_a_report_view_s_levels_are_each_row_s_coverage_made_when_drawn(monkeypatch):
     # 100,000 villages: the first lines of the table come before 100,000 Fractions are made
     from enrollgap import coverage
-    from enrollgap.output.views import views_of
+    from enrollgap.output import views_of
 
     made = []
     real = coverage.coverage_pct

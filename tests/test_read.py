@@ -511,6 +511,17 @@ def test_a_summary_is_told_without_normalizing_exactly_as_by_normalizing(text):
     )
 
 
+@given(st.one_of(_spellings(TOTAL_WORDS), _spellings(SUMMARY_WORDS), _spellings(SUMMARY_FIRST), st.text(max_size=12)))
+@example("Rata-rata Kabupaten")
+@example("Sumsel Total")
+@example("Total Sumsel")
+@example("J U M L A H")
+def test_a_row_is_not_a_group_exactly_when_its_label_is_a_total_or_a_summary(text):
+    from enrollgap.read.labels import is_total_or_summary
+
+    assert is_total_or_summary(text) == (is_total(text) or is_summary(text))
+
+
 def test_the_sums_by_label_behind_a_total_of_one_label_are_kept_and_bounded():
     """Each working out walks every group: kept while no data row comes between total
     rows (a block of "Jumlah / Petani", "Jumlah / Nelayan", ...), and done at most

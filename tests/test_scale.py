@@ -10,8 +10,7 @@ import pytest
 from conftest import run
 from enrollgap import Group, ReportOptions, report
 from enrollgap.numerals import Style
-from enrollgap.output import files, formats, rich_table
-from enrollgap.output.views import views_of
+from enrollgap.output import files, formats, rich_table, views_of
 
 
 def village_rows(count: int) -> str:

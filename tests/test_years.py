@@ -205,7 +205,7 @@ def test_trend_forecasts_continue_each_group_s_own_pace():
 
 
 def test_three_years_draw_a_coverage_sparkline_per_group_two_do_not():
-    from enrollgap.output.views import sparkline
+    from enrollgap.output.view import sparkline
 
     three = HISTORY + "2020,nelayan,9,50\n2021,nelayan,5,50\n2022,nelayan,5,50\n"
     table = run("report", input=three, env={"COLUMNS": "200"}).stdout

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Optional
 
 from .coverage import coverage_pct
 from .errors import OptionError
@@ -18,7 +17,7 @@ from .findings import Finding
 from .groups import Group, years_of
 
 # A group's labels, without its year.
-Key = tuple[Optional[str], Optional[str]]
+Key = tuple[str | None, str | None]
 
 
 def key_of(item: Group) -> Key:

@@ -7,7 +7,7 @@ contract's field names.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .numerals import Style, format_int
 from .text import LABEL_LIMIT, quoted, visible
@@ -295,7 +295,7 @@ def note_texts(notes: Notes, locale: str) -> list[str]:
     source = visible(notes.source, LABEL_LIMIT)
     out = []
 
-    def first(items: list) -> str:
+    def first(items: list[Any]) -> str:
         text = items[0][1] if items else ""
         return f": {quoted(visible(text, 60))}" if text else ""
 

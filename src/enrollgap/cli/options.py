@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from fractions import Fraction
+from typing import Any
 
 import click
 
@@ -27,7 +28,7 @@ def _check_format(ctx, param, value):
         raise click.BadParameter(str(error)) from None
 
 
-def input_options(func: Callable) -> Callable:
+def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """INPUT and the options that say how to read it, shared by every command."""
     decorators = [
         click.argument("input", required=False, metavar="[INPUT]"),
@@ -73,7 +74,7 @@ def input_options(func: Callable) -> Callable:
     return func
 
 
-def output_options(func: Callable) -> Callable:
+def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Output format and the human-format settings, shared by every command."""
     decorators = [
         click.option(
@@ -121,7 +122,7 @@ def output_options(func: Callable) -> Callable:
     return func
 
 
-def sector_option(func: Callable) -> Callable:
+def sector_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "-s",
         "--sector",
@@ -133,7 +134,7 @@ def sector_option(func: Callable) -> Callable:
     )(func)
 
 
-def group_by_option(func: Callable) -> Callable:
+def group_by_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--group-by",
         type=click.Choice(list(GROUPINGS)),

@@ -1,27 +1,27 @@
 """Results out, in every format: one entry point, ``render``.
 
-Machine formats (``records``: the contract's plain dicts) are written by
-``jsonout`` and ``delimited`` as they are computed; human formats go through
-``views`` (localized strings) to ``rich_table`` or ``tabulated``. Rendering
-starts only once all input is read and checked, so an input error never leaves
-half a result on stdout. rich and tabulate are imported only when a format needs
-them.
+Each command's module (``report``, ``project``, ``check``) owns what its result
+becomes: ``document`` (JSON), ``lines`` (JSON Lines), ``table`` (CSV, TSV, xlsx:
+fields and rows) and ``views`` (localized ``View`` tables for people). The
+writers take those: ``jsonout``, ``delimited`` and ``workbook`` the records,
+``rich_table`` and ``tabulated`` the views. Rendering starts only once all
+input is read and checked, so an input error never leaves half a result on
+stdout. rich and tabulate are imported only when a format needs them.
 
 - ``formats``: the format names
-- ``records``: machine records per result
-- ``views``: human views per result
-- ``jsonout``, ``delimited``, ``tabulated``, ``rich_table``: the writers
-- ``progress``: the reading progress bar
+- ``records``, ``view``: what the commands' records and views share
+- ``jsonout``, ``delimited``, ``tabulated``, ``rich_table``, ``workbook``: the writers
+- ``files``: files written whole or not at all; ``progress``: the reading progress bar
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from importlib import import_module
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import OptionError
 from ..numerals import Style
-from . import records
 from .formats import LONG_TABLE, MACHINE_FORMATS, check_format, is_machine
 
 if TYPE_CHECKING:  # only for annotations: each command loads only its own result's module
@@ -31,7 +31,13 @@ if TYPE_CHECKING:  # only for annotations: each command loads only its own resul
 
     Result = ReportResult | ProjectResult | CheckResult
 
-__all__ = ["MACHINE_FORMATS", "check_format", "is_machine", "long_table_rows", "render", "workbook"]
+__all__ = ["MACHINE_FORMATS", "check_format", "is_machine", "long_table_rows", "render", "views_of", "workbook"]
+
+
+def views_of(result: Result, style: Style = Style()) -> list[Any]:
+    """The views of any command's result, as people read them."""
+    views: list[Any] = _of(result).views(result, style)
+    return views
 
 
 def workbook(result: Result, columns: Sequence[str] | None = None) -> bytes:
@@ -40,8 +46,7 @@ def workbook(result: Result, columns: Sequence[str] | None = None) -> bytes:
 
     if columns:
         _check_columns(result, columns)
-    _, _, table = _shapes(result)
-    fields, rows = table(result)
+    fields, rows = _of(result).table(result)
     return workbook_bytes(list(columns) if columns else fields, rows, type(result).__name__)
 
 
@@ -53,31 +58,22 @@ def long_table_rows(result: Result, name: str) -> int | None:
     return rows if rows is not None and rows > LONG_TABLE else None
 
 
-def _shapes(result: Result) -> tuple[Callable[[Any], dict], Callable[[Any], Iterator[dict]], Callable[[Any], Any]]:
-    """The document, lines and table functions of a command's result."""
-    return _SHAPES[result.command]
+def _of(result: Result) -> Any:
+    """The module that writes a command's result out (loaded when that command runs)."""
+    return import_module(f"{__name__}.{result.command}")
 
 
-_SHAPES: dict[
-    str, tuple[Callable[[Any], dict], Callable[[Any], Iterator[dict]], Callable[[Any], Any]]
-] = {  # each command's result: its JSON document, its JSON Lines, its CSV table
-    "report": (records.report_document, records.report_lines, records.report_table),
-    "project": (records.project_document, records.project_lines, records.project_table),
-    "check": (records.check_document, records.check_lines, records.check_table),
-}
-
-
-def _pick(record: dict, columns: Sequence[str]) -> dict:
+def _pick(record: dict[str, Any], columns: Sequence[str]) -> dict[str, Any]:
     """A record's chosen columns, in the chosen order (a path keeps its years, picked)."""
     if "years" in record and isinstance(record["years"], list):
         return {**record, "years": [_pick(year, columns) for year in record["years"]]}
     return {key: record[key] for key in columns if key in record}
 
 
-def _picked_document(document: dict, columns: Sequence[str] | None) -> dict:
+def _picked_document(document: dict[str, Any], columns: Sequence[str] | None) -> dict[str, Any]:
     if not columns:
         return document
-    out: dict = {}
+    out: dict[str, Any] = {}
     for key, value in document.items():
         if key in ("groups", "rows", "paths"):
             out[key] = (_pick(record, columns) for record in value)
@@ -90,8 +86,7 @@ def _picked_document(document: dict, columns: Sequence[str] | None) -> dict:
 
 def _check_columns(result: Result, columns: Sequence[str]) -> None:
     """OptionError for a column the result does not have, listing the ones it has."""
-    _, _, table = _shapes(result)
-    fields, _ = table(result)
+    fields, _ = _of(result).table(result)
     unknown = [c for c in columns if c not in fields]
     if unknown:
         raise OptionError(f"no column {unknown[0]!r}; choose from {', '.join(fields)}", "--columns")
@@ -115,28 +110,28 @@ def render(
     """
     if columns:
         _check_columns(result, columns)
+    command = _of(result)
     if is_machine(name):
         if svg or html:
             from .rich_table import recorded
-            from .views import views_of
 
-            recorded(views_of(result, style), svg, html)
-        document, lines, table = _shapes(result)
+            recorded(command.views(result, style), svg, html)
         if name == "json":
             from .jsonout import json_chunks
 
-            return json_chunks(_picked_document(document(result), columns))
+            return json_chunks(_picked_document(command.document(result), columns))
         if name == "jsonl":
             from .jsonout import jsonl_chunks
 
-            return jsonl_chunks(lines(result) if not columns else (_pick(r, columns) for r in lines(result)))
+            lines = command.lines(result)
+            return jsonl_chunks(lines if not columns else (_pick(r, columns) for r in lines))
         from .delimited import delimited_chunks
 
-        fields, rows = table(result)
+        fields, rows = command.table(result)
         return delimited_chunks(list(columns) if columns else fields, rows, "," if name == "csv" else "\t")
-    from .views import pick, views_of
+    from .view import pick
 
-    views = views_of(result, style)
+    views = command.views(result, style)
     if columns:
         views = [pick(view, columns) for view in views]
     if name == "table":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 # A cell a spreadsheet would run as a formula starts with one of these (OWASP).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -24,7 +25,7 @@ def cell(value: object) -> str:
     return str(value)
 
 
-def delimited_chunks(fields: Sequence[str], rows: Iterable[dict], delimiter: str) -> Iterator[str]:
+def delimited_chunks(fields: Sequence[str], rows: Iterable[dict[str, Any]], delimiter: str) -> Iterator[str]:
     """Rows as CSV (delimiter ",") or TSV ("\\t"), header row first, in chunks of text."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
-from typing import cast
+from typing import Any, cast
 
 
 def _dumps(value: object, indent: int | None = 2) -> str:
@@ -24,7 +24,7 @@ def _flat(value: object) -> bool:
     return type(value) is dict and bool(value) and _SCALARS.issuperset(map(type, value.values()))
 
 
-def _all_flat(batch: list) -> bool:
+def _all_flat(batch: list[Any]) -> bool:
     """_flat of every item, in a few C calls for the whole batch (the common case:
     a report's groups)."""
     return (
@@ -40,7 +40,7 @@ def _item(value: object, margin: str) -> str:
     return _dumps(value).replace("\n", "\n" + margin)
 
 
-def _records(batch: list[dict], margin: str) -> str:
+def _records(batch: list[dict[str, Any]], margin: str) -> str:
     """Flat records as json.dumps(indent=2) writes them in a list, joined by ",\n" and
     margin. One call of json's C encoder writes them all: its item separator carries
     the indent (indent= would use the pure-Python encoder, several times slower), and
@@ -52,7 +52,7 @@ def _records(batch: list[dict], margin: str) -> str:
     return "{" + inside[1:] + text[2:-2].replace("}" + inside + "{", between) + "\n" + margin + "}"
 
 
-def _table(batch: list, margin: str) -> str | None:
+def _table(batch: list[Any], margin: str) -> str | None:
     """_records of a batch of flat records that all have the same string keys in the
     same order (a report's groups); None for any other batch. The values alone are
     encoded, as one flat list in one call (no key is encoded 100,000 times), with a
@@ -83,9 +83,9 @@ def _pieces(items: Iterator[object], margin: str) -> Iterator[str]:
             yield table
             continue
         if _all_flat(batch):  # flat, with other keys: one piece all the same
-            yield _records(cast("list[dict]", batch), margin)
+            yield _records(cast("list[dict[str, Any]]", batch), margin)
             continue
-        run: list[dict] = []
+        run: list[dict[str, Any]] = []
         for item in batch:
             if _flat(item):
                 run.append(item)  # type: ignore[arg-type]

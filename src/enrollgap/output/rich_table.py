@@ -21,7 +21,7 @@ from rich.text import Text
 
 from ..words import sentence, word
 from .files import save
-from .views import View, has_column, without
+from .view import View, has_column, without
 
 BAR_WIDTH = 12
 CHART_WIDTH = 24
@@ -206,11 +206,11 @@ def _notes(view: View) -> list[Text]:
     return [Text(note, style="bold red" if index in view.alert_notes else "") for index, note in enumerate(view.notes)]
 
 
-def renderables(views: Sequence[View]) -> list:
+def renderables(views: Sequence[View]) -> list[Group]:
     return [Group(table(view), *_notes(view)) for view in views]
 
 
-def _width(console: Console, things: Sequence) -> int:
+def _width(console: Console, things: Sequence[Group]) -> int:
     widest = max((console.measure(thing).maximum for thing in things), default=80)
     return max(40, min(widest, 240))
 
@@ -290,7 +290,7 @@ def _whole(view: View, console: Console, known: Widths) -> str:
 _ANSI = r"\x1b\[[0-9;]*m"  # compiled on first use (re caches it)
 
 
-def _record(things: Sequence, svg: str | None, html: str | None) -> None:
+def _record(things: Sequence[Group], svg: str | None, html: str | None) -> None:
     probe = Console(file=io.StringIO(), width=240)
     recorder = Console(
         file=io.StringIO(),

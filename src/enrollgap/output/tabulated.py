@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from tabulate import tabulate
 
 from .formats import TABULATE_ALIASES
-from .views import View
+from .view import View
 
 # Markdown tables, where a "|" in a name would start a new column.
 MARKDOWN_FORMATS = ("pipe", "github")

@@ -8,28 +8,9 @@ from collections.abc import Sequence
 from ..errors import InputError
 from ..findings import Finding
 from ..text import join_label
-from .labels import is_total, is_total_or_summary
+from .labels import Unnamed, is_total, is_total_or_summary
 from .notes import Notes, RowFindings, cell_text, first_text
 from .places import Places
-
-
-class Unnamed:
-    """The label of a row that has none (a blank, a null): read as the cell was, but a
-    key no cell equals, so that every such row is looked at (and said) again."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: object) -> None:
-        self.value = value
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is Unnamed and other.value == self.value
-
-    def __hash__(self) -> int:
-        return hash((Unnamed, self.value))
-
-    def __repr__(self) -> str:
-        return f"Unnamed({self.value!r})"
 
 
 class FillDown:

@@ -23,7 +23,7 @@ COUNT_FIELDS = ("enrolled", "potential")
 LABEL_FIELDS = ("sector", "region", "label")
 
 
-class _Object(dict):
+class _Object(dict[str, object]):
     """A JSON object; ``twice`` names the keys it writes more than once, of which
     json keeps the last without a word."""
 
@@ -53,7 +53,7 @@ def _no_constant(name: str):
     raise ValueError(f"{name} is not a number")
 
 
-def _json_objects(source: Source) -> Iterator[tuple[int, int, dict]]:
+def _json_objects(source: Source) -> Iterator[tuple[int, int, dict[str, object]]]:
     """(line, column, object) for each object of a JSON array or JSON Lines source."""
     decoder = _decoder()
     try:
@@ -78,7 +78,7 @@ def _json_objects(source: Source) -> Iterator[tuple[int, int, dict]]:
         raise line_too_long(source.name) from None
 
 
-def _json_array(source: Source, decoder) -> Iterator[tuple[int, int, dict]]:
+def _json_array(source: Source, decoder) -> Iterator[tuple[int, int, dict[str, object]]]:
     """Objects of a JSON array, decoded one at a time from a sliding buffer."""
     chunks = source.chunks
     buffer = ""

@@ -55,8 +55,18 @@ def is_summary(text: object) -> bool:
 
 
 def is_total_or_summary(text: object) -> bool:
-    """A label that makes its row not a group: a total or a summary."""
-    return is_total(text) or is_summary(text)
+    """A label that makes its row not a group: a total or a summary (is_total or
+    is_summary, told with one look at the text)."""
+    if not isinstance(text, str):
+        return False
+    words = text.casefold().split()
+    if "".join(words).replace("_", "").replace("-", "") in _NOT_GROUP_WORDS:  # (normalize_header's way)
+        return True
+    return len(words) > 1 and (words[0] in _NOT_GROUP_FIRST or words[-1] in EDGE_WORDS)
+
+
+_NOT_GROUP_WORDS = TOTAL_WORDS | SUMMARY_WORDS
+_NOT_GROUP_FIRST = EDGE_WORDS | frozenset(SUMMARY_FIRST)
 
 
 def special_labels(labels: Sequence[object], fill_down: bool) -> bool:
@@ -65,3 +75,31 @@ def special_labels(labels: Sequence[object], fill_down: bool) -> bool:
     if any(is_total_or_summary(label) for label in labels):
         return True
     return fill_down and any(not cell_text(label).strip() for label in labels)
+
+
+class Unnamed:
+    """The label of a row that has none (a blank, a null): read as the cell was, but a
+    key no cell equals, so that every such row is looked at (and said) again."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Unnamed and other.value == self.value
+
+    def __hash__(self) -> int:
+        return hash((Unnamed, self.value))
+
+    def __repr__(self) -> str:
+        return f"Unnamed({self.value!r})"
+
+
+def label_text(value: object) -> str | None:
+    """A label as a group holds it: trimmed text (a spreadsheet's 2021.0 as "2021"); None for none."""
+    if type(value) is Unnamed:
+        value = value.value
+    if value is None:
+        return None
+    return cell_text(value).strip()

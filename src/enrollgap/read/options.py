@@ -7,7 +7,7 @@ Kept apart from ``source`` so that the command line can build its options, and
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple, Optional
+from typing import NamedTuple
 
 SHEET_FORMATS = ("xlsx", "xls", "ods")
 FORMATS = ("csv", "tsv", "json", "jsonl", *SHEET_FORMATS)
@@ -21,7 +21,7 @@ DEFAULT_ENCODING = "utf-8-sig"
 
 # Called with (source name, size in bytes) when a file is opened; may return a
 # function that is told the bytes read so far, and None when reading ends.
-Progress = Callable[[str, int], Optional[Callable[[Optional[int]], None]]]
+Progress = Callable[[str, int], Callable[[int | None], None] | None]
 
 
 class ReadOptions(NamedTuple):

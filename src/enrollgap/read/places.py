@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-from typing import Optional, Union
-
 # (source, line, column) as InputError takes them; a spreadsheet's cell is all in the
 # source part ("kec.xlsx:Rekap!C7", None, None).
-Place = tuple[str, Optional[int], Union[int, str, None]]
+Place = tuple[str, int | None, int | str | None]
 
 
 class Places:

@@ -181,8 +181,8 @@ def _merged_labels(
 
 
 def _filled_merges(
-    rows: Iterator[tuple[int, list]], below: dict[int, list[tuple[int, int]]], notes: Notes
-) -> Iterator[tuple[int, list]]:
+    rows: Iterator[tuple[int, list[object]]], below: dict[int, list[tuple[int, int]]], notes: Notes
+) -> Iterator[tuple[int, list[object]]]:
     tops = {top for spans in below.values() for _, top in spans}
     texts: dict[tuple[int, int], object] = {}  # (line, column) -> the merged cell's text
     for line, cells in rows:

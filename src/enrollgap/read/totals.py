@@ -4,10 +4,11 @@ total (a difference is a warning, an error under --strict)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from ..findings import Finding, FindingKind
 from ..text import join_label
-from .labels import is_summary, is_total
+from .labels import is_summary, is_total, label_text
 from .notes import Notes, RowFindings, cell_text
 from .places import Places
 
@@ -114,3 +115,15 @@ class Totals:
         sums = self.label_sums(column)
         self._by_label = None if sums is None else ((column, run), sums)
         return sums
+
+
+def label_totals(sums: dict[Any, list[Any]], at: int) -> dict[str, Counts]:
+    """The groups' sums added up by the label at position ``at`` of each key: for
+    checking a total row of one label ("Jumlah / Petani")."""
+    out: dict[str, list[int]] = {}
+    for key, (enrolled, potential, _) in sums.items():
+        label = label_text(key[at] if isinstance(key, tuple) else key) or ""
+        acc = out.setdefault(label, [0, 0])
+        acc[0] += enrolled
+        acc[1] += potential
+    return {label: (e, p) for label, (e, p) in out.items()}
