@@ -32,12 +32,12 @@ def verdict_record(verdict: Verdict) -> dict[str, object]:
     }
 
 
-def check_document(result: CheckResult) -> dict[str, object]:
+def document(result: CheckResult) -> dict[str, object]:
     """The ``enrollgap.check/1`` document."""
-    return {"schema": "enrollgap.check/1", "rows": check_lines(result)}
+    return {"schema": "enrollgap.check/1", "rows": lines(result)}
 
 
-def check_lines(result: CheckResult) -> Iterator[dict[str, object]]:
+def lines(result: CheckResult) -> Iterator[dict[str, object]]:
     return (verdict_record(v) for v in result.verdicts)
 
 
@@ -59,7 +59,7 @@ def verdict_record_range(value: object) -> tuple[object, object]:
     return (value[0], value[1]) if isinstance(value, list) else (None, None)
 
 
-def check_table(result: CheckResult) -> tuple[list[str], Iterator[dict[str, object]]]:
+def table(result: CheckResult) -> tuple[list[str], Iterator[dict[str, object]]]:
     """Verdicts flattened for CSV and TSV: each range as two columns, min and max."""
 
     def rows() -> Iterator[dict[str, object]]:
@@ -186,15 +186,3 @@ def check_view(verdicts: Sequence[Verdict], locale: str, decimals: int = 2) -> V
         notes=notes,
         verdicts=[v.consistent for v in verdicts],
     )
-
-
-def document(result: CheckResult) -> dict[str, object]:
-    return check_document(result)
-
-
-def lines(result: CheckResult) -> Iterator[dict[str, object]]:
-    return check_lines(result)
-
-
-def table(result: CheckResult) -> tuple[list[str], Iterator[dict[str, object]]]:
-    return check_table(result)

@@ -82,7 +82,7 @@ def _outlook(result: ProjectResult, path: GroupPath) -> Outlook | None:
     return result.outlooks.get((path.sector, path.region))
 
 
-def project_document(result: ProjectResult) -> dict[str, object]:
+def document(result: ProjectResult) -> dict[str, object]:
     """The ``enrollgap.project/1`` document; the total's path is the last of ``paths``."""
     projection = result.projection
     assumptions = projection.assumptions
@@ -111,7 +111,7 @@ def project_document(result: ProjectResult) -> dict[str, object]:
     }
 
 
-def project_lines(result: ProjectResult) -> Iterator[dict[str, object]]:
+def lines(result: ProjectResult) -> Iterator[dict[str, object]]:
     """JSON Lines: a record per path, the total's last."""
     projection = result.projection
     return (path_record(p, _outlook(result, p)) for p in (*projection.paths, projection.total))
@@ -132,7 +132,7 @@ PROJECT_FIELDS = [
 ]
 
 
-def project_table(result: ProjectResult) -> tuple[list[str], Iterator[dict[str, object]]]:
+def table(result: ProjectResult) -> tuple[list[str], Iterator[dict[str, object]]]:
     """CSV and TSV: one flat row per path and year; the total's rows last, "Total" in its label column."""
     projection = result.projection
 
@@ -309,15 +309,3 @@ def _pace(outlook: Outlook, projection: Projection, n: Style) -> str:
                         needed=needed)  # fmt: skip
     return sentence("pace_late", locale, pace=pace, target=target, reached=str(reached),
                     late=years_phrase(reached - by, locale, early=False), needed=needed)  # fmt: skip
-
-
-def document(result: ProjectResult) -> dict[str, object]:
-    return project_document(result)
-
-
-def lines(result: ProjectResult) -> Iterator[dict[str, object]]:
-    return project_lines(result)
-
-
-def table(result: ProjectResult) -> tuple[list[str], Iterator[dict[str, object]]]:
-    return project_table(result)

@@ -92,7 +92,7 @@ def _with_budget(result: ReportResult, record: dict[str, object]) -> dict[str, o
     return record
 
 
-def report_document(result: ReportResult) -> dict[str, object]:
+def document(result: ReportResult) -> dict[str, object]:
     """The ``enrollgap.report/1`` document; its groups are an iterator, written as computed."""
     report = result.report
     plan = report.plan
@@ -111,7 +111,7 @@ def report_document(result: ReportResult) -> dict[str, object]:
     }
 
 
-def report_lines(result: ReportResult) -> Iterator[dict[str, object]]:
+def lines(result: ReportResult) -> Iterator[dict[str, object]]:
     """JSON Lines and CSV: a record per shown group, then the total's (unless --no-total)."""
     record = _with_change(result, row_recorder(result.report.plan))
     yield from map(record, result.rows)
@@ -119,7 +119,7 @@ def report_lines(result: ReportResult) -> Iterator[dict[str, object]]:
         yield _with_budget(result, record(result.report.total))
 
 
-def report_table(result: ReportResult) -> tuple[list[str], Iterator[dict[str, object]]]:
+def table(result: ReportResult) -> tuple[list[str], Iterator[dict[str, object]]]:
     """CSV and TSV: the fields, and the records with "Total" in the total's label column."""
 
     def rows() -> Iterator[dict[str, object]]:
@@ -295,15 +295,3 @@ def report_notes(report: Report, shown: int, n: Style) -> list[str]:
     if shown < len(report.groups):
         notes.append(sentence("report_top", locale, shown=str(shown), count=str(len(report.groups))))
     return notes
-
-
-def document(result: ReportResult) -> dict[str, object]:
-    return report_document(result)
-
-
-def lines(result: ReportResult) -> Iterator[dict[str, object]]:
-    return report_lines(result)
-
-
-def table(result: ReportResult) -> tuple[list[str], Iterator[dict[str, object]]]:
-    return report_table(result)

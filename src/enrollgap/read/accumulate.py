@@ -39,7 +39,8 @@ def sum_rows(
     A row of a group already seen, whose counts ``count`` reads, is added here; any
     other row (a group's first, a blank label, a total, a footnote, a bad cell) is
     decided by the table's ``Rules``."""
-    sums: Sums = {}
+    sums = Sums()
+    index, enrolled_sums, potential_sums = sums.index, sums.enrolled, sums.potential
     rules = Rules(layout, count, locale, notes, places, sums, unworked)
     key_of, ie, ip, width, left_out = rules.key_of, *layout.counts, layout.width, layout.left_out
     ordinary = rules.ordinary
@@ -48,7 +49,7 @@ def sum_rows(
     other: object = None  # the last label of the left-out column found ordinary
     for pos, cells in rows:
         try:
-            acc = sums[key_of(cells)]
+            at = index[key_of(cells)]
             if width is not None and len(cells) != width:
                 raise LookupError
             if left_out is not None and cells[left_out] != other:  # asked where it changes
@@ -64,15 +65,10 @@ def sum_rows(
             if row is None:
                 continue
             key, enrolled, potential = row
-            found = sums.get(key)
-            if found is None:
-                sums[key] = [enrolled, potential, pos]
-            else:
-                found[0] += enrolled
-                found[1] += potential
+            sums.add(key, enrolled, potential, pos)
         else:
-            acc[0] += enrolled
-            acc[1] += potential
+            enrolled_sums[at] += enrolled
+            potential_sums[at] += potential
         run_enrolled += enrolled
         run_potential += potential
         last = cells
@@ -84,20 +80,20 @@ def to_groups(sums: Sums, layout: Layout, places: Places) -> list[Group]:
     groups whose labels then match summed, years read, the 10^15 limit checked."""
     merged: dict[tuple[Any, ...], list[Any]] = {}
     years = layout.year is not None
-    for key, sums_of_key in sums.items():
+    for key, enrolled, potential, first in sums.items():
         if not years and type(key) is str:  # one label cell of a text table (100,000 villages)
             labels: tuple[Any, ...] = (key.strip(),)
         elif years:
             cells = key if isinstance(key, tuple) else (key,)
-            labels = (*map(label_text, cells[:-1]), _year(cells[-1], sums_of_key[2], places, layout))
+            labels = (*map(label_text, cells[:-1]), _year(cells[-1], first, places, layout))
         else:
             labels = tuple(map(label_text, key if isinstance(key, tuple) else (key,)))
         acc = merged.get(labels)
         if acc is None:
-            merged[labels] = sums_of_key
+            merged[labels] = [enrolled, potential, first]
         else:
-            acc[0] += sums_of_key[0]
-            acc[1] += sums_of_key[1]
+            acc[0] += enrolled
+            acc[1] += potential
     return groups_of(merged, layout.grouping, places.origin, years)
 
 

@@ -4,11 +4,11 @@ total (a difference is a warning, an error under --strict)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from ..findings import Finding, FindingKind
 from ..text import join_label
 from .labels import is_summary, is_total, label_text
+from .layout import Sums
 from .notes import Notes, RowFindings, cell_text
 from .places import Places
 
@@ -117,11 +117,11 @@ class Totals:
         return sums
 
 
-def label_totals(sums: dict[Any, list[Any]], at: int) -> dict[str, Counts]:
+def label_totals(sums: Sums, at: int) -> dict[str, Counts]:
     """The groups' sums added up by the label at position ``at`` of each key: for
     checking a total row of one label ("Jumlah / Petani")."""
     out: dict[str, list[int]] = {}
-    for key, (enrolled, potential, _) in sums.items():
+    for key, enrolled, potential, _ in sums.items():
         label = label_text(key[at] if isinstance(key, tuple) else key) or ""
         acc = out.setdefault(label, [0, 0])
         acc[0] += enrolled
