@@ -41,6 +41,33 @@ def test_every_total_word_is_recognised(word):
     assert picked(result, "sector") == ["A", "B"]
 
 
+WRITTEN_TOTALS = [
+    "Total*)", "Jumlah:", "TOTAL.", "Grand Total:", "Grand Total\u00b9", "Jml", "Jml.", "Semua Sektor",
+    "All sectors", "Jumlah Sektor", "Total Provinsi", "Sub total", "Seluruh Kabupaten/Kota",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("word", WRITTEN_TOTALS)
+def test_a_total_as_exports_really_write_it_is_not_summed(word):
+    """16 of 160 in two sectors and their total: never 32 of 321."""
+    rows = f"sektor,peserta,potensi\nPetani,10,100\nNelayan,6,60\n{word},16,161\n"
+    result = run("report", "-f", "json", input=rows)
+    assert result.exit_code == 0, result
+    assert picked(result, "sector") == ["Petani", "Nelayan"]
+    assert (totals(result)["enrolled"], totals(result)["potential"]) == (16, 160)
+    assert "the total row" in result.stderr and "says 16 of 161" in result.stderr  # checked, and off by one
+    strict = run("report", "-f", "json", "--strict", input=rows)
+    assert strict.exit_code == 2 and strict.stdout == ""
+
+
+@pytest.mark.parametrize("name", ["Pedagang Semua Jenis", "Semua Jenis Usaha", "Petani Jumlahan", "Allium Growers"])
+def test_a_sector_that_merely_contains_a_total_word_stays_a_sector(name):
+    rows = f"sektor,peserta,potensi\nPetani,10,100\n{name},6,60\n"
+    result = run("report", "-f", "json", input=rows)
+    assert picked(result, "sector") == ["Petani", name]
+    assert totals(result)["enrolled"] == 16
+
+
 def test_a_total_row_that_does_not_add_up_is_a_warning_giving_both_and_an_error_under_strict():
     rows = "sector,enrolled,potential\nA,1,10\nB,2,20\nJumlah,4,30\n"
     result = run("report", "-f", "json", input=rows)

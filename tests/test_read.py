@@ -17,7 +17,9 @@ from enrollgap.read import source as source_module
 from enrollgap.read.columns import Columns
 from enrollgap.read.delimited import csv_rows
 from enrollgap.read.labels import (
+    ALL_WORDS,
     EDGE_WORDS,
+    SCOPE_WORDS,
     SUMMARY_FIRST,
     SUMMARY_WORDS,
     TOTAL_WORDS,
@@ -492,10 +494,17 @@ def _spellings(words):
 @example("total\u212a Desa")
 @example(" Jumlah Desa 1")
 @example("Desa 1 ſubtotal")
-def test_a_total_is_told_without_normalizing_exactly_as_by_normalizing(text):
-    words = text.casefold().split()
+@example("Total*)")
+@example("Grand Total\u00b9")
+@example("Semua Sektor")
+@example("Pedagang Semua Jenis")
+def test_a_total_is_a_total_word_an_edge_word_or_all_of_a_scope_whatever_marks_surround_it(text):
+    junk = "".join(c for c in set(text) if not (c.isalpha() or c in "0123456789"))
+    bare = text.strip(junk)
+    words = bare.casefold().split()
     at_an_edge = len(words) > 1 and (words[0] in EDGE_WORDS or words[-1] in EDGE_WORDS)
-    assert is_total(text) == (normalize_header(text) in TOTAL_WORDS or at_an_edge)
+    all_of = len(words) == 2 and words[0] in ALL_WORDS and words[1] in SCOPE_WORDS
+    assert is_total(text) == (normalize_header(bare) in TOTAL_WORDS or at_an_edge or all_of)
 
 
 @given(st.one_of(_spellings(SUMMARY_WORDS), _spellings(SUMMARY_FIRST), st.text(max_size=12)))
@@ -504,10 +513,12 @@ def test_a_total_is_told_without_normalizing_exactly_as_by_normalizing(text):
 @example("\u00a0Maksimum")
 @example("Mean\u212a")
 @example("Desa 0001")
-def test_a_summary_is_told_without_normalizing_exactly_as_by_normalizing(text):
-    words = text.casefold().split()
+def test_a_summary_is_a_summary_word_or_starts_with_one_whatever_marks_surround_it(text):
+    junk = "".join(c for c in set(text) if not (c.isalpha() or c in "0123456789"))
+    bare = text.strip(junk)
+    words = bare.casefold().split()
     assert is_summary(text) == (
-        normalize_header(text) in SUMMARY_WORDS or (len(words) > 1 and words[0] in SUMMARY_FIRST)
+        normalize_header(bare) in SUMMARY_WORDS or (len(words) > 1 and words[0] in SUMMARY_FIRST)
     )
 
 

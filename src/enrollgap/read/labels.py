@@ -12,13 +12,23 @@ from .notes import cell_text
 TOTAL_WORDS = frozenset(
     normalize_header(word)
     for word in (
-        "total", "jumlah", "jumlah total", "total keseluruhan", "grand total", "all", "semua", "totals", "subtotal"
+        "total", "jumlah", "jml", "jumlah total", "total keseluruhan", "grand total", "all", "semua", "totals",
+        "subtotal",
     )
 )  # fmt: skip
 # A subtotal as Excel's pivot tables write it ("Sumsel Total") and as people do
-# ("Total Sumsel", "Jumlah Kec. Ilir"): one of these as the first or the last word
-# of a label of several words (split at spaces, compared without case).
-EDGE_WORDS = frozenset(("total", "jumlah", "subtotal"))
+# ("Total Sumsel", "Jumlah Kec. Ilir", "Jumlah Sektor"): one of these as the first or
+# the last word of a label of several words (split at spaces, compared without case).
+EDGE_WORDS = frozenset(("total", "jumlah", "jml", "subtotal"))
+# "Semua Sektor", "All sectors", "Seluruh Kabupaten": a word for all, then what it spans.
+ALL_WORDS = frozenset(("semua", "all", "seluruh"))
+SCOPE_WORDS = frozenset(
+    (
+        "sektor", "sector", "sectors", "wilayah", "region", "regions", "daerah", "provinsi", "province",
+        "provinces", "kabupaten", "kota", "kabupaten/kota", "kab/kota", "kecamatan", "desa", "kelurahan",
+        "desa/kelurahan", "district", "districts",
+    )
+)  # fmt: skip
 # A label that names a row summarizing the others without adding them up (an average,
 # the largest): never a group, never summed, compared without case, spaces and hyphens;
 # so is a label of several words that starts with one of SUMMARY_FIRST ("Rata-rata
@@ -32,41 +42,57 @@ SUMMARY_WORDS = frozenset(
 SUMMARY_FIRST = ("rata-rata", "rata2", "rerata", "average", "mean", "median")
 
 
-def is_total(text: object) -> bool:
-    """A label that names a total: a total word ("Jumlah", "Grand total"), or a label
-    of several words that starts or ends with an edge word ("Sumsel Total")."""
-    if not isinstance(text, str):
-        return False
-    if normalize_header(text) in TOTAL_WORDS:
+def _words(text: str) -> tuple[str, list[str]]:
+    """The label as total and summary words are compared with it: without the marks and
+    punctuation around it ("Total*)", "Jumlah:", "Grand Total¹"), normalized as headers
+    are, and split into its words (case-folded)."""
+    start, end = 0, len(text)
+    if not (_kept(text[:1]) and _kept(text[-1:])):  # (most labels start and end with a letter or digit)
+        while start < end and not _kept(text[start]):
+            start += 1
+        while end > start and not _kept(text[end - 1]):
+            end -= 1
+    words = text[start:end].casefold().split()
+    return "".join(words).replace("_", "").replace("-", ""), words
+
+
+def _kept(char: str) -> bool:
+    """A letter or a digit 0-9: what stays at the ends of a label (not "*", ")", "¹")."""
+    return char.isalpha() or "0" <= char <= "9"
+
+
+def _total(normalized: str, words: list[str]) -> bool:
+    if normalized in TOTAL_WORDS:
         return True
-    words = text.casefold().split()
-    return len(words) > 1 and (words[0] in EDGE_WORDS or words[-1] in EDGE_WORDS)
+    if len(words) > 1 and (words[0] in EDGE_WORDS or words[-1] in EDGE_WORDS):
+        return True
+    return len(words) == 2 and words[0] in ALL_WORDS and words[1] in SCOPE_WORDS
+
+
+def _summary(normalized: str, words: list[str]) -> bool:
+    return normalized in SUMMARY_WORDS or (len(words) > 1 and words[0] in SUMMARY_FIRST)
+
+
+def is_total(text: object) -> bool:
+    """A label that names a total: a total word ("Jumlah", "Grand total", "Jml"), a label
+    of several words that starts or ends with an edge word ("Sumsel Total", "Jumlah
+    Sektor"), or a word for all and what it spans ("Semua Sektor"); marks and
+    punctuation around it aside ("Total*)", "TOTAL.")."""
+    return isinstance(text, str) and _total(*_words(text))
 
 
 def is_summary(text: object) -> bool:
     """A label that names a summary of the rows that is not their sum: "Rata-rata",
     "Average", "Maksimum", "Rata-rata Kabupaten"."""
-    if not isinstance(text, str):
-        return False
-    if normalize_header(text) in SUMMARY_WORDS:
-        return True
-    words = text.casefold().split()
-    return len(words) > 1 and words[0] in SUMMARY_FIRST
+    return isinstance(text, str) and _summary(*_words(text))
 
 
 def is_total_or_summary(text: object) -> bool:
-    """A label that makes its row not a group: a total or a summary (is_total or
-    is_summary, told with one look at the text)."""
+    """A label that makes its row not a group: a total or a summary."""
     if not isinstance(text, str):
         return False
-    words = text.casefold().split()
-    if "".join(words).replace("_", "").replace("-", "") in _NOT_GROUP_WORDS:  # (normalize_header's way)
-        return True
-    return len(words) > 1 and (words[0] in _NOT_GROUP_FIRST or words[-1] in EDGE_WORDS)
-
-
-_NOT_GROUP_WORDS = TOTAL_WORDS | SUMMARY_WORDS
-_NOT_GROUP_FIRST = EDGE_WORDS | frozenset(SUMMARY_FIRST)
+    normalized, words = _words(text)
+    return _total(normalized, words) or _summary(normalized, words)
 
 
 def special_labels(labels: Sequence[object], fill_down: bool) -> bool:
