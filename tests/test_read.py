@@ -292,11 +292,25 @@ def test_csv_rows_are_what_csv_reader_makes_of_the_whole_text(tmp_path, text, de
     path.write_bytes(text.encode("utf-8"))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     expected = [(cells, reader.line_num) for cells in reader]
+    # A quote left open: csv.reader reads the rest into the last row; that is an error
+    # naming the line the row began on.
+    first_of_last = expected[-2][1] + 1 if len(expected) > 1 else 1
+    unclosed = (
+        text.count('"') % 2 == 1
+        and bool(expected)
+        and expected[-1][1] > first_of_last
+        and any("\n" in cell or "\r" in cell for cell in expected[-1][0])
+    )
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(source_module, "PIECE", chunk)
         patch.setattr(source_module, "SNIFF", chunk)
         source = open_source(str(path), ReadOptions(input_format="csv", delimiter=delimiter))
         try:
+            if unclosed:
+                with pytest.raises(InputError, match="a quote opens a field") as caught:
+                    list(csv_rows(source))
+                assert caught.value.line == first_of_last
+                return
             got = list(csv_rows(source))
         finally:
             source.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -146,20 +147,29 @@ def input_path(path: str | None, has_rows: bool, hint: str) -> str | None:
 
 
 def refuse_overwriting(path: str | None, common: Common) -> None:
-    """A picture must never be written over the input it was made from."""
-    if path is None or path == "-":
+    """A result or a picture must never be written over the input it was made from,
+    named or redirected to standard input ("-o in.csv - < in.csv")."""
+    if path is None:
         return
     for option, target in (("--svg", common.svg), ("--html", common.html), ("--output", common.output)):
         if target is not None and _same_file(path, target):
             raise click.BadParameter(f"{target} is the input file; name another file to write to", param_hint=option)
 
 
-def _same_file(first: str, second: str) -> bool:
-    """True when both names lead to one file (through links and relative paths too)."""
+def _same_file(path: str, target: str) -> bool:
+    """True when ``target`` is the file ``path`` reads (through links and relative
+    paths too; "-": the regular file standard input comes from)."""
     try:
-        return os.path.samefile(first, second)
-    except OSError:  # one of them does not exist (yet)
-        return os.path.realpath(first) == os.path.realpath(second)
+        if path == "-":
+            read = os.fstat(sys.stdin.fileno())
+            if not stat.S_ISREG(read.st_mode):
+                return False
+        else:
+            read = os.stat(path)
+        written = os.stat(target)
+    except (OSError, ValueError, AttributeError):  # no such target yet; a stdin without a descriptor
+        return path != "-" and os.path.realpath(path) == os.path.realpath(target)
+    return (read.st_dev, read.st_ino) == (written.st_dev, written.st_ino)
 
 
 def source_name(path: str | None) -> str | None:

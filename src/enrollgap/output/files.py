@@ -14,8 +14,22 @@ def save(path: str, text: str) -> None:
 
 
 def save_bytes(path: str, data: bytes) -> None:
-    """Write a file whole or not at all: a temporary file beside it, renamed into place."""
+    """Write a file whole or not at all: a temporary file beside it, renamed into place.
+    A target that is not a regular file (/dev/null, /dev/stdout, a FIFO, a device) is
+    written to in place: renaming a file over it would replace it for every later
+    program."""
+    import stat
     import tempfile  # only when a file is written: it costs about 5% of the start-up
+
+    try:
+        special = not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:  # none there yet (or a link to nowhere): a new regular file
+        special = False
+    if special or os.path.abspath(path).startswith(("/dev/", "/proc/")):  # /dev/stdout may lead to a file
+        with open(path, "wb") as out:
+            out.write(data)
+        return
+    path = os.path.realpath(path)  # through a link: the file it leads to is replaced, not the link
 
     folder = os.path.dirname(os.path.abspath(path))
     try:

@@ -49,24 +49,46 @@ def _pieces(source: Source) -> Iterator[Iterator[tuple[int, list[str]]]]:
                 yield zip(count(line + 1), map(str.split, lines, repeat(delimiter)))
                 line += len(lines)
                 continue
-            reader = csv.reader(lines_of(chain((chunk,), chunks)), delimiter=delimiter)
-            yield _quoted(reader, line, source)
+            quotes = [0]  # the quote characters of the text csv.reader reads
+            reader = csv.reader(lines_of(_counted(chain((chunk,), chunks), quotes)), delimiter=delimiter)
+            yield _quoted(reader, line, source, quotes)
             return
     except READ_ERRORS as error:
         raise _error(error, source, line) from None
 
 
-def _quoted(reader: Any, before: int, source: Source) -> Iterator[tuple[int, list[str]]]:
-    """The rows csv.reader reads, numbered by the line where each ends."""
+def _counted(pieces: Iterator[str], quotes: list[int]) -> Iterator[str]:
+    for piece in pieces:
+        quotes[0] += piece.count('"')
+        yield piece
+
+
+def _quoted(reader: Any, before: int, source: Source, quotes: list[int]) -> Iterator[tuple[int, list[str]]]:
+    """The rows csv.reader reads, numbered by the line where each ends. A quote that
+    opens a field and is never closed (csv.reader then reads the rest of the file into
+    that field) is an error naming the line where the field opened: a row that spans
+    lines is held back until the next row shows it was not the last."""
     line = before
+    held: tuple[int, list[str], int] | None = None  # (its last line, cells, its first line)
     try:
         for cells in reader:
-            line = before + reader.line_num
+            first, line = line + 1, before + reader.line_num
+            if held is not None:
+                yield held[0], held[1]
+                held = None
+            if line > first and any("\n" in cell or "\r" in cell for cell in cells):
+                held = (line, cells, first)
+                continue
             yield line, cells
     except READ_ERRORS as error:
         if isinstance(error, csv.Error):
             line = before + reader.line_num - 1
         raise _error(error, source, line) from None
+    if held is not None:
+        if quotes[0] % 2:
+            message = "a quote opens a field on this line and is not closed before the end of the file"
+            raise InputError(message, source.name, held[2])
+        yield held[0], held[1]
 
 
 def _error(error: Exception, source: Source, line: int) -> InputError:
