@@ -500,6 +500,11 @@ def _spellings(words):
     )
 
 
+def _without_marks_around(text):
+    """The text without what is neither a letter nor a digit 0-9 at either end."""
+    return text.strip("".join(c for c in set(text) if not (c.isalpha() or c in "0123456789")))
+
+
 @given(st.one_of(_spellings(TOTAL_WORDS), st.text(max_size=12)))
 @example("Desa 0001")
 @example("ſemua")  # a long s casefolds to s: a total
@@ -513,8 +518,7 @@ def _spellings(words):
 @example("Semua Sektor")
 @example("Pedagang Semua Jenis")
 def test_a_total_is_a_total_word_an_edge_word_or_all_of_a_scope_whatever_marks_surround_it(text):
-    junk = "".join(c for c in set(text) if not (c.isalpha() or c in "0123456789"))
-    bare = text.strip(junk)
+    bare = _without_marks_around(text)
     words = bare.casefold().split()
     at_an_edge = len(words) > 1 and (words[0] in EDGE_WORDS or words[-1] in EDGE_WORDS)
     all_of = len(words) == 2 and words[0] in ALL_WORDS and words[1] in SCOPE_WORDS
@@ -528,8 +532,7 @@ def test_a_total_is_a_total_word_an_edge_word_or_all_of_a_scope_whatever_marks_s
 @example("Mean\u212a")
 @example("Desa 0001")
 def test_a_summary_is_a_summary_word_or_starts_with_one_whatever_marks_surround_it(text):
-    junk = "".join(c for c in set(text) if not (c.isalpha() or c in "0123456789"))
-    bare = text.strip(junk)
+    bare = _without_marks_around(text)
     words = bare.casefold().split()
     assert is_summary(text) == (
         normalize_header(bare) in SUMMARY_WORDS or (len(words) > 1 and words[0] in SUMMARY_FIRST)
