@@ -245,3 +245,58 @@ def test_output_through_a_link_writes_the_file_it_leads_to_and_keeps_the_link(tm
     assert run("report", "-s", "a", "1", "2", "-f", "csv", "--output", str(link)).exit_code == 0
     assert link.is_symlink()
     assert (tmp_path / "report.csv").read_text().startswith("sector,region,enrolled")
+
+
+# ------------------------------------------------------------------ figures and options past what is sensible
+
+
+def test_a_figure_with_thousands_of_decimals_is_the_usual_error_naming_what_was_read():
+    decimals = "0" * 5000
+    said = "has more than 100 digits after the decimal mark"
+    for args in (
+        ["report", "-s", "a", "1", "10", "--target", f"10.{decimals}"],
+        ["report", "-s", "a", "1", "10", "--premium", f"1.{decimals}"],
+        ["check", "--enrolled", "1", "--potential", "10", "--reported", f"10.{decimals}"],
+    ):
+        result = run(*args)
+        assert (result.exit_code, result.stdout) == (2, ""), args
+        assert said in result.stderr and "internal error" not in result.stderr
+    cell = run("report", input=f"sector,enrolled,potential\na,1.{decimals},2\n")
+    assert cell.exit_code == 2 and cell.stderr.startswith("enrollgap: error: <stdin>:2:2: enrolled: ")
+
+
+def test_a_potential_growing_past_any_count_is_one_error_naming_the_year_and_the_option():
+    result = run("project", "-s", "a", "1", "100", "--target", "50", "--from", "2020", "--by", "2400",
+                 "--potential-growth", "1000")  # fmt: skip
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "enrollgap: error: --potential-growth: the potential passes 10^15 in 2033; no path can be projected that far\n"
+    )
+    forecast = run("project", "-s", "a", "1", "100", "--target", "50", "--from", "2020", "--growth", "10",
+                   "--potential-growth", "100", "-f", "json")  # fmt: skip
+    assert forecast.exit_code == 2 and "passes 10^15 in 2064" in forecast.stderr
+    fine = run("project", "-s", "a", "1", "100", "--target", "50", "--from", "2020", "--by", "2030",
+               "--potential-growth", "100", "-f", "json")  # fmt: skip
+    assert fine.exit_code == 0 and fine.json()["paths"][-1]["years"][-1]["potential"] == 102400
+
+
+def test_col_giving_a_field_another_field_s_own_column_says_which_field_is_left_without_one():
+    result = run("report", "--col", "enrolled=potential", input="sector,enrolled,potential\na,1,2\n")
+    assert (
+        result.exit_code == 2 and "no potential column" in result.stderr and "--col potential=HEADER" in result.stderr
+    )
+
+
+@pytest.mark.parametrize("col", [[], ["--col", "enrolled=Peserta"]])
+def test_two_columns_with_one_header_are_refused_never_one_taken_silently(col):
+    result = run("report", *col, input="sektor,Peserta,Peserta,potensi\na,1,2,3\n")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "columns 2 and 3 are all headed 'Peserta', so which one holds the enrolled is not said" in result.stderr
+
+
+def test_an_encoding_that_cannot_decode_files_is_an_error_not_a_crash():
+    result = run("report", "--encoding", "idna", input="sektor,peserta,potensi\na,1,2\n")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert (
+        result.stderr == "enrollgap: error: --encoding idna cannot decode a file; name a text encoding such as cp1252\n"
+    )

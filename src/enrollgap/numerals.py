@@ -48,6 +48,8 @@ PERCENT_WORDS = {"en": ("%", "percent"), "id": ("%", "persen")}
 # no population of workers comes near a quadrillion.
 MAX_DIGITS = 16
 MAX_COUNT = 10**15
+# Digits after the decimal mark that a figure may have: no published figure has more.
+MAX_DECIMALS = 100
 
 # Patterns are compiled on first use (re caches them): a count in plain digits,
 # the common case, never needs them, and start-up stays short.
@@ -114,6 +116,8 @@ def _digits(text: str, locale: str) -> tuple[Fraction, int] | None:
         return None
     if len(integer) > MAX_DIGITS:
         raise NumberError(f"{quoted(text)} is too large (more than {MAX_DIGITS} digits)")
+    if len(fraction) > MAX_DECIMALS:
+        raise NumberError(f"{quoted(text)} has more than {MAX_DECIMALS} digits after the decimal mark")
     value = int(integer) + (Fraction(int(fraction), 10 ** len(fraction)) if fraction else 0)
     return Fraction(value), len(fraction)
 

@@ -13,6 +13,7 @@ from fractions import Fraction
 from .coverage import coverage_pct, gap, target_count
 from .errors import ProjectionError
 from .groups import Group, Labelled
+from .numerals import MAX_COUNT
 from .rounding import ceil_div, round_float, round_half_up
 
 REQUIRED = ("linear", "compound", "closing")
@@ -82,14 +83,26 @@ class Projection:
 
 
 def potentials(potential: int, growth_pct: Fraction, years: int) -> list[int]:
-    """The potential in each of years + 1 years, compounding growth_pct a year."""
+    """The potential in each of years + 1 years, compounding growth_pct a year; the list
+    ends before the first year past 10^15, where no count can go (see ``too_large``)."""
     factor = 1 + Fraction(growth_pct) / 100
     exact = Fraction(potential)
     out = [potential]
     for _ in range(years):
         exact *= factor
-        out.append(round_half_up(exact))
+        value = round_half_up(exact)
+        if value > MAX_COUNT:
+            break
+        out.append(value)
     return out
+
+
+def too_large(from_year: int, potential_by_year: Sequence[int]) -> ProjectionError:
+    """The error for a path that needs a year past the potentials ``potentials`` gave."""
+    year = from_year + len(potential_by_year)
+    return ProjectionError(
+        f"the potential passes 10^15 in {year}; no path can be projected that far", "--potential-growth"
+    )
 
 
 def required_enrolled(enrolled: int, potential_by_year: Sequence[int], target_pct: Fraction, method: str) -> list[int]:
@@ -242,6 +255,8 @@ def required_path(
     paths = []
     for group in groups:
         potential_by_year = potentials(group.potential, assumptions.potential_growth_pct, years)
+        if len(potential_by_year) <= years:
+            raise too_large(from_year, potential_by_year)
         try:
             enrolled_by_year = required_enrolled(group.enrolled, potential_by_year, target_pct, method)
         except ProjectionError as error:
@@ -300,6 +315,8 @@ def forecast(
             break
         last += 1
         for index in range(len(groups)):
+            if last >= len(potential_by_group[index]):
+                raise too_large(from_year, potential_by_group[index])
             exact[index] = _forecast_step(exact[index], *steps[index])
             # Never more enrolled than the potential (a group already above it stays where it was).
             ceiling = max(potential_by_group[index][last], groups[index].enrolled)

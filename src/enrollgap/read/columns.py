@@ -77,13 +77,18 @@ class Columns:
             wanted = normalize_header(header)
             if wanted not in normalized:
                 raise InputError(f"--col {field}={header}: no such column (columns: {', '.join(headers)})", name)
-            mapped[field] = normalized.index(wanted)
+            same = [i for i, h in enumerate(normalized) if h == wanted]
+            if len(same) > 1:
+                raise InputError(f"--col {field}={header}: {_headed_alike(headers, same, field)}", name)
+            mapped[field] = same[0]
         for field, aliases in ALIAS_KEYS.items():
             if field in mapped:
                 self.where[field] = mapped[field]
                 continue
             found = [i for i, h in enumerate(normalized) if h in aliases and i not in mapped.values()]
             if len(found) > 1:
+                if len({normalized[i] for i in found}) == 1:  # "Peserta" twice: --col cannot tell them apart
+                    raise InputError(_headed_alike(headers, found, field), name)
                 both = " and ".join(repr(headers[i]) for i in found)
                 raise InputError(f"columns {both} both hold the {field}; pick one with --col {field}=HEADER", name)
             if found:
@@ -124,6 +129,15 @@ class Columns:
         every = [self.where[f] for f in LABEL_FIELDS if f in self.where]
         left_out = [i for i in every if i not in {self.where[f] for f in grouping}]
         return every, (left_out[0] if left_out else None)
+
+
+def _headed_alike(headers: Sequence[str], columns: Sequence[int], field: str) -> str:
+    """What to say of columns with the same header (a header of two years, "Peserta" twice)."""
+    where = " and ".join(str(i + 1) for i in columns)
+    return (
+        f"columns {where} are all headed {headers[columns[0]].strip()!r}, so which one holds the {field} is not "
+        "said; give them headers of their own (\"Peserta 2023\", \"Peserta 2024\")"
+    )
 
 
 def label_grouping(present: Iterable[str], group_by: str | None) -> tuple[str, ...]:

@@ -59,6 +59,7 @@ def find_header(
             if seen and seen[-1][0] == line - 1:  # a header of two lines, perhaps
                 _label_headers_above(headers, seen[-1][1], mapping, notes)
             columns = Columns(headers, mapping, name)
+            columns.require(needed)  # (--col may have taken a field's own column for another)
             notes.ignored = columns.ignored()
             return line, columns
         seen.append((line, cells))

@@ -248,7 +248,10 @@ def open_source(path: str, options: ReadOptions) -> Source:
         decoder = codecs.getincrementaldecoder(encoding)()
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r} (try utf-8 or latin-1)") from None
-    sample = head.decode(encoding, errors="replace").lstrip("\ufeff \t\r\n")
+    try:
+        sample = head.decode(encoding, errors="replace").lstrip("\ufeff \t\r\n")
+    except UnicodeError:  # a codec for other things than files ("idna")
+        raise InputError(f"--encoding {encoding} cannot decode a file; name a text encoding such as cp1252") from None
     first = sample.partition("\n")[0].rstrip("\r")
     # Excel writes "sep=;" as the first line of a CSV to name its delimiter.
     separator = first[4:5] if first.casefold().startswith("sep=") and len(first.strip()) in (4, 5) else None
