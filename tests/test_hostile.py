@@ -26,6 +26,11 @@ def test_rich_markup_in_a_name_is_shown_literally():
         ("\b", "\\x08"),
         ("\x9b", "\\x9b"),
         ("\u202e", "\\u202e"),
+        ("\u061c", "\\u061c"),  # the Arabic letter mark, a Bidi_Control
+        ("\u2066", "\\u2066"),
+        ("\xad", "\\xad"),  # a soft hyphen
+        ("\u3164", "\\u3164"),  # the Hangul filler, which looks like nothing
+        ("\U000e0041", "\\U000e0041"),  # a tag character
     ],
 )
 def test_control_characters_never_reach_a_human_format(fmt, nasty, shown):
@@ -33,6 +38,26 @@ def test_control_characters_never_reach_a_human_format(fmt, nasty, shown):
     assert result.exit_code == 0, result
     assert shown in result.stdout
     assert nasty not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "fmt", ["pipe", "github", "jira", "youtrack", "asciidoc", "orgtbl", "mediawiki", "textile", "moinmoin"]
+)
+def test_a_name_cannot_add_a_cell_in_any_format_that_splits_cells_at_a_bar(fmt):
+    result = run("report", "-f", fmt, input="sector,enrolled,potential\na|b|c,1,2\nd,1,2\n")
+    assert result.exit_code == 0, result
+    lines = result.stdout.splitlines()
+    named = next(line for line in lines if "a" in line and "b" in line and "c" in line and "1" in line)
+    other = next(line for line in lines if line.strip("|< .").startswith("d") or "| d " in line or "|  d " in line)
+    unescaped = named.replace("\\|", "").replace("&#124;", "")
+    assert unescaped.count("|") == other.count("|"), (named, other)
+
+
+@pytest.mark.parametrize("fmt", ["unsafehtml", "latex_raw"])
+def test_formats_that_pass_markup_through_are_not_offered(fmt):
+    result = run("report", "-s", "<b>x</b>", "1", "2", "-f", fmt)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "unknown format" in result.stderr and "unsafehtml" not in result.stderr.split("(", 1)[1]
 
 
 def test_control_characters_never_reach_stderr():

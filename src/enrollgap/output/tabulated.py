@@ -9,8 +9,12 @@ from tabulate import tabulate
 from .formats import TABULATE_ALIASES
 from .view import View
 
-# Markdown tables, where a "|" in a name would start a new column.
-MARKDOWN_FORMATS = ("pipe", "github")
+# The formats in which a "|" in a name would start a new cell, and how each writes
+# a "|" that is part of the text.
+PIPE_ESCAPES = {
+    "pipe": "\\|", "github": "\\|", "jira": "\\|", "youtrack": "\\|", "asciidoc": "\\|", "orgtbl": "\\vert{}",
+    "mediawiki": "&#124;", "textile": "&#124;", "moinmoin": "&#124;",
+}  # fmt: skip
 
 
 def tabulate_text(views: Sequence[View], name: str) -> str:
@@ -19,8 +23,9 @@ def tabulate_text(views: Sequence[View], name: str) -> str:
     parts = []
     for view in views:
         rows = [*view.rows, *([view.total] if view.total else [])]
-        if table_format in MARKDOWN_FORMATS:
-            rows = [[value.replace("|", "\\|") for value in row] for row in rows]
+        escape = PIPE_ESCAPES.get(table_format)
+        if escape is not None:
+            rows = [[value.replace("|", escape) for value in row] for row in rows]
         align = ["right" if numeric else "left" for numeric in view.numeric]
         text = tabulate(rows, headers=view.headers, tablefmt=table_format, colalign=align, disable_numparse=True)
         block = ([view.title, ""] if view.title and len(views) > 1 else []) + [text]
