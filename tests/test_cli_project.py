@@ -169,3 +169,16 @@ def test_a_premium_year_in_digits_of_another_script_is_refused():
     """Counts and years are read in 0-9 only; --premium YEAR=AMOUNT too."""
     result = run("project", "-s", "a", "1", "10", "--target", "50", "--premium", "\u0662\u0660\u0662\u0666=16800")
     assert result.exit_code == 2 and "expected YEAR=AMOUNT" in result.stderr
+
+
+def test_a_capped_forecast_reports_the_growth_of_the_years_before_the_cap():
+    """--growth 50 held at the whole potential from 2029 on grew 50% a year until then
+    (an average over the held years said 44.48%)."""
+    result = run("project", "-s", "BPU", "48858", "1340000", "-s", "B", "1000", "2000", "--from", "2020",
+                 "--target", "100", "--growth", "50", "-f", "json")  # fmt: skip
+    assert result.exit_code == 0, result
+    rates = [path["rate_pct"] for path in result.json()["paths"]]
+    assert rates[:2] == [50.0, 50.0]
+    assert abs(rates[2] - 50) < 0.001  # the total, over the years before the first cap (2022)
+    assert "+50.00% a year" in run("project", "-s", "BPU", "48858", "1340000", "--from", "2020",
+                                   "--target", "100", "--growth", "50").stdout  # fmt: skip

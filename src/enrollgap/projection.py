@@ -329,11 +329,15 @@ def forecast(
     for index, (group, potential, enrolled) in enumerate(zip(groups, potential_by_group, enrolled_by_group)):
         path_years = _years(from_year, potential[: last + 1], enrolled, assumptions)
         step, value = steps[index]
-        yearly = float(value) if step == "growth" and not capped[index] else _rate(name, path_years)
+        # The growth a year before any cap: the step itself (a path held at the potential
+        # from some year on does not grow there, and an average over it would understate it).
+        yearly = float(value) if step == "growth" else _rate(name, path_years)
         paths.append(GroupPath(group.sector, group.region, _reached(path_years, target_pct), path_years, yearly,
                                capped[index]))  # fmt: skip
     total = _total(paths, target_pct, assumptions)
-    total = GroupPath(None, None, total.reached, total.years, _rate(name, total.years))
+    first_cap = min((year for year in capped if year is not None), default=None)
+    uncapped = total.years if first_cap is None else total.years[: first_cap - from_year]
+    total = GroupPath(None, None, total.reached, total.years, _rate(name, uncapped))
     return Projection(from_year, total.reached, target_pct, name, assumptions, tuple(paths), total)
 
 
