@@ -3,6 +3,7 @@ down, footnotes, Excel's text files, and spreadsheets."""
 
 import io
 import json
+import re
 import zipfile
 
 import pytest
@@ -826,16 +827,109 @@ def test_a_total_row_of_formulas_never_calculated_is_skipped_unchecked(tmp_path,
     assert "line 4: the export's own total" in result.stderr and "warning" not in result.stderr
 
 
-def test_an_error_cell_where_a_count_belongs_is_named_as_empty_or_an_error(tmp_path):
-    book = book_of([["sektor", "peserta", "potensi"], ["A", 1, 10], ["B", "#N/A", 20]], title="R")
-    book.active["B3"].data_type = "e"  # an error cell, as a spreadsheet app saves #N/A
-    book.save(tmp_path / "err.xlsx")
-    result = run("report", str(tmp_path / "err.xlsx"))
-    assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr == (
-        f"enrollgap: error: {tmp_path / 'err.xlsx'}:R!B3: peserta: read an empty cell (or an error such as #N/A), "
-        "expected a count\n"
+def error_book(path, rows, errors):
+    """A workbook whose ``errors`` cells ("B3") are error cells, as a spreadsheet app
+    saves a #N/A, with the cached error text."""
+    book = book_of(rows, title="R")
+    for ref in errors:
+        book.active[ref].data_type = "e"
+    book.save(path)
+    return path
+
+
+ERROR_SAID = (
+    "the cell holds the spreadsheet error #N/A (a formula that failed, such as a VLOOKUP that found nothing), "
+    "not a count; correct it in the workbook"
+)
+
+
+def test_an_error_cell_where_a_count_belongs_is_an_error_naming_it(tmp_path):
+    path = error_book(
+        tmp_path / "err.xlsx", [["sektor", "peserta", "potensi"], ["A", 1, 10], ["B", "#N/A", 20]], ["B3"]
     )
+    result = run("report", str(path))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"enrollgap: error: {path}:R!B3: peserta: {ERROR_SAID}\n"
+
+
+@pytest.mark.parametrize("strict", [[], ["--strict"]])
+def test_a_row_whose_every_count_is_an_error_cell_is_no_footnote(tmp_path, strict):
+    """A VLOOKUP that found nothing for a whole row: the group vanished from the report
+    and the total as a 'footnote', even under --strict."""
+    rows = [["sektor", "peserta", "potensi"], ["A", 1, 10], ["B", "#N/A", "#N/A"], ["Jumlah", 1, "#REF!"]]
+    path = error_book(tmp_path / "err.xlsx", rows, ["B3", "C3", "C4"])
+    result = run("report", str(path), *strict)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"enrollgap: error: {path}:R!B3: peserta: the cell holds the spreadsheet error")
+
+
+def test_an_error_cell_in_a_total_row_is_an_error_too(tmp_path):
+    rows = [["sektor", "peserta", "potensi"], ["A", 1, 10], ["Jumlah", 1, "#REF!"]]
+    result = run("report", str(error_book(tmp_path / "err.xlsx", rows, ["C3"])))
+    assert result.exit_code == 2 and "R!C3: potensi: the cell holds the spreadsheet error #REF!" in result.stderr
+
+
+def test_a_formula_without_a_saved_value_is_refused_in_a_workbook_not_marked_for_calculation(tmp_path):
+    path = formula_book(
+        tmp_path / "f.xlsx", "openpyxl", [["sektor", "peserta", "potensi"], ["a", 1, 2], ["b", "=1/0", 2]]
+    )
+    unmarked = tmp_path / "unmarked.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(unmarked, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/workbook.xml":
+                data = data.replace(b' fullCalcOnLoad="1"', b"")
+            target.writestr(item, data)
+    result = run("report", str(unmarked))
+    assert result.exit_code == 2 and "Rekap!B3: peserta: a formula whose value was never worked out" in result.stderr
+
+
+def prefixed(path):
+    """The workbook at path written again with its elements in the x: namespace prefix,
+    as the Open XML SDK writes them (<x:c>, <x:f>, <x:calcPr>)."""
+    main = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    data = path.read_bytes()
+    out = path.with_name("prefixed-" + path.name)
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            part = source.read(item)
+            if item.filename == "xl/workbook.xml" or item.filename.startswith("xl/worksheets/"):
+                part = part.replace(b'xmlns="' + main + b'"', b'xmlns:x="' + main + b'"')
+                part = re.sub(rb"<(/?)([A-Za-z]\w*)(?=[\s>/])", lambda m: b"<" + m.group(1) + b"x:" + m.group(2), part)
+            target.writestr(item, part)
+    return out
+
+
+def test_a_formula_s_stand_in_zero_is_refused_in_a_workbook_with_namespace_prefixes(tmp_path):
+    rows = [["sektor", "peserta", "potensi"], ["Petani", 10, 100], ["Nelayan", "=B2*0", 50]]
+    path = prefixed(formula_book(tmp_path / "rekap.xlsx", "xlsxwriter", rows))
+    assert b"<x:calcPr" in zipfile.ZipFile(path).read("xl/workbook.xml")
+    result = run("report", str(path))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "Rekap!B3: peserta: a formula whose value was never worked out" in result.stderr
+    errors = prefixed(error_book(tmp_path / "err.xlsx", [["sektor", "peserta", "potensi"], ["B", "#N/A", 20]], ["B2"]))
+    assert "R!B2: peserta: the cell holds the spreadsheet error #N/A" in run("report", str(errors)).stderr
+
+
+def test_a_hidden_first_sheet_is_never_read_unasked_and_the_sheet_read_is_named(tmp_path):
+    book = book_of([["sektor", "peserta", "potensi"], ["Rahasia", 999, 1000]], title="Lama")
+    book.active.sheet_state = "hidden"
+    visible = book.create_sheet("Rekap")
+    for row in [["sektor", "peserta", "potensi"], ["Petani", 10, 100]]:
+        visible.append(row)
+    book.create_sheet("Catatan").append(["Sumber: BPS"])
+    book.save(tmp_path / "rekap.xlsx")
+    result = run("report", str(tmp_path / "rekap.xlsx"), "-f", "json")
+    assert result.exit_code == 0, result
+    assert picked(result, "sector") == ["Petani"]
+    assert result.stderr == (
+        f"enrollgap: note: {tmp_path / 'rekap.xlsx'}:Rekap: read the first visible sheet; the workbook's others: "
+        "'Lama' (hidden), 'Catatan' (--sheet NAME reads another)\n"
+    )
+    said = run("report", str(tmp_path / "rekap.xlsx"), "-f", "json", "--locale", "id").stderr
+    assert "sheet lain di workbook: 'Lama' (tersembunyi), 'Catatan'" in said
+    asked = run("report", str(tmp_path / "rekap.xlsx"), "-f", "json", "--sheet", "Lama")
+    assert picked(asked, "sector") == ["Rahasia"] and asked.stderr == ""
 
 
 @pytest.mark.parametrize("writer", ["openpyxl", "xlsxwriter"])
@@ -863,9 +957,9 @@ def test_zeros_in_a_workbook_a_program_wrote_are_zeros_when_no_formula_is_there(
 
 @pytest.mark.parametrize("step", [7, 64, 2**20])
 def test_the_formula_cells_of_the_chosen_sheet_are_found_in_any_block_size(tmp_path, monkeypatch, step):
-    from enrollgap.read import formulas
+    from enrollgap.read import sheet_xml
 
-    monkeypatch.setattr(formulas, "_STEP", step)  # the sheet's XML unpacked this many bytes at a time
+    monkeypatch.setattr(sheet_xml, "_STEP", step)  # the sheet's XML unpacked this many bytes at a time
     book = openpyxl.Workbook()
     book.active.append(["only", "=1+1"])  # the first sheet: not the one asked about
     sheet = book.create_sheet("Rekap & Total")
@@ -877,10 +971,10 @@ def test_the_formula_cells_of_the_chosen_sheet_are_found_in_any_block_size(tmp_p
             expected.add(f"C{row}")
         sheet.append(cells)
     book.save(tmp_path / "rekap.xlsx")
-    found = formulas.uncalculated(str(tmp_path / "rekap.xlsx"), "Rekap & Total")
+    found = sheet_xml.sheet_cells(str(tmp_path / "rekap.xlsx"), "Rekap & Total")
     assert found is not None
     assert {
-        f"{letter}{row}" for letter in "ABC" for row in range(1, 60) if found.holds_formula(f"{letter}{row}")
+        f"{letter}{row}" for letter in "ABC" for row in range(1, 60) if found.problem(f"{letter}{row}", "")
     } == expected
 
 
@@ -912,38 +1006,40 @@ def on_reading_the_sheet(monkeypatch, wrap):
 )
 def test_a_zip_that_zipfile_cannot_read_leaves_the_workbook_to_calamine(tmp_path, monkeypatch, error):
     """The fuzz tests found a zip that calamine reads and zipfile does not (version 6.4):
-    the formula lookup then knows nothing, and the workbook is read as saved."""
-    from enrollgap.read import formulas
+    the cell lookup then knows nothing, and the workbook is read as saved."""
+    from enrollgap.read import sheet_xml
 
     path = formula_book(tmp_path / "rekap.xlsx", "openpyxl", [["sektor", "peserta", "potensi"], ["a", 0, 2]])
-    found = formulas.uncalculated(str(path), "Rekap")
+    found = sheet_xml.sheet_cells(str(path), "Rekap")
     assert found is not None
 
     def broken(*args, **kwargs):
         raise error
 
-    monkeypatch.setattr(formulas.zipfile, "ZipFile", broken)
-    assert formulas.uncalculated(str(path), "Rekap") is None
-    assert found.holds_formula("B2") is False
+    monkeypatch.setattr(sheet_xml.zipfile, "ZipFile", broken)
+    assert sheet_xml.sheet_cells(str(path), "Rekap") is None
+    assert found.problem("B2", 0) is None
     result = run("report", str(path), "-f", "json")
     assert result.exit_code == 0 and result.json()["total"]["enrolled"] == 0, result
 
 
-def test_a_workbook_a_spreadsheet_app_saved_is_not_scanned(tmp_path):
-    """Only a workbook marked to be calculated when opened has formulas without values."""
-    from enrollgap.read import formulas
+def test_a_zero_a_spreadsheet_app_saved_is_a_zero(tmp_path):
+    """Only a workbook marked to be calculated when opened stands a 0 in for a formula."""
+    from enrollgap.read import sheet_xml
 
-    path = formula_book(tmp_path / "rekap.xlsx", "openpyxl", [["sektor", "peserta", "potensi"], ["a", "=1", 2]])
+    path = formula_book(tmp_path / "rekap.xlsx", "xlsxwriter", [["sektor", "peserta", "potensi"], ["a", "=1", 2]])
     saved = tmp_path / "saved.xlsx"
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(saved, "w") as target:
         for item in source.infolist():
             data = source.read(item)
             if item.filename == "xl/workbook.xml":
-                data = data.replace(b' fullCalcOnLoad="1"', b"")
+                data = re.sub(rb' fullCalcOnLoad="(1|true)"', b"", data)
             target.writestr(item, data)
-    assert formulas.uncalculated(str(path), "Rekap") is not None
-    assert formulas.uncalculated(str(saved), "Rekap") is None
-    assert formulas.uncalculated(str(tmp_path / "missing.xlsx"), "Rekap") is None
+    marked, unmarked = sheet_xml.sheet_cells(str(path), "Rekap"), sheet_xml.sheet_cells(str(saved), "Rekap")
+    assert marked is not None and unmarked is not None
+    assert marked.problem("B2", 0) == ("formula", "")
+    assert unmarked.problem("B2", 0) is None  # a 0 with its formula, as an app saves it
+    assert sheet_xml.sheet_cells(str(tmp_path / "missing.xlsx"), "Rekap") is None
 
 
 def test_check_refuses_a_workbook_with_what_to_do(tmp_path):

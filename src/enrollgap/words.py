@@ -160,6 +160,8 @@ SENTENCES = {
         "note_totals": "{source}: {lines}: the export's own total, not a group; not summed",
         "note_footnotes": "{source}: skipped {count} without counts, such as footnotes ({lines}{first})",
         "note_filled": "{source}: filled blank labels down from the row above in {count} ({lines})",
+        "note_sheets": "{source}: read the first visible sheet; the workbook's others: {sheets} (--sheet NAME reads another)",
+        "hidden_sheet": "hidden",
         "note_repeated": "{source}: skipped {count} repeating the header, numbering its columns or naming its units ({lines})",
         "note_summaries": "{source}: skipped {count} giving an average or another figure that is not a sum ({lines}{first})",
         "note_ignored": "{source}: ignored {columns}; map one with --col FIELD=HEADER",
@@ -221,6 +223,8 @@ SENTENCES = {
         "note_totals": "{source}: {lines}: total dari ekspor itu sendiri, bukan kelompok; tidak dijumlahkan",
         "note_footnotes": "{source}: {count} tanpa angka (misalnya catatan kaki) dilewati ({lines}{first})",
         "note_filled": "{source}: label kosong diisi dari baris di atasnya pada {count} ({lines})",
+        "note_sheets": "{source}: sheet pertama yang terlihat dibaca; sheet lain di workbook: {sheets} (--sheet NAMA membaca yang lain)",
+        "hidden_sheet": "tersembunyi",
         "note_repeated": "{source}: {count} yang mengulang header, menomori kolomnya atau menyebut satuannya dilewati ({lines})",
         "note_summaries": "{source}: {count} berisi rata-rata atau angka lain yang bukan jumlah dilewati ({lines}{first})",
         "note_ignored": "{source}: {columns} diabaikan; petakan dengan --col FIELD=HEADER",
@@ -302,6 +306,10 @@ def note_texts(notes: Notes, locale: str) -> list[str]:
     def where(seen: Seen) -> str:
         return describe(seen.lines(), locale, total=seen.count)
 
+    if notes.sheets:
+        hidden = SENTENCES[locale]["hidden_sheet"]
+        sheets = ", ".join(quoted(visible(n, 60)) + (f" ({hidden})" if h else "") for n, h in notes.sheets)
+        out.append(sentence("note_sheets", locale, source=source, sheets=sheets))
     if notes.above_header:
         lines = [at for at, _ in notes.above_header]
         out.append(sentence("note_titles", locale, source=source, count=rows(len(lines), locale),

@@ -18,7 +18,7 @@ from ..groups import Group
 from .cells import read_year
 from .grouping import groups_of
 from .labels import label_text
-from .layout import CountReader, Layout, Sums, Unworked
+from .layout import CellLookup, CountReader, Layout, Sums
 from .notes import Notes
 from .places import Places
 from .rules import Rules
@@ -31,7 +31,7 @@ def sum_rows(
     locale: str,
     notes: Notes,
     places: Places,
-    unworked: Unworked | None = None,
+    lookup: CellLookup | None = None,
 ) -> tuple[Sums, list[Finding]]:
     """The rows of one table summed by their labels (and year), and the findings on its
     total rows and labels.
@@ -41,7 +41,7 @@ def sum_rows(
     decided by the table's ``Rules``."""
     sums = Sums()
     index, enrolled_sums, potential_sums = sums.index, sums.enrolled, sums.potential
-    rules = Rules(layout, count, locale, notes, places, sums, unworked)
+    rules = Rules(layout, count, locale, notes, places, sums, lookup)
     key_of, ie, ip, width, left_out = rules.key_of, *layout.counts, layout.width, layout.left_out
     ordinary = rules.ordinary
     run_enrolled = run_potential = 0
@@ -58,7 +58,7 @@ def sum_rows(
                 other = cells[left_out]
             enrolled = count(cells[ie], locale)
             potential = count(cells[ip], locale)
-            if unworked is not None and not (enrolled and potential):
+            if lookup is not None and not (enrolled and potential):
                 raise LookupError  # a 0 in a workbook a program wrote may stand in for a formula
         except (LookupError, NumberError):  # a group's first row, a short row, a cell to look at
             row = rules.decide(pos, cells, (run_enrolled, run_potential), last)

@@ -136,7 +136,7 @@ def _headed_alike(headers: Sequence[str], columns: Sequence[int], field: str) ->
     where = " and ".join(str(i + 1) for i in columns)
     return (
         f"columns {where} are all headed {headers[columns[0]].strip()!r}, so which one holds the {field} is not "
-        "said; give them headers of their own (\"Peserta 2023\", \"Peserta 2024\")"
+        'said; give them headers of their own ("Peserta 2023", "Peserta 2024")'
     )
 
 

@@ -44,8 +44,9 @@ class Sums:
 
 # A format's reading of one count cell (and the locale): a whole number, or NumberError.
 CountReader = Callable[[object, str], int]
-# For a workbook a program wrote: True where a count cell holds a formula never worked out.
-Unworked = Callable[[object, int], bool]
+# For a workbook: what a count cell that reads empty (or 0) is, given the row's position,
+# the column and the value read: ("error", "#N/A"), ("formula", ""), or None for what it reads.
+CellLookup = Callable[[object, int, object], "tuple[str, str] | None"]
 
 
 @dataclass(frozen=True)

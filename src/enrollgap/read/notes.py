@@ -59,6 +59,7 @@ class Notes:
     headers_above: list[str] = field(default_factory=list)  # label headers taken from the line above the header
     ignored: list[str] = field(default_factory=list)  # headers no field reads
     separator_line: bool = False  # an Excel "sep=;" first line
+    sheets: list[tuple[str, bool]] = field(default_factory=list)  # a workbook's other sheets (name, hidden)
 
     def __bool__(self) -> bool:
         return bool(
@@ -70,6 +71,7 @@ class Notes:
             or self.repeated
             or self.summaries
             or self.headers_above
+            or self.sheets
         )
 
 

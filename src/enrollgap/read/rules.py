@@ -11,7 +11,7 @@ from ..errors import InputError, NumberError
 from .filldown import FillDown
 from .header import repeats_header
 from .labels import Unnamed, is_total_or_summary, special_labels
-from .layout import CountReader, Layout, Sums, Unworked
+from .layout import CellLookup, CountReader, Layout, Sums
 from .notes import Notes, RowFindings, cell_text, first_text, is_blank
 from .places import Places
 from .totals import Counts, Totals, label_totals
@@ -19,6 +19,10 @@ from .totals import Counts, Totals, label_totals
 UNWORKED = (
     "a formula whose value was never worked out (a program wrote the workbook and left it to be calculated "
     "when opened); open and save it in a spreadsheet app, or save the sheet as CSV"
+)
+ERROR_CELL = (
+    "the cell holds the spreadsheet error {code} (a formula that failed, such as a VLOOKUP that found "
+    "nothing), not a count; correct it in the workbook"
 )
 # Labels whose answer to ``ordinary`` is remembered, at most (memory stays flat).
 KNOWN = 4096
@@ -35,14 +39,14 @@ class Rules:
         notes: Notes,
         places: Places,
         sums: Sums,
-        unworked: Unworked | None = None,
+        lookup: CellLookup | None = None,
     ) -> None:
         self.layout = layout
         self.count = count
         self.locale = locale
         self.notes = notes
         self.places = places
-        self.unworked = unworked
+        self.lookup = lookup
         keyed = layout.keyed
         self.key_of = itemgetter(*keyed) if keyed else (lambda cells: ())
         findings = RowFindings()
@@ -74,12 +78,8 @@ class Rules:
         ``run`` is the sum of the data rows so far, ``last`` the last data row's cells."""
         layout, places = self.layout, self.places
         ie, ip = layout.counts
-        if self.unworked is not None:
-            blank = [i for i in (ie, ip) if i < len(cells) and not cells[i] and self.unworked(pos, i)]
-            if blank:
-                if self.totals.unworked(pos, cells, run):
-                    return None  # a total or an average whose value was never worked out
-                raise InputError(f"{layout.headers[blank[0]].strip()}: {UNWORKED}", *places.where(pos, blank[0] + 1))
+        if self.lookup is not None and self._unworked(pos, cells, run):
+            return None  # a total or an average whose value was never worked out
         if layout.tabular and layout.width is None and len(cells) < len(layout.headers):
             cells.extend([""] * (len(layout.headers) - len(cells)))  # a sheet's short row
         try:
@@ -107,6 +107,27 @@ class Rules:
         for i, text in zip(every, filled):
             cells[i] = text  # filled in: the next row's blanks take these
         return self.key_of(cells), enrolled, potential
+
+    def _unworked(self, pos: object, cells: list[Any], run: Counts) -> bool:
+        """For a workbook's count cells that read empty or 0: an error cell (#N/A) is an
+        error naming it, whatever the row; a formula never calculated is one too, unless
+        the row is a total or a summary (True: skipped, noted)."""
+        assert self.lookup is not None
+        layout = self.layout
+        found = [
+            (index, problem)
+            for index in layout.counts
+            if index < len(cells) and not cells[index] and (problem := self.lookup(pos, index, cells[index]))
+        ]
+        for index, (kind, code) in sorted(found, key=lambda item: item[1][0] != "error"):
+            header = layout.headers[index].strip()
+            where = self.places.where(pos, index + 1)
+            if kind == "error":
+                raise InputError(f"{header}: {ERROR_CELL.format(code=code or 'an error')}", *where)
+            if self.totals.unworked(pos, cells, run):
+                return True
+            raise InputError(f"{header}: {UNWORKED}", *where)
+        return False
 
     def _named(self, cells: list[Any]) -> bool:
         return any(cell_text(cells[i]).strip() for i in self.layout.every)

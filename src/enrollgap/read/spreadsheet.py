@@ -11,6 +11,7 @@ import io
 import os
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from ..errors import InputError, NumberError
 from ..findings import Finding
@@ -18,12 +19,12 @@ from ..groups import Group
 from ..text import quoted
 from .accumulate import Layout, sum_rows, to_groups
 from .cells import read_value
-from .formulas import uncalculated
 from .header import find_header
 from .merges import Range, ods_merges
 from .notes import Notes
 from .options import ReadOptions
 from .places import Place, Places
+from .sheet_xml import sheet_cells
 from .source import Source
 
 INSTALL = "pip install 'enrollgap[excel]'"
@@ -92,13 +93,27 @@ def _refuse_bombs(data: str | io.BytesIO, size: int, name: str) -> None:
         raise InputError(f"unpacks to {unpacked // 2**20} MiB from {size // 2**10} KiB; refused as a zip bomb", name)
 
 
-def _sheet_name(workbook, wanted: str | None, name: str) -> str:
-    """The name of the sheet --sheet asks for (a name, or a number from 1); the first by default."""
+def _hidden(workbook: Any) -> set[str]:
+    """The names of the workbook's hidden sheets (calamine's sheets_metadata says which)."""
+    metadata = getattr(workbook, "sheets_metadata", ())
+    return {sheet.name for sheet in metadata if str(sheet.visible).rpartition(".")[2].casefold() != "visible"}
+
+
+def _sheet_name(workbook: Any, wanted: str | None, name: str, notes: Notes) -> str:
+    """The name of the sheet --sheet asks for (a name, or a number from 1); by default the
+    first visible one (a hidden sheet is never read unasked), named in a note where
+    the workbook has others."""
     names = list(workbook.sheet_names)
     if not names:
         raise InputError("has no sheets", name)
+    hidden = _hidden(workbook)
     if wanted is None:
-        return names[0]
+        visible = [n for n in names if n not in hidden]
+        if not visible:
+            raise InputError(f"has only hidden sheets ({', '.join(map(quoted, names))}); name one with --sheet", name)
+        if len(names) > 1:
+            notes.sheets = [(n, n in hidden) for n in names if n != visible[0]]
+        return visible[0]
     if wanted in names:
         return wanted
     if wanted.isdigit() and 1 <= int(wanted) <= len(names):
@@ -128,8 +143,8 @@ class SheetPlaces(Places):
 def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Group], list[Finding]]:
     """Groups summed from the chosen sheet of a workbook, and the findings on its total rows."""
     workbook, archive = _load(source)
-    name = _sheet_name(workbook, options.sheet, source.name)
-    formulas = uncalculated(archive, name)  # None unless a program wrote it (see formulas)
+    name = _sheet_name(workbook, options.sheet, source.name, notes)
+    cells = sheet_cells(archive, name) if source.format == "xlsx" else None  # error cells, formulas (sheet_xml)
     try:
         sheet = workbook.get_sheet_by_name(name)
     except Exception as error:  # a sheet that is damaged inside an intact zip
@@ -158,10 +173,11 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
     below = _merged_labels(merged or (), layout.every, first_column)
     if below:
         stream = _filled_merges(stream, below, notes)
-    unworked = None
-    if formulas is not None:
-        unworked = lambda pos, column: formulas.holds_formula(places.ref(pos, column + 1))  # noqa: E731
-    sums, findings = sum_rows(stream, layout, _count, options.locale, notes, places, unworked)
+    lookup = None
+    if cells is not None:
+        problem = cells.problem
+        lookup = lambda pos, column, value: problem(places.ref(pos, column + 1), value)  # noqa: E731
+    sums, findings = sum_rows(stream, layout, _count, options.locale, notes, places, lookup)
     return to_groups(sums, layout, places), findings
 
 

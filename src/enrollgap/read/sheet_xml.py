@@ -1,0 +1,113 @@
+"""What calamine does not say of an .xlsx sheet's cells, read from the sheet's XML.
+
+calamine reads an error cell (``#N/A``, ``#REF!``, ``#DIV/0!``: a VLOOKUP that
+found nothing) as an empty cell, and a formula saved without its value as an
+empty cell. A spreadsheet app saves each formula with its last value; openpyxl
+saves none, and XlsxWriter saves 0 and marks the workbook to be calculated in
+full when opened (``fullCalcOnLoad``), which only an app does. So where a count
+cell reads empty (or 0, in a workbook so marked), the sheet's XML says whether
+it is an error cell or a formula without a worked-out value. Element names may
+carry a namespace prefix (``x:c``, ``x:f``, ``x:calcPr``, as the Open XML SDK
+writes them). The sheet is scanned once, as a stream, when a cell first asks.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import posixpath
+import re
+import zipfile
+from typing import Literal
+
+_CALC_ON_LOAD = re.compile(rb'<(?:[\w.-]+:)?calcPr\b[^>]*\bfullCalcOnLoad="(?:1|true)"')
+_ATTRIBUTE = re.compile(rb'([\w:]+)="([^"]*)"')
+_SHEET = re.compile(rb"<(?:[\w.-]+:)?sheet\b[^>]*>")
+_RELATIONSHIP = re.compile(rb"<(?:[\w.-]+:)?Relationship\b[^>]*>")
+_CELL = re.compile(rb"<(?:[\w.-]+:)?c\b")
+_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
+_ERROR_TYPE = re.compile(rb'\bt="e"')
+_FORMULA = re.compile(rb"<(?:[\w.-]+:)?f\b")
+_VALUE = re.compile(rb"<(?:[\w.-]+:)?v>([^<]*)<")
+_STEP = 2**16  # bytes of sheet XML unpacked at a time
+
+# What a cell is that calamine read as empty: an error cell (with its error), or a
+# formula whose value was never worked out.
+Problem = tuple[Literal["error", "formula"], str]
+
+
+def _attributes(tag: bytes) -> dict[str, str]:
+    return {key.decode(): html.unescape(value.decode("utf-8", "replace")) for key, value in _ATTRIBUTE.findall(tag)}
+
+
+class SheetCells:
+    """The error cells and (in a workbook marked to be calculated on load) the formula
+    cells of one sheet of an .xlsx workbook."""
+
+    def __init__(self, archive: str | io.BytesIO, member: str, calc_on_load: bool) -> None:
+        self.archive = archive
+        self.member = member
+        self.calc_on_load = calc_on_load
+        self.cells: dict[str, Problem] | None = None  # "C3": what it is, once the sheet is scanned
+
+    def problem(self, ref: str, value: object) -> Problem | None:
+        """What the cell at ``ref`` is, when calamine read it as ``value`` (empty or 0)."""
+        if value != "" and not self.calc_on_load:  # a 0 that a spreadsheet app saved is a 0
+            return None
+        if self.cells is None:
+            self.cells = self._scan()
+        return self.cells.get(ref)
+
+    def _scan(self) -> dict[str, Problem]:
+        cells: dict[str, Problem] = {}
+        try:
+            with zipfile.ZipFile(self.archive) as archive, archive.open(self.member) as stream:
+                carry = b""  # from the last cell's start on: it may go on in the next block
+                while block := stream.read(_STEP):
+                    text = carry + block
+                    starts = [m.start() for m in _CELL.finditer(text)]
+                    if not starts:  # no cell starts here: all of it goes with the carried one
+                        carry = text
+                        continue
+                    text, carry = text[: starts[-1]], text[starts[-1] :]
+                    self._add(text, cells)
+                self._add(carry, cells)
+        except Exception:  # zipfile and zlib fail in many ways: calamine read the workbook, so nothing is known
+            return {}
+        return cells
+
+    def _add(self, text: bytes, cells: dict[str, Problem]) -> None:
+        """The error and formula cells among the whole cells of ``text``."""
+        starts = [m.start() for m in _CELL.finditer(text)]
+        for start, end in zip(starts, [*starts[1:], len(text)]):
+            cell = text[start:end]
+            tag, _, body = cell.partition(b">")
+            ref = _REF.search(tag)
+            if ref is None:
+                continue
+            if _ERROR_TYPE.search(tag):
+                value = _VALUE.search(body)
+                cells[ref.group(1).decode()] = ("error", value.group(1).decode("utf-8", "replace") if value else "")
+            elif _FORMULA.search(body) and (self.calc_on_load or _VALUE.search(body) is None):
+                cells[ref.group(1).decode()] = ("formula", "")  # no value saved, or one to be worked out
+
+
+def sheet_cells(archive: str | io.BytesIO, sheet: str) -> SheetCells | None:
+    """The cell lookup for a sheet of an .xlsx workbook; None where the workbook is not
+    one zipfile can read (calamine then decides)."""
+    try:
+        with zipfile.ZipFile(archive) as book:
+            workbook = book.read("xl/workbook.xml")
+            ids = [_attributes(tag) for tag in _SHEET.findall(workbook)]
+            wanted = next((a for a in ids if a.get("name") == sheet), None)
+            rid = next((v for k, v in (wanted or {}).items() if k == "id" or k.endswith(":id")), None)
+            relations = [_attributes(tag) for tag in _RELATIONSHIP.findall(book.read("xl/_rels/workbook.xml.rels"))]
+            target = next((r.get("Target") for r in relations if r.get("Id") == rid), None)
+    except Exception:  # not an xlsx, or a zip that zipfile cannot read (a newer version, ...): calamine decides
+        return None
+    if target is None:
+        return None
+    member = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+    if isinstance(archive, io.BytesIO):
+        archive.seek(0)
+    return SheetCells(archive, member, bool(_CALC_ON_LOAD.search(workbook)))
