@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from conftest import run
+from conftest import run, run_process
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -1271,3 +1271,50 @@ def test_a_total_row_of_a_workbook_with_years_is_not_summed(tmp_path):
     assert result.exit_code == 0, result
     assert [g["sector"] for g in result.json()["groups"]] == ["Petani", "Nelayan"]
     assert totals(result)["enrolled"] == 18 and "lines 4 and 7: the export's own total" in result.stderr
+
+
+@pytest.mark.parametrize("far", ["XFD1048576", "CV1000000"])
+def test_a_sheet_whose_cells_span_far_more_than_they_fill_is_refused_before_it_is_unpacked(tmp_path, far):
+    """One cell at XFD1048576 aborted the reader (a Rust out-of-memory, exit 134); one
+    at CV1000000 took 19 s and 3.1 GB."""
+    book = book_of([["sektor", "peserta", "potensi"], ["Petani", 10, 100]])
+    book.active[far] = "x"
+    book.save(tmp_path / "far.xlsx")
+    result = run_process("report", str(tmp_path / "far.xlsx"), timeout=30)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.count("\n") == 1 and "the sheet's cells span" in result.stderr
+    assert "delete the stray cells far from the table" in result.stderr
+
+
+def test_an_ods_sheet_longer_than_the_reader_reads_is_an_error_never_a_partial_sum(tmp_path):
+    """calamine stops an .ods sheet at 1,048,576 rows: 2,000,007 rows were summed as
+    1,048,575, exit 0."""
+    namespaces = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    )
+
+    def cell(text):
+        return f'<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>'
+
+    number = '<table:table-cell office:value-type="float" office:value="{}"/>'
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {namespaces} office:version="1.2">'
+        '<office:body><office:spreadsheet><table:table table:name="Rekap">'
+        f"<table:table-row>{cell('sektor')}{cell('peserta')}{cell('potensi')}</table:table-row>"
+        f'<table:table-row table:number-rows-repeated="2000006">{cell("Petani")}{number.format(1)}{number.format(10)}'
+        "</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(tmp_path / "big.ods", "w") as book:
+        book.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        book.writestr("content.xml", content)
+        book.writestr(
+            "META-INF/manifest.xml",
+            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+            '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+            "</manifest:manifest>",
+        )
+    result = run("report", str(tmp_path / "big.ods"), "-f", "csv")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "the sheet has 1,048,576 rows or more, more than can be read from an .ods file" in result.stderr

@@ -92,6 +92,54 @@ class SheetCells:
                 cells[ref.group(1).decode()] = ("formula", "")  # no value saved, or one to be worked out
 
 
+# A reader holds a sheet's whole used area (every cell from the first used to the last,
+# about 32 bytes each): a sheet whose area would take more than this, and more than
+# AREA_RATIO times its own XML, holds far more emptiness than data and is refused.
+AREA_BYTES = 64 * 2**20
+AREA_RATIO = 50
+CELL_BYTES = 32
+_CELL_REF = re.compile(rb'<(?:[\w.-]+:)?c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def used_area(archive: str | io.BytesIO, member: str) -> tuple[int, int, int]:
+    """(rows, columns, bytes of XML) of the area a sheet's cells span, read from the
+    XML as a stream, before any reader unpacks it into cells."""
+    rows = [2**31, 0]
+    columns = [2**31, 0]
+    size = 0
+    with zipfile.ZipFile(archive) as book, book.open(member) as stream:
+        carry = b""
+        while block := stream.read(_STEP):
+            size += len(block)
+            text = carry + block
+            cut = text.rfind(b"<")
+            text, carry = text[:cut], text[cut:]
+            for letters, digits in _CELL_REF.findall(text):
+                row, column = int(digits), _column_number(letters)
+                rows[0], rows[1] = min(rows[0], row), max(rows[1], row)
+                columns[0], columns[1] = min(columns[0], column), max(columns[1], column)
+        for letters, digits in _CELL_REF.findall(carry):
+            row, column = int(digits), _column_number(letters)
+            rows[0], rows[1] = min(rows[0], row), max(rows[1], row)
+            columns[0], columns[1] = min(columns[0], column), max(columns[1], column)
+    if rows[1] == 0:
+        return 0, 0, size
+    return rows[1] - rows[0] + 1, columns[1] - columns[0] + 1, size
+
+
+def too_sparse(rows: int, columns: int, size: int) -> bool:
+    """True for an area that would take more memory than the data in it justifies."""
+    needed = rows * columns * CELL_BYTES
+    return needed > AREA_BYTES and needed > AREA_RATIO * size
+
+
 def sheet_cells(archive: str | io.BytesIO, sheet: str) -> SheetCells | None:
     """The cell lookup for a sheet of an .xlsx workbook; None where the workbook is not
     one zipfile can read (calamine then decides)."""

@@ -24,14 +24,16 @@ from .merges import Range, ods_merges
 from .notes import Notes
 from .options import ReadOptions
 from .places import Place, Places
-from .sheet_xml import sheet_cells
+from .sheet_xml import SheetCells, sheet_cells, too_sparse, used_area
 from .source import Source
 
 INSTALL = "pip install 'enrollgap[excel]'"
 # A workbook is read whole; past these it is refused rather than allowed to fill
 # the memory (a zip bomb unpacks a few kilobytes into gigabytes).
 MAX_BYTES = 512 * 2**20
-MAX_UNPACKED = 2 * 2**30
+MAX_UNPACKED = 256 * 2**20  # (a reader holds about as much as the XML it unpacks)
+# calamine reads at most this many rows of an .ods sheet, and says nothing of the rest.
+ODS_ROWS = 1_048_576
 MAX_RATIO = 200  # unpacked / packed; real workbooks stay far below (xml compresses 10-30x)
 COUNTS = ("enrolled", "potential")
 
@@ -121,6 +123,23 @@ def _sheet_name(workbook: Any, wanted: str | None, name: str, notes: Notes) -> s
     raise InputError(f"--sheet {quoted(wanted)}: no such sheet (sheets: {', '.join(map(quoted, names))})", name)
 
 
+def _refuse_sparse(cells: SheetCells, place: str) -> None:
+    """A sheet whose cells span far more area than they fill (one cell at XFD1048576)
+    is refused before any reader unpacks it: calamine would hold every cell of it."""
+    try:
+        rows, columns, size = used_area(cells.archive, cells.member)
+    except Exception:  # zipfile cannot read it: calamine decides
+        return
+    if too_sparse(rows, columns, size):
+        raise InputError(
+            f"the sheet's cells span {rows:,} rows by {columns:,} columns, far more than its {size:,} bytes "
+            "of data fill; delete the stray cells far from the table, or save the sheet as CSV",
+            place,
+        )
+    if isinstance(cells.archive, io.BytesIO):
+        cells.archive.seek(0)
+
+
 class SheetPlaces(Places):
     """A sheet's rows by their number; a cell by its letter and number ("Rekap!C7")."""
 
@@ -145,10 +164,17 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
     workbook, archive = _load(source)
     name = _sheet_name(workbook, options.sheet, source.name, notes)
     cells = sheet_cells(archive, name) if source.format == "xlsx" else None  # error cells, formulas (sheet_xml)
+    if cells is not None:
+        _refuse_sparse(cells, f"{source.name}:{name}")
     try:
         sheet = workbook.get_sheet_by_name(name)
     except Exception as error:  # a sheet that is damaged inside an intact zip
         raise damaged(error, source) from None
+    if source.format == "ods" and sheet.height >= ODS_ROWS:  # calamine stops there: the rest would be lost
+        raise InputError(
+            f"the sheet has {ODS_ROWS:,} rows or more, more than can be read from an .ods file; save it as CSV",
+            f"{source.name}:{name}",
+        )
     # The first used column: rows come from there on. Rows come from the sheet's first
     # row, though, empty ones too (calamine 0.4 and 0.9 alike), so a row's line is its own.
     first_column = sheet.start[1] if sheet.start else 0
