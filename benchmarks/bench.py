@@ -261,6 +261,12 @@ def main() -> None:
     times = fastest({"enrollgap": command, "floor": [python, str(scripts["json_floor"]), str(objects)]}, repeat)
     print(line("JSON array of 250,000 objects / json.load", times["enrollgap"], times["floor"], None))
     print(f"{'':<58} peak memory {peak_mib(command)} MiB")
+    element = folder / "element-14mb.json"
+    if not element.exists():
+        element.write_text(f'[{{"sektor": "{"x" * 14_000_000}", "peserta": 1, "potensi": 2}}]')
+    command = [enrollgap, "report", str(element), "-f", "json"]
+    times = fastest({"enrollgap": command, "floor": [python, str(scripts["json_floor"]), str(element)]}, 3)
+    print(line("JSON array of one 14 MB element / json.load", times["enrollgap"], times["floor"], None))
     if args.data is None:
         shutil.rmtree(folder)
 

@@ -154,8 +154,13 @@ def _json_array(source: Source, decoder) -> Iterator[tuple[int, int, dict[str, o
             except json.JSONDecodeError as error:
                 if len(buffer) - start > MAX_LINE:
                     fail(f"{error.msg} (or an element larger than {MAX_LINE // 2**20} MiB)", error.pos)
+                # Read on until the element's text has at least doubled before decoding it again:
+                # a long element is then decoded a few times over, not once a piece (quadratic).
+                wanted = 2 * (len(buffer) - start)
                 if not fill():
                     fail(error.msg, error.pos)
+                while len(buffer) - pos < wanted and fill():
+                    pass
                 start = pos
             except ValueError as error:
                 fail(str(error), start)
