@@ -159,13 +159,15 @@ def _json_array(source: Source, decoder) -> Iterator[tuple[int, int, dict[str, o
                 wanted = 2 * (len(buffer) - start)
                 if not fill():
                     fail(error.msg, error.pos)
-                while len(buffer) - pos < wanted and fill():
+                while len(buffer) - pos < min(wanted, MAX_LINE + 1) and fill():
                     pass
                 start = pos
             except ValueError as error:
                 fail(str(error), start)
             except RecursionError:
                 fail("nested too deeply", start)
+        if end - start > MAX_LINE:
+            fail(f"an element larger than {MAX_LINE // 2**20} MiB", start)
         line_no, column = where(start)
         pos = end
         first = False
