@@ -260,3 +260,14 @@ def test_a_stdout_that_cannot_write_the_text_is_one_clear_error(tmp_path, encodi
     saved = tmp_path / "out.txt"
     written = run_process("report", "-s", "Désa", "1", "2", *args, "-o", str(saved), env={"PYTHONIOENCODING": encoding})
     assert written.exit_code == 0 and "Désa" in saved.read_text(encoding="utf-8")
+
+
+def test_a_late_name_stdout_cannot_write_is_an_error_before_anything_is_written(tmp_path):
+    """A stdout in cp1252 or ASCII, and a name it cannot write in the last row: the
+    error came after 20 MB of CSV were already out."""
+    rows = ["sektor,peserta,potensi", *(f"S{i},1,2" for i in range(50_000)), "Caf\u00e9 \u0100,1,2"]
+    (tmp_path / "late.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    for fmt in ("csv", "json", "jsonl"):
+        result = run_process("report", str(tmp_path / "late.csv"), "-f", fmt, env={"PYTHONIOENCODING": "cp1252"})
+        assert (result.exit_code, result.stdout) == (2, ""), fmt
+        assert result.stderr.startswith("enrollgap: error: standard output (cp1252) cannot write '\\u0100'")

@@ -171,3 +171,19 @@ def test_a_report_view_s_levels_are_each_row_s_coverage_made_when_drawn(monkeypa
     assert view.levels[-1] == Fraction(100 * 10, 35)
     assert view.levels[1:3] == [Fraction(100, 4), Fraction(200, 7)]
     assert made == [2, 10, 1, 2]
+
+
+def test_the_progress_bar_shows_a_file_name_as_written_never_as_markup():
+    import io
+
+    from rich.console import Console
+
+    from enrollgap.output.progress import progress_for
+
+    out = io.StringIO()
+    update = progress_for(1, Console(file=out, force_terminal=True, width=120))("[red]x[/] \x1b[2J.csv", 100)
+    assert update is not None
+    update(50)
+    update(None)
+    shown = out.getvalue()
+    assert "[red]x[/]" in shown and "\\x1b[2J" in shown and "\x1b[2J" not in shown

@@ -695,3 +695,22 @@ def test_a_json_element_far_longer_than_a_piece_of_text_is_read_whole(tmp_path, 
                                                    "peserta": 3, "potensi": 4}]))  # fmt: skip
     groups = read_groups(path)
     assert [(g.sector, g.enrolled) for g in groups] == [(name, 1), ("b", 3)]
+
+
+def test_a_classic_mac_file_longer_than_a_line_may_be_is_read_line_by_line(tmp_path, monkeypatch):
+    """A CSV whose lines end in a lone CR (classic Mac OS) over 32 MiB was refused as
+    'a line longer than 32 MiB': its text is cut at CRs where it has no LF."""
+    monkeypatch.setattr(source_module, "MAX_LINE", 1000)
+    monkeypatch.setattr(source_module, "PIECE", 100)
+    monkeypatch.setattr(source_module, "SNIFF", 100)
+    rows = ["desa,peserta,potensi"] + [f"Desa {i % 9},{i % 7},{100 + i}" for i in range(500)]
+    path = tmp_path / "mac.csv"
+    path.write_bytes(("\r".join(rows) + "\r").encode())
+    groups = read_groups(str(path))
+    assert len(groups) == 9 and sum(g.enrolled for g in groups) == sum(i % 7 for i in range(500))
+    assert groups[0].origin == f"{path}:2"
+    crlf = tmp_path / "dos.csv"  # a CRLF file cut the same way keeps one line per row
+    crlf.write_bytes(("\r\n".join(rows) + "\r\n").encode())
+    assert [(g.sector, g.enrolled, g.origin.rsplit(":", 1)[1]) for g in read_groups(str(crlf))] == [
+        (g.sector, g.enrolled, g.origin.rsplit(":", 1)[1]) for g in groups
+    ]

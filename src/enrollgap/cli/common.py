@@ -3,6 +3,7 @@ reading decided, and write the result to stdout or a file."""
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 import stat
@@ -29,7 +30,15 @@ if TYPE_CHECKING:
 
 
 def emit(chunks: Iterable[str]) -> None:
-    """Write a result to stdout chunk by chunk; a closed pipe ends quietly."""
+    """Write a result to stdout chunk by chunk; a closed pipe ends quietly. A stdout
+    that cannot write every character (not UTF-8: Windows' cp1252, PYTHONIOENCODING)
+    gets the whole result checked first, so that a name it cannot write is an error
+    before anything is written, not after megabytes of it."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    if not codecs.lookup(encoding).name.startswith("utf"):
+        whole = "".join(chunks)
+        whole.encode(encoding)  # UnicodeEncodeError: said as one line by the command line, exit 2
+        chunks = [whole]
     try:
         pending: list[str] = []
         size = 0

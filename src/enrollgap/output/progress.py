@@ -18,9 +18,12 @@ def progress_for(threshold: int, console=None) -> Callable[[str, int], Callable[
             return None
         from rich.console import Console
         from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+        from rich.text import Text
+
+        from ..text import visible
 
         bar = Progress(
-            TextColumn("{task.description}"),
+            TextColumn("{task.description}", markup=False),
             BarColumn(),
             DownloadColumn(),
             TimeRemainingColumn(),
@@ -28,7 +31,7 @@ def progress_for(threshold: int, console=None) -> Callable[[str, int], Callable[
             transient=True,
             auto_refresh=False,
         )
-        task = bar.add_task(f"reading {name}", total=size)
+        task = bar.add_task(Text(f"reading {visible(name, 200)}").plain, total=size)  # a name is never markup
         bar.start()
 
         def update(done: int | None) -> None:

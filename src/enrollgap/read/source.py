@@ -122,6 +122,8 @@ def _chunks(
                 yield text
             continue
         cut = text.rfind("\n") + 1
+        if not cut and "\r" in text[:-1]:  # a classic Mac file's line ends (never half of a CRLF: a char follows)
+            cut = text.rfind("\r", 0, len(text) - 1) + 1
         if cut:
             pending.append(text[:cut])
             yield "".join(pending)
