@@ -14,6 +14,7 @@ from .findings import Finding
 from .groups import Group, Labelled
 from .money import validate_money
 from .rounding import ceil_div
+from .values import exact_or_none
 
 
 @dataclass
@@ -65,6 +66,8 @@ class Plan:
     budget: Fraction | None = None  # a year's money for premiums: what it buys is reported
 
     def __post_init__(self) -> None:
+        for name, option in (("target_pct", "--target"), ("premium", "--premium"), ("budget", "--budget")):
+            object.__setattr__(self, name, exact_or_none(getattr(self, name), option))  # (frozen)
         if self.target_pct is not None and not 0 <= self.target_pct <= 100:
             raise OptionError("the target must be between 0 and 100", "--target")
         if self.by is not None and self.target_pct is None:

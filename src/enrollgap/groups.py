@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .errors import InputError
 from .text import join_label
+from .values import whole
 
 # The label fields, in the order people read them ("Sumsel / Farmers").
 LABEL_FIELDS = ("region", "sector")
@@ -52,6 +53,15 @@ class Group(Labelled):
     potential: int
     origin: str | None = None
     year: int | None = None
+
+    def __post_init__(self) -> None:
+        # Groups made by a program (a notebook) are checked as a file's rows are: whole,
+        # non-negative counts (a float with no fraction, as pandas leaves them, is taken).
+        if type(self.enrolled) is not int or type(self.potential) is not int:
+            self.enrolled = whole(self.enrolled, f"{self.label or 'a group'}: enrolled")
+            self.potential = whole(self.potential, f"{self.label or 'a group'}: potential")
+        if self.enrolled < 0 or self.potential < 0:
+            raise InputError(f"{self.label or 'a group'}: a count cannot be negative")
 
 
 def years_of(groups: Sequence[Group]) -> tuple[int, ...]:

@@ -15,6 +15,7 @@ from .errors import ProjectionError
 from .groups import Group, Labelled
 from .numerals import MAX_COUNT
 from .rounding import ceil_div, round_float, round_half_up
+from .values import exact, exact_or_none
 
 REQUIRED = ("linear", "compound", "closing")
 # No path spans more years than this: a --by of 99999 or a --horizon of a million
@@ -32,6 +33,15 @@ class Assumptions:
     premium: Fraction | None = None  # a month, per worker; the default for every year
     premium_by_year: Mapping[int, Fraction] = field(default_factory=dict)  # years with another premium
     budget: Fraction | None = None  # a year's money for the premiums of the members added
+
+    def __post_init__(self) -> None:
+        # Numbers a program gives are taken as the decimals they print as (12.3, not its binary expansion).
+        object.__setattr__(self, "potential_growth_pct", exact(self.potential_growth_pct, "--potential-growth"))
+        object.__setattr__(self, "retention_pct", exact(self.retention_pct, "--retention"))
+        object.__setattr__(self, "premium", exact_or_none(self.premium, "--premium"))
+        object.__setattr__(self, "budget", exact_or_none(self.budget, "--budget"))
+        by_year = {year: exact(amount, "--premium") for year, amount in self.premium_by_year.items()}
+        object.__setattr__(self, "premium_by_year", by_year)
 
     def premium_in(self, year: int) -> Fraction | None:
         """The monthly premium of a year: its override, else the default."""

@@ -16,6 +16,7 @@ from ..money import validate_money
 from ..panel import Key, Panel, key_of, panel
 from ..projection import Assumptions, Projection, forecast, potentials, required_path, validate, validate_span
 from ..trend import Observed, Outlook, reached_at, required_per_year, trend_of
+from ..values import exact, exact_or_none
 from .common import require_rows, this_year
 
 METHODS = ("linear", "compound", "closing")
@@ -39,6 +40,8 @@ class ProjectOptions:
     window: int = 5  # with years: how many of them, up to the base year, the trend looks at
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "target_pct", exact(self.target_pct, "--target"))  # (frozen)
+        object.__setattr__(self, "growth_pct", exact_or_none(self.growth_pct, "--growth"))
         given = (("--by", self.by), ("--growth", self.growth_pct), ("--add", self.add), ("--trend", self.trend))
         chosen = [name for name, value in given if value is not None]
         if len(chosen) != 1:

@@ -19,7 +19,7 @@ published cases ``check`` looks at. Every error names the file, line and column.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from ..findings import Finding
@@ -89,9 +89,18 @@ def _sum(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Group
     return sum_json(source, options, notes)
 
 
+def _mapped(options: ReadOptions) -> ReadOptions:
+    """The options with ``columns`` as pairs, where a program gave a mapping {field: header}."""
+    if isinstance(options.columns, Mapping):
+        return options._replace(columns=tuple(options.columns.items()))
+    return options
+
+
 def read_input(path: str | None, options: ReadOptions = ReadOptions(), extra: Sequence[Group] = ()) -> Input:
     """The groups of a file ("-" for standard input; None for none), followed by
-    ``extra`` groups (the command line's -s), rows that share labels summed."""
+    ``extra`` groups (the command line's -s), rows that share labels summed.
+    ``options.columns`` may be a mapping {field: header}."""
+    options = _mapped(options)
     if path is None:
         return Input(merge(extra, options.group_by))
     from .implied_totals import without_implied_totals
@@ -116,4 +125,5 @@ def read_cases(path: str, options: ReadOptions = ReadOptions()) -> list[Case]:
     """The published cases of a file for ``check``, in input order."""
     from .cases import cases
 
+    options = _mapped(options)
     return _read(path, options, lambda s: list(cases(s, options)))
