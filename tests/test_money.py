@@ -88,3 +88,20 @@ def test_the_project_chart_draws_what_the_budget_pays_for():
     rows = [line for line in table.splitlines() if line.startswith("│ 20")]
     assert rows and all(line.rstrip(" │").endswith("╎") for line in rows)  # 37.4% paid for, beyond the 25% target
     assert "╎ in the chart: the coverage Rp 2 billion a year pays for" in table
+
+
+def test_a_budget_that_pays_for_more_than_the_whole_gap_says_so_and_what_is_left():
+    """Rp 5 miliar at Rp 16,800 pays 24,801 workers' premiums, and only 9,100 are not
+    yet covered: the sentence said it paid 24,801 workers."""
+    args = ["report", "-s", "a", "900", "10000", "--premium", "16800", "--budget", "5000000000"]
+    said = run(*args).stdout
+    assert "pays the premiums of all 9,100 workers not yet covered, with Rp 3.17 billion left" in said
+    assert "24,801" not in said
+    total = run(*args, "-f", "json").json()["total"]
+    assert (total["budget_workers"], total["budget_left"]) == (24801, 5_000_000_000 - 9100 * 12 * 16800)
+    assert (
+        "seluruh 9.100 pekerja yang belum terlindungi, dengan sisa Rp 3,17 miliar"
+        in run(*args, "--locale", "id").stdout
+    )
+    short = run("report", "-s", "a", "900", "100000", "--premium", "16800", "--budget", "5000000000", "-f", "json")
+    assert "budget_left" not in short.json()["total"]  # pays for fewer than the gap: nothing left

@@ -89,6 +89,8 @@ def _with_budget(result: ReportResult, record: dict[str, object]) -> dict[str, o
     if result.budget is not None:
         record["budget_workers"] = result.budget.workers
         record["coverage_with_budget_pct"] = percent(result.budget.coverage_with_budget_pct)
+        if result.budget.left is not None:
+            record["budget_left"] = plain(result.budget.left)
     return record
 
 
@@ -141,16 +143,18 @@ def views(result: ReportResult, style: Style) -> list[View]:
     if result.panel is not None:
         _add_changes(view, result, style)
     if result.budget is not None and result.report.plan.budget is not None:
-        view.notes.append(
-            sentence(
-                "report_budget",
-                style.locale,
-                budget=style.money(result.report.plan.budget),
-                workers=style.count(result.budget.workers),
-                coverage=style.pct(result.report.total.coverage_pct),
-                with_budget=style.pct(result.budget.coverage_with_budget_pct),
-            )
-        )
+        cover = result.budget
+        said = {
+            "budget": style.money(result.report.plan.budget),
+            "workers": style.count(cover.workers),
+            "coverage": style.pct(result.report.total.coverage_pct),
+            "with_budget": style.pct(cover.coverage_with_budget_pct),
+        }
+        if cover.left is not None:  # more than the whole gap: it never claims workers that do not exist
+            said.update(gap=style.count(cover.gap), left=style.money(cover.left))
+            view.notes.append(sentence("report_budget_covers_gap", style.locale, **said))
+        else:
+            view.notes.append(sentence("report_budget", style.locale, **said))
     return [view]
 
 
