@@ -234,3 +234,38 @@ def test_a_json_year_that_is_an_array_or_an_object_is_an_error_naming_it(year, s
     result = run("report", input=f'[{{"sector": "a", "enrolled": 1, "potential": 2, "year": {year}}}]')
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == f"enrollgap: error: <stdin>:1:2: year: read {shown}, expected a year from 1900 to 2100\n"
+
+
+PACED = (
+    "tahun,sektor,peserta,potensi\n2022,Petani,1204,38500\n2023,Petani,1900,38900\n2024,Petani,2950,39300\n"
+    "2022,Nelayan,410,9800\n2023,Nelayan,415,9800\n2024,Nelayan,430,9900\n"
+)
+
+
+def test_on_track_is_judged_in_the_terms_of_the_path_s_own_method():
+    """Under --path compound the verdict used the linear pace; now the observed growth
+    rate continues the path (Petani: +56.53% a year reaches 10% in 2025)."""
+    linear = run("project", "--target", "10", "--by", "2027", "-f", "json", input=PACED).json()["paths"]
+    compound = run("project", "--target", "10", "--by", "2027", "--path", "compound", "-f", "json", input=PACED)
+    paths = compound.json()["paths"]
+    assert [(p["sector"], p["reached_at_trend"], p["on_track"]) for p in paths[:2]] == [
+        ("Petani", 2025, True),
+        ("Nelayan", 2059, False),
+    ]
+    assert linear[0]["reached_at_trend"] == 2026  # +873 a year
+    said = run("project", "--target", "10", "--by", "2027", "--path", "compound", input=PACED).stdout
+    assert "At the observed +56.53% a year, 10% is reached in 2025, 2 years early; +10.03% a year are needed." in said
+
+
+def test_the_total_s_sentence_gives_its_own_pace_and_names_the_groups_that_would_not_make_it():
+    """The total said '+883 a year ... not reached within 50 years', lending Nelayan's
+    never to a total that gets there in 2026 at its own pace."""
+    said = run("project", "--target", "10", "--by", "2027", input=PACED).stdout
+    assert (
+        "At the observed +883 a year, the total reaches 10% in 2026, a year early; 514 a year are needed. "
+        "At their own pace, Nelayan would not reach it in time: OFF TRACK." in " ".join(said.split())
+    )
+    total = run("project", "--target", "10", "--by", "2027", "-f", "json", input=PACED).json()["paths"][-1]
+    assert (total["reached_at_trend"], total["on_track"]) == (None, False)  # the JSON: every group's verdict
+    said_id = run("project", "--target", "10", "--by", "2027", "--locale", "id", input=PACED).stdout
+    assert "Dengan lajunya sendiri, Nelayan tidak akan mencapainya tepat waktu" in " ".join(said_id.split())

@@ -15,7 +15,7 @@ from ..groups import Group, years_of
 from ..money import validate_money
 from ..panel import Key, Panel, key_of, panel
 from ..projection import Assumptions, Projection, forecast, potentials, required_path, validate, validate_span
-from ..trend import Observed, Outlook, reached_at, required_per_year, trend_of
+from ..trend import Observed, Outlook, reached_at_pace, required_per_year, trend_of
 from ..values import exact, exact_or_none
 from .common import require_rows, this_year
 
@@ -205,9 +205,9 @@ def _outlooks(
             years = options.by - base
             needed = required_per_year(group.enrolled, target, path.years[-1].potential, years)
             at = None
-            if trend is not None:
-                at = reached_at(base, group.enrolled, trend.net_per_year, target,
-                                potentials(group.potential, growth, options.horizon))  # fmt: skip
+            if trend is not None:  # at the observed pace, in the terms of the path's own method
+                at = reached_at_pace(projection.method, base, group.enrolled, trend, target,
+                                     potentials(group.potential, growth, options.horizon))  # fmt: skip
             on_track = None if trend is None else at is not None and at <= options.by
             outlook = Outlook(history, trend, needed, at, on_track, options.horizon)
         outlooks[key_of(group)] = outlook
@@ -222,6 +222,11 @@ def _outlooks(
         parts = list(outlooks.values())
         reached = [o.reached_at_trend for o in parts]
         tracks = [o.on_track for o in parts]
+        own = None
+        if total.trend is not None:  # the total at its own pace, for its sentence
+            base_year = projection.total.years[0]
+            own = reached_at_pace(projection.method, base, base_year.enrolled, total.trend, target,
+                                  potentials(base_year.potential, growth, options.horizon))  # fmt: skip
         total = Outlook(
             total_history,
             total.trend,
@@ -229,5 +234,7 @@ def _outlooks(
             None if any(r is None for r in reached) else max(r for r in reached if r is not None),
             None if any(t is None for t in tracks) else all(tracks),
             options.horizon,
+            own,
+            tuple(g.label for g, o in zip(groups, parts) if o.on_track is False),
         )
     return outlooks, total

@@ -221,7 +221,7 @@ def project_views(
         if outlook is not None and outlook.required_per_year is not None:
             if outlook.on_track is False:
                 alert_notes.add(len(notes))
-            notes.append(_pace(outlook, projection, n))
+            notes.append(_pace(outlook, projection, n, path.rate_pct))
         views.append(
             View(
                 locale=locale,
@@ -273,6 +273,11 @@ def project_views(
     return views
 
 
+def _signed_pct(value: float, n: Style) -> str:
+    text = n.decimal(Fraction(value).limit_denominator(10**6)) + "%"
+    return text if text.startswith("-") else "+" + text
+
+
 def _budget_level(budget: Fraction, premium: Fraction | None, base: int, potential: int) -> Fraction | None:
     """The coverage a year's budget pays for: the base year's enrolled and as many more
     as the budget pays a year's premiums for."""
@@ -289,23 +294,34 @@ def _outlook_of(result: ProjectResult | None, path: GroupPath) -> Outlook | None
     return result.outlooks.get((path.sector, path.region))
 
 
-def _pace(outlook: Outlook, projection: Projection, n: Style) -> str:
-    """One sentence: the observed pace, the pace needed, and when the target is reached at it."""
+def _pace(outlook: Outlook, projection: Projection, n: Style, rate: float | None = None) -> str:
+    """One sentence: the observed pace, the pace needed, and when the target is reached at
+    it, in the terms of the path's method (net workers a year; for compound the yearly
+    growth of enrolled, for closing the share of the uncovered part closed a year, the
+    path's own ``rate`` being the pace needed)."""
     locale = n.locale
     assert outlook.required_per_year is not None
     needed = n.count(ceil_div(outlook.required_per_year.numerator, outlook.required_per_year.denominator))
     target = n.exact_pct(projection.target_pct)
     if outlook.trend is None:
         return sentence("pace_none", locale, needed=needed)
-    slope = outlook.trend.net_per_year
-    pace = n.count(round_half_up(slope))
-    pace = pace if pace.startswith("-") else "+" + pace
-    reached, by = outlook.reached_at_trend, projection.to_year
+    observed = {"compound": outlook.trend.growth_pct, "closing": outlook.trend.closing_pct}.get(projection.method)
+    if observed is not None and rate is not None:
+        pace, needed = _signed_pct(observed, n), _signed_pct(rate, n)
+    else:
+        pace = n.count(round_half_up(outlook.trend.net_per_year))
+        pace = pace if pace.startswith("-") else "+" + pace
+    behind = ""
+    if outlook.behind:  # the total: its own pace, and the groups that would not make it at theirs
+        groups = ", ".join(visible(label, LABEL_LIMIT) for label in outlook.behind)
+        behind = " " + sentence("pace_behind", locale, groups=groups)
+    reached, by = outlook.own_reached if outlook.behind else outlook.reached_at_trend, projection.to_year
     if reached is None or by is None:
         return sentence("pace_never", locale, pace=pace, target=target, needed=needed, horizon=str(outlook.horizon))
     if reached <= by:
         early = word("on_time", locale) if reached == by else years_phrase(by - reached, locale, early=True)
-        return sentence("pace_on_time", locale, pace=pace, target=target, reached=str(reached), early=early,
-                        needed=needed)  # fmt: skip
+        key = "pace_on_time_total" if outlook.behind else "pace_on_time"
+        return sentence(key, locale, pace=pace, target=target, reached=str(reached), early=early,
+                        needed=needed) + behind  # fmt: skip
     return sentence("pace_late", locale, pace=pace, target=target, reached=str(reached),
-                    late=years_phrase(reached - by, locale, early=False), needed=needed)  # fmt: skip
+                    late=years_phrase(reached - by, locale, early=False), needed=needed) + behind  # fmt: skip
