@@ -63,9 +63,7 @@ def warn(messages: Sequence[str], kind: str = "warning") -> None:
 class Common:
     """The options every command shares: how to read INPUT and how to write the result.
 
-    The command line's own, never compared, copied or shown: a plain class (a frozen
-    dataclass took about 1.5 ms of every start-up to define, a sixth of what
-    enrollgap adds to a click program's)."""
+    The command line's own, never compared, copied or shown: a plain class."""
 
     __slots__ = ("columns", "html", "output", "output_format", "read", "strict", "style", "svg")
 

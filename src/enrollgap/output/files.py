@@ -19,7 +19,7 @@ def save_bytes(path: str, data: bytes) -> None:
     written to in place: renaming a file over it would replace it for every later
     program."""
     import stat
-    import tempfile  # only when a file is written: it costs about 5% of the start-up
+    import tempfile  # only when a file is written (a report to stdout never loads it)
 
     try:
         special = not stat.S_ISREG(os.stat(path).st_mode)

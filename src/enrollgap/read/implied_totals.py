@@ -3,7 +3,7 @@
 A BPS table writes its province's row ("Sumatera Selatan") over or under its
 kabupaten, and a kabupaten's row over its kecamatan, as sums of the rows they
 head; summed as groups, they double (or triple) every count. These functions look
-at the groups once a source is read (the same on one core or every core).
+at the groups once a source is read.
 """
 
 from __future__ import annotations
