@@ -18,6 +18,7 @@ import io
 import posixpath
 import re
 import zipfile
+from collections import deque
 from typing import Literal
 
 _CALC_ON_LOAD = re.compile(rb'<(?:[\w.-]+:)?calcPr\b[^>]*\bfullCalcOnLoad="(?:1|true)"')
@@ -34,6 +35,15 @@ _STEP = 2**16  # bytes of sheet XML unpacked at a time
 # What a cell is that calamine read as empty: an error cell (with its error), or a
 # formula whose value was never worked out.
 Problem = tuple[Literal["error", "formula"], str]
+
+
+def _last_cell_start(text: bytes) -> int | None:
+    """Where the last cell element of ``text`` starts (looked for near the end first)."""
+    for start in (max(len(text) - 4096, 0), 0):
+        last = deque(_CELL.finditer(text, start), maxlen=1)
+        if last:
+            return last[0].start()
+    return None
 
 
 def _attributes(tag: bytes) -> dict[str, str]:
@@ -65,11 +75,11 @@ class SheetCells:
                 carry = b""  # from the last cell's start on: it may go on in the next block
                 while block := stream.read(_STEP):
                     text = carry + block
-                    starts = [m.start() for m in _CELL.finditer(text)]
-                    if not starts:  # no cell starts here: all of it goes with the carried one
+                    last = _last_cell_start(text)
+                    if last is None:  # no cell starts here: all of it goes with the carried one
                         carry = text
                         continue
-                    text, carry = text[: starts[-1]], text[starts[-1] :]
+                    text, carry = text[:last], text[last:]
                     self._add(text, cells)
                 self._add(carry, cells)
         except Exception:  # zipfile and zlib fail in many ways: calamine read the workbook, so nothing is known
@@ -77,7 +87,12 @@ class SheetCells:
         return cells
 
     def _add(self, text: bytes, cells: dict[str, Problem]) -> None:
-        """The error and formula cells among the whole cells of ``text``."""
+        """The error and formula cells among the whole cells of ``text`` (a block with
+        neither is passed over at once)."""
+        if b't="e"' in text or b"<f" in text or b":f" in text:  # (an error cell, or a formula, maybe prefixed)
+            self._add_cells(text, cells)
+
+    def _add_cells(self, text: bytes, cells: dict[str, Problem]) -> None:
         starts = [m.start() for m in _CELL.finditer(text)]
         for start, end in zip(starts, [*starts[1:], len(text)]):
             cell = text[start:end]
@@ -98,7 +113,7 @@ class SheetCells:
 AREA_BYTES = 64 * 2**20
 AREA_RATIO = 50
 CELL_BYTES = 32
-_CELL_REF = re.compile(rb'<(?:[\w.-]+:)?c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
+_CELL_REF = re.compile(rb'\sr="([A-Z]{1,3})([0-9]{1,7})"')  # a cell's reference (a row's has no letters)
 
 
 def _column_number(letters: bytes) -> int:
@@ -111,8 +126,8 @@ def _column_number(letters: bytes) -> int:
 def used_area(archive: str | io.BytesIO, member: str) -> tuple[int, int, int]:
     """(rows, columns, bytes of XML) of the area a sheet's cells span, read from the
     XML as a stream, before any reader unpacks it into cells."""
-    rows = [2**31, 0]
-    columns = [2**31, 0]
+    rows: set[bytes] = set()
+    columns: set[bytes] = set()
     size = 0
     with zipfile.ZipFile(archive) as book, book.open(member) as stream:
         carry = b""
@@ -121,17 +136,19 @@ def used_area(archive: str | io.BytesIO, member: str) -> tuple[int, int, int]:
             text = carry + block
             cut = text.rfind(b"<")
             text, carry = text[:cut], text[cut:]
-            for letters, digits in _CELL_REF.findall(text):
-                row, column = int(digits), _column_number(letters)
-                rows[0], rows[1] = min(rows[0], row), max(rows[1], row)
-                columns[0], columns[1] = min(columns[0], column), max(columns[1], column)
-        for letters, digits in _CELL_REF.findall(carry):
-            row, column = int(digits), _column_number(letters)
-            rows[0], rows[1] = min(rows[0], row), max(rows[1], row)
-            columns[0], columns[1] = min(columns[0], column), max(columns[1], column)
-    if rows[1] == 0:
+            found = _CELL_REF.findall(text)
+            if found:
+                letters, digits = zip(*found)
+                columns.update(letters)
+                rows.update(digits)
+        for letters_, digits_ in _CELL_REF.findall(carry):
+            columns.add(letters_)
+            rows.add(digits_)
+    if not rows:
         return 0, 0, size
-    return rows[1] - rows[0] + 1, columns[1] - columns[0] + 1, size
+    numbers = list(map(int, rows))
+    column_numbers = list(map(_column_number, columns))
+    return max(numbers) - min(numbers) + 1, max(column_numbers) - min(column_numbers) + 1, size
 
 
 def too_sparse(rows: int, columns: int, size: int) -> bool:
