@@ -1318,3 +1318,68 @@ def test_an_ods_sheet_longer_than_the_reader_reads_is_an_error_never_a_partial_s
     result = run("report", str(tmp_path / "big.ods"), "-f", "csv")
     assert (result.exit_code, result.stdout) == (2, "")
     assert "the sheet has 1,048,576 rows or more, more than can be read from an .ods file" in result.stderr
+
+
+def book_of_years(path, years, cover=True, own_year=False, names=None):
+    """A workbook of one sheet a year ("Des 2022", ...), each with a title, the table and
+    its Jumlah row; a cover sheet first."""
+    book = openpyxl.Workbook()
+    book.active.title = "Sampul"
+    book.active.append(["Rekap BPU Sumatera Selatan"])
+    if not cover:
+        book.remove(book.active)
+    for index, year in enumerate(years):
+        sheet = book.create_sheet(names[index] if names else f"Des {year}")
+        sheet.append(["Rekap Desember"])
+        sheet.append(["tahun", "sektor", "peserta", "potensi"] if own_year else ["sektor", "peserta", "potensi"])
+        rows = [["Petani", 1000 + 100 * index, 38500], ["Nelayan", 400 + index, 9800]]
+        for row in rows:
+            sheet.append([year + 1, *row] if own_year else row)
+        if not own_year:
+            sheet.append(["Jumlah", sum(r[1] for r in rows), sum(r[2] for r in rows)])
+    book.save(path)
+    return path
+
+
+def test_sheet_all_reads_a_workbook_of_one_sheet_a_year_as_a_panel(tmp_path):
+    path = book_of_years(tmp_path / "tahunan.xlsx", [2022, 2023, 2024])
+    result = run("report", str(path), "--sheet", "all", "-f", "json")
+    assert result.exit_code == 0, result
+    groups = result.json()["groups"]
+    assert [(g["sector"], g["year"], g["enrolled"], g["enrolled_change"]) for g in groups] == [
+        ("Petani", 2024, 1200, 100),
+        ("Nelayan", 2024, 402, 1),
+    ]
+    assert result.stderr.startswith(
+        f"enrollgap: note: {path}: read the sheets 'Des 2022', 'Des 2023', 'Des 2024' (--sheet all)\n"
+        f"enrollgap: note: {path}: sheets without the table's header, not read: 'Sampul'\n"
+    )
+    assert f"{path}:Des 2023: line 5: the export's own total, not a group; not summed" in result.stderr
+    history = run("project", str(path), "--sheet", "all", "--target", "10", "--by", "2027", "-f", "json")
+    assert [h["year"] for h in history.json()["paths"][0]["history"]] == [2022, 2023, 2024]
+
+
+def test_without_sheet_all_the_note_says_what_it_would_read(tmp_path):
+    path = book_of_years(tmp_path / "tahunan.xlsx", [2022, 2023], cover=False)
+    result = run("report", str(path), "-f", "json")
+    assert [g["enrolled"] for g in result.json()["groups"]] == [1000, 400]  # the first visible sheet: 2022
+    assert "--sheet all reads each sheet as the year its name holds" in result.stderr
+    covered = run("report", str(book_of_years(tmp_path / "sampul.xlsx", [2022, 2023])))
+    assert covered.exit_code == 2 and "(--sheet NAME, or --sheet all for one a year)" in covered.stderr
+
+
+def test_sheet_all_refuses_two_sheets_of_one_year_and_a_sheet_without_one(tmp_path):
+    twice = book_of_years(tmp_path / "twice.xlsx", [2023, 2023], names=["Rekap 2023", "Des 2023"])
+    result = run("report", str(twice), "--sheet", "all")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "the sheets 'Rekap 2023' and 'Des 2023' are both of 2023" in result.stderr
+    unnamed = book_of_years(tmp_path / "unnamed.xlsx", [2023, 2024], names=["Des 2023", "Terbaru"])
+    result = run("report", str(unnamed), "--sheet", "all")
+    assert result.exit_code == 2 and f"{unnamed}:Terbaru: --sheet all: the sheet's name holds no year" in result.stderr
+
+
+def test_sheet_all_keeps_a_table_s_own_year_column(tmp_path):
+    path = book_of_years(tmp_path / "own.xlsx", [2022, 2023], own_year=True, names=["A", "B"])
+    result = run("report", str(path), "--sheet", "all", "-f", "json")
+    assert result.exit_code == 0, result
+    assert {g["year"] for g in result.json()["groups"]} == {2024}  # the cells' 2023 and 2024, not the names'

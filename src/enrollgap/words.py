@@ -165,6 +165,9 @@ SENTENCES = {
         "note_filled": "{source}: filled blank labels down from the row above in {count} ({lines})",
         "note_sheets": "{source}: read the first visible sheet; the workbook's others: {sheets} (--sheet NAME reads another)",
         "hidden_sheet": "hidden",
+        "note_sheets_years": "{source}: read the first visible sheet; the workbook's others: {sheets} (--sheet NAME reads another; --sheet all reads each sheet as the year its name holds)",
+        "note_sheets_read": "{source}: read the sheets {sheets} (--sheet all)",
+        "note_sheets_skipped": "{source}: sheets without the table's header, not read: {sheets}",
         "note_repeated": "{source}: skipped {count} repeating the header, numbering its columns or naming its units ({lines})",
         "note_summaries": "{source}: skipped {count} giving an average or another figure that is not a sum ({lines}{first})",
         "note_ignored": "{source}: ignored {columns}; map one with --col FIELD=HEADER",
@@ -231,6 +234,9 @@ SENTENCES = {
         "note_filled": "{source}: label kosong diisi dari baris di atasnya pada {count} ({lines})",
         "note_sheets": "{source}: sheet pertama yang terlihat dibaca; sheet lain di workbook: {sheets} (--sheet NAMA membaca yang lain)",
         "hidden_sheet": "tersembunyi",
+        "note_sheets_years": "{source}: sheet pertama yang terlihat dibaca; sheet lain di workbook: {sheets} (--sheet NAMA membaca yang lain; --sheet all membaca tiap sheet sebagai tahun pada namanya)",
+        "note_sheets_read": "{source}: sheet {sheets} dibaca (--sheet all)",
+        "note_sheets_skipped": "{source}: sheet tanpa header tabel, tidak dibaca: {sheets}",
         "note_repeated": "{source}: {count} yang mengulang header, menomori kolomnya atau menyebut satuannya dilewati ({lines})",
         "note_summaries": "{source}: {count} berisi rata-rata atau angka lain yang bukan jumlah dilewati ({lines}{first})",
         "note_ignored": "{source}: {columns} diabaikan; petakan dengan --col FIELD=HEADER",
@@ -312,10 +318,17 @@ def note_texts(notes: Notes, locale: str) -> list[str]:
     def where(seen: Seen) -> str:
         return describe(seen.lines(), locale, total=seen.count)
 
+    if notes.parts:
+        read = ", ".join(quoted(visible(part.source.rpartition(":")[2], 60)) for part in notes.parts)
+        out.append(sentence("note_sheets_read", locale, source=source, sheets=read))
+    if notes.skipped_sheets:
+        skipped = ", ".join(quoted(visible(n, 60)) for n in notes.skipped_sheets)
+        out.append(sentence("note_sheets_skipped", locale, source=source, sheets=skipped))
     if notes.sheets:
         hidden = SENTENCES[locale]["hidden_sheet"]
         sheets = ", ".join(quoted(visible(n, 60)) + (f" ({hidden})" if h else "") for n, h in notes.sheets)
-        out.append(sentence("note_sheets", locale, source=source, sheets=sheets))
+        key = "note_sheets_years" if notes.sheets_of_years else "note_sheets"
+        out.append(sentence(key, locale, source=source, sheets=sheets))
     if notes.above_header:
         lines = [at for at, _ in notes.above_header]
         out.append(sentence("note_titles", locale, source=source, count=rows(len(lines), locale),
@@ -343,6 +356,8 @@ def note_texts(notes: Notes, locale: str) -> list[str]:
     if notes.filled:
         out.append(sentence("note_filled", locale, source=source, count=rows(notes.filled.count, locale),
                             lines=where(notes.filled)))  # fmt: skip
+    for part in notes.parts:  # --sheet all: what reading each sheet decided
+        out.extend(note_texts(part, locale))
     return out
 
 

@@ -108,7 +108,7 @@ def read_input(path: str | None, options: ReadOptions = ReadOptions(), extra: Se
 
     notes = Notes(STDIN if path == "-" else path)
     groups, findings = _read(path, options, lambda source: _sum(source, options, notes))
-    if not notes.totals:  # an export's totals without their word, told by their sums
+    if not (notes.totals or any(part.totals for part in notes.parts)):  # totals without their word, told by sums
         groups, implied = without_implied_totals(groups)
         findings.extend(implied)
     # A source's groups are summed and checked already; only -s groups need joining.

@@ -60,6 +60,9 @@ class Notes:
     ignored: list[str] = field(default_factory=list)  # headers no field reads
     separator_line: bool = False  # an Excel "sep=;" first line
     sheets: list[tuple[str, bool]] = field(default_factory=list)  # a workbook's other sheets (name, hidden)
+    sheets_of_years: bool = False  # ... of which several name a year: --sheet all reads them as a panel
+    skipped_sheets: list[str] = field(default_factory=list)  # --sheet all: sheets without the table's header
+    parts: list[Notes] = field(default_factory=list)  # --sheet all: each sheet read, with its own notes
 
     def __bool__(self) -> bool:
         return bool(
@@ -72,6 +75,8 @@ class Notes:
             or self.summaries
             or self.headers_above
             or self.sheets
+            or self.skipped_sheets
+            or self.parts
         )
 
 

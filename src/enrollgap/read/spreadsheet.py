@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -19,6 +20,7 @@ from ..groups import Group
 from ..text import quoted
 from .accumulate import Layout, sum_rows, to_groups
 from .cells import read_value
+from .columns import Columns
 from .header import find_header
 from .merges import Range, ods_merges
 from .notes import Notes
@@ -32,6 +34,8 @@ INSTALL = "pip install 'enrollgap[excel]'"
 # the memory (a zip bomb unpacks a few kilobytes into gigabytes).
 MAX_BYTES = 512 * 2**20
 MAX_UNPACKED = 256 * 2**20  # (a reader holds about as much as the XML it unpacks)
+# --sheet all: every visible sheet, each of the year its name holds.
+ALL_SHEETS = "all"
 # calamine reads at most this many rows of an .ods sheet, and says nothing of the rest.
 ODS_ROWS = 1_048_576
 MAX_RATIO = 200  # unpacked / packed; real workbooks stay far below (xml compresses 10-30x)
@@ -115,6 +119,7 @@ def _sheet_name(workbook: Any, wanted: str | None, name: str, notes: Notes) -> s
             raise InputError(f"has only hidden sheets ({', '.join(map(quoted, names))}); name one with --sheet", name)
         if len(names) > 1:
             notes.sheets = [(n, n in hidden) for n in names if n != visible[0]]
+            notes.sheets_of_years = sum(_year_in(n) is not None for n in visible) > 1
         return visible[0]
     if wanted in names:
         return wanted
@@ -160,9 +165,72 @@ class SheetPlaces(Places):
 
 
 def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[Group], list[Finding]]:
-    """Groups summed from the chosen sheet of a workbook, and the findings on its total rows."""
+    """Groups summed from the chosen sheet of a workbook (every sheet a year, with
+    ``--sheet all``), and the findings on its total rows."""
     workbook, archive = _load(source)
+    if options.sheet is not None and options.sheet.casefold() == ALL_SHEETS:
+        return _sum_sheets(workbook, archive, source, options, notes)
     name = _sheet_name(workbook, options.sheet, source.name, notes)
+    return _sum_one(workbook, archive, source, name, options, notes)
+
+
+def _sum_sheets(
+    workbook: Any, archive: Any, source: Source, options: ReadOptions, notes: Notes
+) -> tuple[list[Group], list[Finding]]:
+    """--sheet all: every visible sheet whose header names the table's fields, each
+    sheet's rows of the year its name holds ("2023", "Des 2023", "Rekap 2024") unless
+    its table has a year column of its own. Sheets without the header are named in a
+    note; a sheet without a year, or two of one year, are an error naming them."""
+    hidden = _hidden(workbook)
+    groups: list[Group] = []
+    findings: list[Finding] = []
+    by_year: dict[int, str] = {}
+    for name in (n for n in workbook.sheet_names if n not in hidden):
+        year = _year_in(name)
+        if year is not None and year in by_year:
+            raise InputError(
+                f"--sheet all: the sheets {quoted(by_year[year])} and {quoted(name)} are both of {year}; "
+                "read one of them with --sheet NAME",
+                source.name,
+            )
+        part = Notes(f"{source.name}:{name}")
+        try:
+            read = _sum_one(workbook, archive, source, name, options, part, year, all_sheets=True)
+        except _NoHeader:
+            notes.skipped_sheets.append(name)
+            continue
+        if year is not None:
+            by_year[year] = name
+        groups.extend(read[0])
+        findings.extend(read[1])
+        notes.parts.append(part)
+    if not notes.parts:
+        raise InputError("--sheet all: no sheet has a header naming the counts", source.name)
+    return groups, findings
+
+
+class _NoHeader(Exception):
+    """With --sheet all: a sheet whose rows name no table (notes, a cover sheet)."""
+
+
+def _year_in(name: str) -> int | None:
+    """The year a sheet's name holds ("2023", "Des 2023", "Rekap_2024"), or None."""
+    found = re.findall(r"(?<![0-9])(19[0-9]{2}|20[0-9]{2}|2100)(?![0-9])", name)
+    return int(found[-1]) if len(set(found)) == 1 else None
+
+
+def _sum_one(
+    workbook: Any,
+    archive: Any,
+    source: Source,
+    name: str,
+    options: ReadOptions,
+    notes: Notes,
+    year: int | None = None,
+    all_sheets: bool = False,
+) -> tuple[list[Group], list[Finding]]:
+    """Groups summed from one sheet; with ``year``, its rows of that year (unless its
+    table has a year column of its own)."""
     cells = sheet_cells(archive, name) if source.format == "xlsx" else None  # error cells, formulas (sheet_xml)
     if cells is not None:
         _refuse_sparse(cells, f"{source.name}:{name}")
@@ -190,9 +258,26 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
             raise damaged(error, source) from None
 
     others = [n for n in workbook.sheet_names if n != sheet.name]
-    hint = f"; other sheets: {', '.join(map(quoted, others))} (--sheet NAME)" if others else ""
+    how = (
+        "--sheet NAME, or --sheet all for one a year"
+        if sum(_year_in(n) is not None for n in others) > 1
+        else "--sheet NAME"
+    )
+    hint = f"; other sheets: {', '.join(map(quoted, others))} ({how})" if others else ""
     stream: Iterator[tuple[int, list[object]]] = rows()
-    _, columns = find_header(stream, COUNTS, options.columns, place, notes, lambda: hint)
+    try:
+        _, columns = find_header(stream, COUNTS, options.columns, place, notes, lambda: hint)
+    except InputError:
+        if all_sheets:
+            raise _NoHeader from None
+        raise
+    if all_sheets and "year" not in columns.where:
+        if year is None:
+            raise InputError(
+                "--sheet all: the sheet's name holds no year (such as 'Rekap 2024') and its table no year column",
+                place,
+            )
+        columns, stream = _with_year(columns, stream, year, options, place)
     layout = Layout.of(columns, options.group_by, strict_width=False)
     # Where label cells are merged over rows: calamine says, except for .ods (merges reads those).
     merged = ods_merges(archive, name) if source.format == "ods" else getattr(sheet, "merged_cell_ranges", None)
@@ -205,6 +290,15 @@ def sum_sheet(source: Source, options: ReadOptions, notes: Notes) -> tuple[list[
         lookup = lambda pos, column, value: problem(places.ref(pos, column + 1), value)  # noqa: E731
     sums, findings = sum_rows(stream, layout, _count, options.locale, notes, places, lookup)
     return to_groups(sums, layout, places), findings
+
+
+def _with_year(
+    columns: Columns, stream: Iterator[tuple[int, list[object]]], year: int, options: ReadOptions, place: str
+) -> tuple[Columns, Iterator[tuple[int, list[object]]]]:
+    """The sheet's columns and rows with a year column holding ``year`` after its last."""
+    width = len(columns.headers)
+    with_year = Columns([*columns.headers, "tahun"], options.columns, place)
+    return with_year, ((pos, [*cells, *[""] * (width - len(cells)), year]) for pos, cells in stream)
 
 
 def _merged_labels(
