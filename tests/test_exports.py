@@ -1383,3 +1383,22 @@ def test_sheet_all_keeps_a_table_s_own_year_column(tmp_path):
     result = run("report", str(path), "--sheet", "all", "-f", "json")
     assert result.exit_code == 0, result
     assert {g["year"] for g in result.json()["groups"]} == {2024}  # the cells' 2023 and 2024, not the names'
+
+
+def test_rows_closing_blocks_they_are_the_sum_of_are_subtotals_too():
+    """Kabupaten subtotals written after their kecamatan were summed (84 of 840 instead
+    of 42 of 420), while the same layout with the subtotals above was caught."""
+    rows = (
+        "Wilayah;Peserta;Potensi\nKec. A;10;100\nKec. B;11;110\nKab. OKU;21;210\n"
+        "Kec. C;20;200\nKec. D;1;10\nKab. Muara Enim;21;210\n"
+    )
+    result = run("report", "--locale", "id", "-f", "json", input=rows)
+    assert picked(result, "region") == ["Kec. A", "Kec. B", "Kec. C", "Kec. D"]
+    assert (totals(result)["enrolled"], totals(result)["potential"]) == (42, 420)
+    said = [w for w in result.json()["warnings"] if "subtotal" in w]
+    assert said == [
+        f"<stdin>:{line}: '{name}' (21 of 210) is exactly the sum of the groups above it, since the last such row, "
+        "as the last row of every block of this table is: it is read as a subtotal and not summed"
+        for line, name in ((4, "Kab. OKU"), (7, "Kab. Muara Enim"))
+    ]
+    assert "di atasnya sejak baris serupa sebelumnya" in run("report", "--locale", "id", input=rows).stderr

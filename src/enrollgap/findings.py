@@ -19,6 +19,7 @@ FindingKind = Literal[
     "unnamed",  # a row whose only label (``column``) was blank: a group without a name
     "implied_total",  # the first or last group is the sum of all the others: read as the export's total
     "implied_subtotal",  # a group that is the sum of the groups below it, up to the next such
+    "implied_subtotal_after",  # a group that is the sum of the groups above it, since the last such
     "implied_grand_total",  # a first or last group that is the sum of such subtotals
     "implied_region_total",  # every group of the first or last region sums its sector in the others
     "capped",  # a projection held at the potential from year ``year`` on

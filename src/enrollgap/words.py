@@ -154,6 +154,7 @@ SENTENCES = {
         "more_like_it": " (and {count} more like it)",
         "total_mismatch_below": "{origin}: the total row{label} says {enrolled} of {potential}, but the rows below it add up to {summed_enrolled} of {summed_potential}; the groups are reported from the rows",
         "implied_subtotal": "{origin}: {label} ({enrolled} of {potential}) is exactly the sum of the groups below it, up to the next such row, as the first row of every block of this table is: it is read as a subtotal and not summed",
+        "implied_subtotal_after": "{origin}: {label} ({enrolled} of {potential}) is exactly the sum of the groups above it, since the last such row, as the last row of every block of this table is: it is read as a subtotal and not summed",
         "implied_grand_total": "{origin}: {label} ({enrolled} of {potential}) is exactly the sum of the subtotals, as an export's own total row is: it is read as that total and not summed",
         "implied_region_total": "{origin}: {label} ({enrolled} of {potential}) is exactly the sum of its sector in every other region, as each row of an export's own total is: it is read as that total and not summed",
         "implied_total": "{origin}: {label} ({enrolled} of {potential}) is exactly the sum of every other group, as an export's own total row is: it is read as that total and not summed (label it Jumlah or Total to say so)",
@@ -223,6 +224,7 @@ SENTENCES = {
         "more_like_it": " (dan {count} lagi seperti ini)",
         "total_mismatch_below": "{origin}: baris total{label} menyebut {enrolled} dari {potential}, tetapi baris di bawahnya berjumlah {summed_enrolled} dari {summed_potential}; kelompok dilaporkan dari baris-barisnya",
         "implied_subtotal": "{origin}: {label} ({enrolled} dari {potential}) tepat sama dengan jumlah kelompok di bawahnya sampai baris serupa berikutnya, seperti baris pertama setiap blok tabel ini: ia dibaca sebagai subtotal dan tidak dijumlahkan",
+        "implied_subtotal_after": "{origin}: {label} ({enrolled} dari {potential}) tepat sama dengan jumlah kelompok di atasnya sejak baris serupa sebelumnya, seperti baris terakhir setiap blok tabel ini: ia dibaca sebagai subtotal dan tidak dijumlahkan",
         "implied_grand_total": "{origin}: {label} ({enrolled} dari {potential}) tepat sama dengan jumlah subtotalnya, seperti baris total sebuah ekspor: ia dibaca sebagai total itu dan tidak dijumlahkan",
         "implied_region_total": "{origin}: {label} ({enrolled} dari {potential}) tepat sama dengan jumlah sektornya di semua wilayah lain, seperti setiap baris total sebuah ekspor: ia dibaca sebagai total itu dan tidak dijumlahkan",
         "implied_total": "{origin}: {label} ({enrolled} dari {potential}) tepat sama dengan jumlah semua kelompok lainnya, seperti baris total sebuah ekspor: ia dibaca sebagai total itu dan tidak dijumlahkan (beri label Jumlah atau Total untuk menyatakannya)",
@@ -388,7 +390,9 @@ def _warning_text(finding: Finding, style: Style) -> str:
             quoted(visible(finding.column, 60)) if finding.column else ("label" if style.locale == "en" else "Label")
         )
         return sentence(finding.kind, style.locale, origin=finding.origin or "", column=column, label=label)
-    if finding.kind in ("implied_total", "implied_subtotal", "implied_grand_total", "implied_region_total"):
+    if finding.kind in (
+        "implied_total", "implied_subtotal", "implied_subtotal_after", "implied_grand_total", "implied_region_total"
+    ):  # fmt: skip
         return sentence(finding.kind, style.locale, origin=finding.origin or "", label=quoted(label),
                         enrolled=style.count(finding.enrolled), potential=style.count(finding.potential))  # fmt: skip
     if finding.kind == "missing_year":

@@ -19,6 +19,7 @@ from .notes import RowFindings
 KINDS: dict[str, FindingKind] = {
     "total": "implied_total",
     "subtotal": "implied_subtotal",
+    "subtotal_after": "implied_subtotal_after",
     "grand_total": "implied_grand_total",
     "region_total": "implied_region_total",
 }
@@ -71,6 +72,17 @@ def _implied(groups: Sequence[Group]) -> list[tuple[int, str]]:
     region = _region_total(groups)
     if region:
         return region
+    blocks = _blocks(groups)
+    if blocks:
+        return blocks
+    # The same blocks written with each subtotal after its rows (a kabupaten under its
+    # kecamatan): the table read from its end.
+    last = len(groups) - 1
+    return sorted((last - at, "subtotal_after" if kind == "subtotal" else kind) for at, kind in _blocks(groups[::-1]))
+
+
+def _blocks(groups: Sequence[Group]) -> list[tuple[int, str]]:
+    """The subtotals heading blocks of groups (and a grand total over them), or []."""
     # A province over blocks first: its row also heads a block of the kabupaten and
     # kecamatan of the first, which would leave that kabupaten's row a group.
     # (Most tables tell at their second or third group that they are not so.)
