@@ -195,3 +195,65 @@ def test_random_spreadsheet_bytes(data):
 
 
 _WORKBOOK: list[bytes] = []
+
+
+SHEET_VALUES = st.one_of(
+    st.integers(-3, 10**6),
+    st.floats(allow_nan=False, allow_infinity=False, min_value=-1, max_value=1e7),
+    st.sampled_from(["Jumlah", "Total*)", "Semua Sektor", "Rata-rata", "", "=1/0", "=B2*0", "#N/A", "1.204", "x"]),
+    st.none(),
+)
+
+
+@fuzz
+@given(
+    rows=st.lists(st.lists(SHEET_VALUES, min_size=0, max_size=5), max_size=8),
+    errors=st.lists(st.tuples(st.integers(2, 9), st.integers(1, 4)), max_size=3),
+    hidden_first=st.booleans(),
+    sheet=st.sampled_from([None, "all", "1", "2", "Rekap 2024"]),
+    prefixed=st.booleans(),
+)
+def test_random_workbooks_with_error_cells_formulas_and_hidden_sheets(rows, errors, hidden_first, sheet, prefixed):
+    """Workbooks as programs write them: error cells (#N/A), formulas without values,
+    a hidden first sheet, sheets of a year, element names with a namespace prefix."""
+    import io
+    import re
+    import zipfile
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "Lama 2023"
+    first.append(["sektor", "peserta", "potensi"])
+    first.append(["Rahasia", 999, 1000])
+    if hidden_first:
+        first.sheet_state = "hidden"
+    main = book.create_sheet("Rekap 2024")
+    main.append(["sektor", "peserta", "potensi"])
+    for row in rows:
+        main.append(row)
+    for row, column in errors:
+        main.cell(row, column).value = "#N/A"
+        main.cell(row, column).data_type = "e"
+    out = io.BytesIO()
+    book.save(out)
+    data = out.getvalue()
+    if prefixed:
+        main_ns = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        source, target = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+        with zipfile.ZipFile(target, "w") as rewritten:
+            for item in source.infolist():
+                part = source.read(item)
+                if item.filename == "xl/workbook.xml" or item.filename.startswith("xl/worksheets/"):
+                    part = part.replace(b'xmlns="' + main_ns + b'"', b'xmlns:x="' + main_ns + b'"')
+                    part = re.sub(
+                        rb"<(/?)([A-Za-z]\w*)(?=[\s>/])", lambda m: b"<" + m.group(1) + b"x:" + m.group(2), part
+                    )
+                rewritten.writestr(item, part)
+        data = target.getvalue()
+    args = ["report", "-f", "json"] + (["--sheet", sheet] if sheet else [])
+    result = run(*args, input=data)
+    check_outcome(result)
+    if result.exit_code == 0 and sheet is None and hidden_first:
+        assert "Rahasia" not in result.stdout  # a hidden sheet is never read unasked
