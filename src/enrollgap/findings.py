@@ -22,6 +22,7 @@ FindingKind = Literal[
     "implied_subtotal_after",  # a group that is the sum of the groups above it, since the last such
     "implied_grand_total",  # a first or last group that is the sum of such subtotals
     "implied_region_total",  # every group of the first or last region sums its sector in the others
+    "implied_province_total",  # the first or last group names the province of every other (``summed``: theirs)
     "capped",  # a projection held at the potential from year ``year`` on
     "no_trend",  # a group with fewer than two years of history
 ]

@@ -157,6 +157,8 @@ SENTENCES = {
         "implied_subtotal_after": "{origin}: {label} ({enrolled} of {potential}) is exactly the sum of the groups above it, since the last such row, as the last row of every block of this table is: it is read as a subtotal and not summed",
         "implied_grand_total": "{origin}: {label} ({enrolled} of {potential}) is exactly the sum of the subtotals, as an export's own total row is: it is read as that total and not summed",
         "implied_region_total": "{origin}: {label} ({enrolled} of {potential}) is exactly the sum of its sector in every other region, as each row of an export's own total is: it is read as that total and not summed",
+        "implied_province_total": "{origin}: {label} ({enrolled} of {potential}) is the province of every other group, its kabupaten/kota: it is read as the province's total and not summed{differs}",
+        "province_differs": "; the groups add up to {enrolled} of {potential}",
         "implied_total": "{origin}: {label} ({enrolled} of {potential}) is exactly the sum of every other group, as an export's own total row is: it is read as that total and not summed (label it Jumlah or Total to say so)",
         "unnamed": "{origin}: the blank {column} leaves the row without a name; it is summed as a group of its own, shown without a label: if it is a total, label it Jumlah or Total, or it is counted twice",
         "filled_inner": "{origin}: the blank {column} took the label of the row above, so the row is summed into {label}; a pivot export leaves only its first label column blank: if the row is a subtotal, label it Jumlah or Total, or it is counted twice",
@@ -227,6 +229,8 @@ SENTENCES = {
         "implied_subtotal_after": "{origin}: {label} ({enrolled} dari {potential}) tepat sama dengan jumlah kelompok di atasnya sejak baris serupa sebelumnya, seperti baris terakhir setiap blok tabel ini: ia dibaca sebagai subtotal dan tidak dijumlahkan",
         "implied_grand_total": "{origin}: {label} ({enrolled} dari {potential}) tepat sama dengan jumlah subtotalnya, seperti baris total sebuah ekspor: ia dibaca sebagai total itu dan tidak dijumlahkan",
         "implied_region_total": "{origin}: {label} ({enrolled} dari {potential}) tepat sama dengan jumlah sektornya di semua wilayah lain, seperti setiap baris total sebuah ekspor: ia dibaca sebagai total itu dan tidak dijumlahkan",
+        "implied_province_total": "{origin}: {label} ({enrolled} dari {potential}) adalah provinsi dari semua kelompok lainnya, kabupaten/kotanya: ia dibaca sebagai total provinsi itu dan tidak dijumlahkan{differs}",
+        "province_differs": "; kelompok-kelompok itu berjumlah {enrolled} dari {potential}",
         "implied_total": "{origin}: {label} ({enrolled} dari {potential}) tepat sama dengan jumlah semua kelompok lainnya, seperti baris total sebuah ekspor: ia dibaca sebagai total itu dan tidak dijumlahkan (beri label Jumlah atau Total untuk menyatakannya)",
         "unnamed": "{origin}: {column} yang kosong membuat baris ini tanpa nama; ia dijumlahkan sebagai kelompok tersendiri tanpa label: jika baris ini total, beri label Jumlah atau Total, atau ia terhitung dua kali",
         "filled_inner": "{origin}: {column} yang kosong mengambil label baris di atasnya, sehingga baris ini dijumlahkan ke {label}; ekspor pivot hanya mengosongkan kolom label pertamanya: jika baris ini subtotal, beri label Jumlah atau Total, atau ia terhitung dua kali",
@@ -395,6 +399,14 @@ def _warning_text(finding: Finding, style: Style) -> str:
     ):  # fmt: skip
         return sentence(finding.kind, style.locale, origin=finding.origin or "", label=quoted(label),
                         enrolled=style.count(finding.enrolled), potential=style.count(finding.potential))  # fmt: skip
+    if finding.kind == "implied_province_total":
+        differs = ""
+        if finding.summed is not None and finding.summed != (finding.enrolled, finding.potential):
+            differs = sentence("province_differs", style.locale, enrolled=style.count(finding.summed[0]),
+                               potential=style.count(finding.summed[1]))  # fmt: skip
+        return sentence(finding.kind, style.locale, origin=finding.origin or "", label=quoted(label),
+                        enrolled=style.count(finding.enrolled), potential=style.count(finding.potential),
+                        differs=differs)  # fmt: skip
     if finding.kind == "missing_year":
         return sentence("missing_year", style.locale, label=label, year=str(finding.reported_year),
                         latest=str(finding.year))  # fmt: skip

@@ -20,6 +20,7 @@ KINDS: dict[str, FindingKind] = {
     "total": "implied_total",
     "subtotal": "implied_subtotal",
     "subtotal_after": "implied_subtotal_after",
+    "province_total": "implied_province_total",
     "grand_total": "implied_grand_total",
     "region_total": "implied_region_total",
 }
@@ -34,7 +35,11 @@ def without_implied_totals(groups: list[Group]) -> tuple[list[Group], list[Findi
     findings = RowFindings()
     for at, kind in totals:
         total = groups[at]
-        findings.add(Finding(KINDS[kind], total.label, total.enrolled, total.potential, origin=total.origin))
+        summed = None
+        if kind == "province_total":  # checked like a Jumlah row: what the other groups of its year add up to
+            others = [g for i, g in enumerate(groups) if i != at and g.year == total.year]
+            summed = (sum(g.enrolled for g in others), sum(g.potential for g in others))
+        findings.add(Finding(KINDS[kind], total.label, total.enrolled, total.potential, summed, total.origin))
     left_out = {at for at, _ in totals}
     return [g for at, g in enumerate(groups) if at not in left_out], findings.items
 
@@ -69,6 +74,9 @@ def _implied(groups: Sequence[Group]) -> list[tuple[int, str]]:
     ]
     if len(found) == 1 and _with_potential(groups) >= 3:
         return [(found[0], "total")]
+    province = _province_row(groups)  # (one that does not add up exactly: BPS estimates seldom do)
+    if province is not None:
+        return [(province, "province_total")]
     region = _region_total(groups)
     if region:
         return region
@@ -93,6 +101,23 @@ def _blocks(groups: Sequence[Group]) -> list[tuple[int, str]]:
             return [(end, "grand_total"), *((at, "subtotal") for at in heads)]
     heads = _heads(groups)
     return [(at, "subtotal") for at in heads] if _in_blocks(groups, heads) else []
+
+
+def _province_row(groups: Sequence[Group]) -> int | None:
+    """The first or last group where it names a province and every other group one of
+    that province's kabupaten/kota (as the reference of regions knows them): the
+    province's own row, whether or not its numbers add up (BPS estimates often do not)."""
+    if any(g.region is None or g.sector is not None for g in groups):  # regions alone
+        return None
+    from ..regions import province_code, regencies_of, region_key  # (loaded only for a table of regions)
+
+    found = []
+    for end in {0, len(groups) - 1}:
+        code = province_code(groups[end].region or "")
+        children = regencies_of(code) if code is not None else frozenset()
+        if children and all(region_key(g.region or "") in children for i, g in enumerate(groups) if i != end):
+            found.append(end)
+    return found[0] if len(found) == 1 else None
 
 
 def _region_total(groups: Sequence[Group]) -> list[tuple[int, str]]:
