@@ -33,7 +33,7 @@ INSTALL = "pip install 'enrollgap[excel]'"
 # A workbook is read whole; past these it is refused rather than allowed to fill
 # the memory (a zip bomb unpacks a few kilobytes into gigabytes).
 MAX_BYTES = 512 * 2**20
-MAX_UNPACKED = 256 * 2**20  # (a reader holds about as much as the XML it unpacks)
+MAX_UNPACKED = 192 * 2**20  # (calamine holds about twice the XML it unpacks: 512 MiB at most in all)
 # --sheet all: every visible sheet, each of the year its name holds.
 ALL_SHEETS = "all"
 # calamine reads at most this many rows of an .ods sheet, and says nothing of the rest.
