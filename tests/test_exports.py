@@ -1402,3 +1402,33 @@ def test_rows_closing_blocks_they_are_the_sum_of_are_subtotals_too():
         for line, name in ((4, "Kab. OKU"), (7, "Kab. Muara Enim"))
     ]
     assert "di atasnya sejak baris serupa sebelumnya" in run("report", "--locale", "id", input=rows).stderr
+
+
+def test_a_section_heading_row_gives_its_label_to_the_rows_under_it():
+    """'Seberang Ulu,,,' over its sectors was skipped as a footnote and its rows filled
+    down from the region before it: Ilir Barat got Seberang Ulu's counts."""
+    rows = (
+        "kecamatan,sektor,peserta,potensi\nIlir Barat,Petani,10,100\n,Nelayan,5,50\n"
+        "Seberang Ulu,,,\n,Petani,7,70\n,Nelayan,3,30\nSumber: BPS,,,\n"
+    )
+    result = run("report", "-f", "json", input=rows)
+    assert result.exit_code == 0, result
+    assert picked(result, "region", "sector", "enrolled") == [
+        ("Ilir Barat", "Petani", 10),
+        ("Ilir Barat", "Nelayan", 5),
+        ("Seberang Ulu", "Petani", 7),
+        ("Seberang Ulu", "Nelayan", 3),
+    ]
+    assert result.stderr == (
+        "enrollgap: note: <stdin>: skipped 1 row without counts, such as footnotes (line 7: 'Sumber: BPS')\n"
+        "enrollgap: note: <stdin>: filled blank labels down from the row above in 3 rows (lines 3, 5 and 6)\n"
+    )
+
+
+def test_a_row_without_counts_that_no_blank_label_follows_is_a_footnote_even_between_known_groups():
+    rows = (
+        "kecamatan,sektor,peserta,potensi\nA,Petani,10,100\n,Nelayan,5,50\nCatatan,,,\nA,Petani,1,10\n,Nelayan,3,30\n"
+    )
+    result = run("report", "-f", "json", input=rows)
+    assert picked(result, "region", "sector", "enrolled") == [("A", "Petani", 11), ("A", "Nelayan", 8)]
+    assert "(line 4: 'Catatan')" in result.stderr

@@ -47,10 +47,11 @@ def sum_rows(
     run_enrolled = run_potential = 0
     last: list[Any] | None = None  # the cells of the last data row, blank labels filled in
     other: object = None  # the last label of the left-out column found ordinary
+    heading = False  # a section's heading awaits the next row: it goes to the rules
     for pos, cells in rows:
         try:
             at = index[key_of(cells)]
-            if width is not None and len(cells) != width:
+            if heading or (width is not None and len(cells) != width):
                 raise LookupError
             if left_out is not None and cells[left_out] != other:  # asked where it changes
                 if not ordinary(cells[left_out]):
@@ -62,6 +63,7 @@ def sum_rows(
                 raise LookupError  # a 0 in a workbook a program wrote may stand in for a formula
         except (LookupError, NumberError):  # a group's first row, a short row, a cell to look at
             row = rules.decide(pos, cells, (run_enrolled, run_potential), last)
+            heading = rules.heading is not None
             if row is None:
                 continue
             key, enrolled, potential = row
@@ -72,7 +74,7 @@ def sum_rows(
         run_enrolled += enrolled
         run_potential += potential
         last = cells
-    return sums, rules.totals.finish((run_enrolled, run_potential))
+    return sums, rules.finish((run_enrolled, run_potential))
 
 
 def to_groups(sums: Sums, layout: Layout, places: Places) -> list[Group]:

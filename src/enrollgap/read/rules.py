@@ -8,6 +8,7 @@ from operator import itemgetter
 from typing import Any
 
 from ..errors import InputError, NumberError
+from ..findings import Finding
 from .filldown import FillDown
 from .header import repeats_header
 from .labels import Unnamed, is_total_or_summary, special_labels
@@ -60,6 +61,7 @@ class Rules:
 
         self.totals = Totals(layout.every, notes, places, findings, label_sums)
         self._plain: dict[object, bool] = {}  # label -> ordinary
+        self.heading: tuple[object, list[Any]] | None = None  # a row with a label and no counts, awaiting the next
 
     def ordinary(self, label: object) -> bool:
         """A label that is neither a total, a summary nor (in a table) a blank; the answers
@@ -91,6 +93,7 @@ class Rules:
             raise InputError(self._width_message(cells), *places.where(pos, None))
         every = layout.every
         if all(map(self.ordinary, map(cells.__getitem__, every))) and (layout.tabular or self._named(cells)):
+            self._resolve_heading()
             return self.key_of(cells), enrolled, potential
         if not layout.tabular:  # JSON: a total or a summary, or no label at all (said for each such row)
             if special_labels([cells[i] for i in every], False):
@@ -100,7 +103,14 @@ class Rules:
             for i in every:
                 cells[i] = Unnamed(cells[i])
             return self.key_of(cells), enrolled, potential
-        filled = self.labels.labels_of(cells, pos, None if last is None else self.labels.texts_of(last))
+        above = None if last is None else self.labels.texts_of(last)
+        if self.heading is not None:  # the row under a section's heading takes its labels, where blank
+            heading = self.labels.texts_of(self.heading[1])
+            if any(h and not t for h, t in zip(heading, self.labels.texts_of(cells))):
+                above = [h or a for h, a in zip(heading, above or [""] * len(heading))]
+                self.heading = None
+        filled = self.labels.labels_of(cells, pos, above)
+        self._resolve_heading()
         if filled is None:
             self.totals.not_a_group(pos, cells, (enrolled, potential), run, last is None)
             return None
@@ -129,6 +139,18 @@ class Rules:
             raise InputError(f"{header}: {UNWORKED}", *where)
         return False
 
+    def _resolve_heading(self) -> None:
+        """A row with a label and no counts that no blank label came to take: a footnote."""
+        if self.heading is not None:
+            pos, cells = self.heading
+            self.heading = None
+            self.notes.footnotes.append((self.places.line(pos), first_text(cells)))
+
+    def finish(self, run: Counts) -> list[Finding]:
+        """The findings, once every row is read (``run``: the data rows' sums)."""
+        self._resolve_heading()
+        return self.totals.finish(run)
+
     def _named(self, cells: list[Any]) -> bool:
         return any(cell_text(cells[i]).strip() for i in self.layout.every)
 
@@ -144,7 +166,13 @@ class Rules:
             if is_blank(cells):
                 return
             if all(i >= len(cells) or not cell_text(cells[i]).strip() for i in counts):
-                self.notes.footnotes.append((places.line(pos), first_text(cells)))  # "Sumber: BPS": no counts
+                self._resolve_heading()
+                if len(layout.every) == 2 and any(self.labels.texts_of(cells)):
+                    # A label and no counts: a section's heading if the next row leaves that label
+                    # blank ("Seberang Ulu" over its sectors), else a footnote ("Sumber: BPS").
+                    self.heading = (pos, cells)
+                else:
+                    self.notes.footnotes.append((places.line(pos), first_text(cells)))  # no counts
                 return
             if layout.width is not None and len(cells) != layout.width:
                 raise InputError(self._width_message(cells), *places.where(pos, None))
