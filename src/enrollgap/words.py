@@ -159,6 +159,8 @@ SENTENCES = {
         "implied_region_total": "{origin}: {label} ({enrolled} of {potential}) is exactly the sum of its sector in every other region, as each row of an export's own total is: it is read as that total and not summed",
         "implied_province_total": "{origin}: {label} ({enrolled} of {potential}) is the province of every other group, its kabupaten/kota: it is read as the province's total and not summed{differs}",
         "province_differs": "; the groups add up to {enrolled} of {potential}",
+        "implied_regency_total": "{origin}: {label} ({enrolled} of {potential}) is the kabupaten/kota of the groups below it, its kecamatan: it is read as their subtotal and not summed{differs}",
+        "implied_regency_total_after": "{origin}: {label} ({enrolled} of {potential}) is the kabupaten/kota of the groups above it, its kecamatan: it is read as their subtotal and not summed{differs}",
         "implied_total": "{origin}: {label} ({enrolled} of {potential}) is exactly the sum of every other group, as an export's own total row is: it is read as that total and not summed (label it Jumlah or Total to say so)",
         "unnamed": "{origin}: the blank {column} leaves the row without a name; it is summed as a group of its own, shown without a label: if it is a total, label it Jumlah or Total, or it is counted twice",
         "filled_inner": "{origin}: the blank {column} took the label of the row above, so the row is summed into {label}; a pivot export leaves only its first label column blank: if the row is a subtotal, label it Jumlah or Total, or it is counted twice",
@@ -231,6 +233,8 @@ SENTENCES = {
         "implied_region_total": "{origin}: {label} ({enrolled} dari {potential}) tepat sama dengan jumlah sektornya di semua wilayah lain, seperti setiap baris total sebuah ekspor: ia dibaca sebagai total itu dan tidak dijumlahkan",
         "implied_province_total": "{origin}: {label} ({enrolled} dari {potential}) adalah provinsi dari semua kelompok lainnya, kabupaten/kotanya: ia dibaca sebagai total provinsi itu dan tidak dijumlahkan{differs}",
         "province_differs": "; kelompok-kelompok itu berjumlah {enrolled} dari {potential}",
+        "implied_regency_total": "{origin}: {label} ({enrolled} dari {potential}) adalah kabupaten/kota dari kelompok di bawahnya, kecamatannya: ia dibaca sebagai subtotalnya dan tidak dijumlahkan{differs}",
+        "implied_regency_total_after": "{origin}: {label} ({enrolled} dari {potential}) adalah kabupaten/kota dari kelompok di atasnya, kecamatannya: ia dibaca sebagai subtotalnya dan tidak dijumlahkan{differs}",
         "implied_total": "{origin}: {label} ({enrolled} dari {potential}) tepat sama dengan jumlah semua kelompok lainnya, seperti baris total sebuah ekspor: ia dibaca sebagai total itu dan tidak dijumlahkan (beri label Jumlah atau Total untuk menyatakannya)",
         "unnamed": "{origin}: {column} yang kosong membuat baris ini tanpa nama; ia dijumlahkan sebagai kelompok tersendiri tanpa label: jika baris ini total, beri label Jumlah atau Total, atau ia terhitung dua kali",
         "filled_inner": "{origin}: {column} yang kosong mengambil label baris di atasnya, sehingga baris ini dijumlahkan ke {label}; ekspor pivot hanya mengosongkan kolom label pertamanya: jika baris ini subtotal, beri label Jumlah atau Total, atau ia terhitung dua kali",
@@ -399,7 +403,7 @@ def _warning_text(finding: Finding, style: Style) -> str:
     ):  # fmt: skip
         return sentence(finding.kind, style.locale, origin=finding.origin or "", label=quoted(label),
                         enrolled=style.count(finding.enrolled), potential=style.count(finding.potential))  # fmt: skip
-    if finding.kind == "implied_province_total":
+    if finding.kind in ("implied_province_total", "implied_regency_total", "implied_regency_total_after"):
         differs = ""
         if finding.summed is not None and finding.summed != (finding.enrolled, finding.potential):
             differs = sentence("province_differs", style.locale, enrolled=style.count(finding.summed[0]),

@@ -21,6 +21,8 @@ KINDS: dict[str, FindingKind] = {
     "subtotal": "implied_subtotal",
     "subtotal_after": "implied_subtotal_after",
     "province_total": "implied_province_total",
+    "regency_total": "implied_regency_total",
+    "regency_total_after": "implied_regency_total_after",
     "grand_total": "implied_grand_total",
     "region_total": "implied_region_total",
 }
@@ -39,9 +41,22 @@ def without_implied_totals(groups: list[Group]) -> tuple[list[Group], list[Findi
         if kind == "province_total":  # checked like a Jumlah row: what the other groups of its year add up to
             others = [g for i, g in enumerate(groups) if i != at and g.year == total.year]
             summed = (sum(g.enrolled for g in others), sum(g.potential for g in others))
+        elif kind.startswith("regency_total"):  # ... what its kecamatan add up to
+            block = _block(totals, at, kind, len(groups))
+            summed = (sum(groups[i].enrolled for i in block), sum(groups[i].potential for i in block))
         findings.add(Finding(KINDS[kind], total.label, total.enrolled, total.potential, summed, total.origin))
     left_out = {at for at, _ in totals}
     return [g for at, g in enumerate(groups) if at not in left_out], findings.items
+
+
+def _block(totals: Sequence[tuple[int, str]], at: int, kind: str, count: int) -> range:
+    """The rows a kabupaten/kota row at ``at`` is the subtotal of: those up to the next
+    such row (under it), or since the last (over it)."""
+    heads = sorted(i for i, k in totals if k == kind)
+    place = heads.index(at)
+    if kind == "regency_total":
+        return range(at + 1, heads[place + 1] if place + 1 < len(heads) else count)
+    return range(heads[place - 1] + 1 if place else 0, at)
 
 
 def implied_totals(groups: Sequence[Group]) -> list[tuple[int, str]]:
@@ -86,7 +101,9 @@ def _implied(groups: Sequence[Group]) -> list[tuple[int, str]]:
     # The same blocks written with each subtotal after its rows (a kabupaten under its
     # kecamatan): the table read from its end.
     last = len(groups) - 1
-    return sorted((last - at, "subtotal_after" if kind == "subtotal" else kind) for at, kind in _blocks(groups[::-1]))
+    after = sorted((last - at, "subtotal_after" if kind == "subtotal" else kind) for at, kind in _blocks(groups[::-1]))
+    # Blocks that do not add up exactly, where the reference knows each head's kecamatan.
+    return after or _regency_rows(groups)
 
 
 def _blocks(groups: Sequence[Group]) -> list[tuple[int, str]]:
@@ -118,6 +135,39 @@ def _province_row(groups: Sequence[Group]) -> int | None:
         if children and all(region_key(g.region or "") in children for i, g in enumerate(groups) if i != end):
             found.append(end)
     return found[0] if len(found) == 1 else None
+
+
+def _regency_rows(groups: Sequence[Group]) -> list[tuple[int, str]]:
+    """The rows of kabupaten/kota written with the word that says so (``Kab. OKU``,
+    ``Kota Palembang``) each over, or each under, a block of rows that are all its
+    own kecamatan: its subtotals, whether or not they add up. [] unless every row is
+    one or the other, in one such layout."""
+    if any(g.region is None or g.sector is not None for g in groups):  # regions alone
+        return []
+    from ..regions import districts_of, names_a_regency  # (loaded only for a table of regions)
+
+    heads = [at for at, g in enumerate(groups) if names_a_regency(g.region or "")]
+    if not heads or len(heads) == len(groups):
+        return []
+    from ..regions import region_key
+
+    keys = [region_key(g.region or "") for g in groups]
+    for kind, blocks in (
+        ("regency_total", zip(heads, [*heads[1:], len(groups)])),  # each over its kecamatan
+        ("regency_total_after", zip(heads, [-1, *heads[:-1]])),  # each under them
+    ):
+        found = []
+        for head, other in blocks:
+            span = range(head + 1, other) if kind == "regency_total" else range(other + 1, head)
+            kecamatan = districts_of(groups[head].region or "")
+            if not span or not all(keys[at] in kecamatan for at in span):
+                break
+            found.append(head)
+        else:
+            covered = heads[0] == 0 if kind == "regency_total" else heads[-1] == len(groups) - 1
+            if covered:
+                return [(at, kind) for at in found]
+    return []
 
 
 def _region_total(groups: Sequence[Group]) -> list[tuple[int, str]]:
