@@ -146,6 +146,8 @@ def _regency_rows(groups: Sequence[Group]) -> list[tuple[int, str]]:
         return []
     from ..regions import districts_of, names_a_regency  # (loaded only for a table of regions)
 
+    if not (names_a_regency(groups[0].region or "") or names_a_regency(groups[-1].region or "")):
+        return []  # (a block's kabupaten/kota opens the table, or closes it)
     heads = [at for at, g in enumerate(groups) if names_a_regency(g.region or "")]
     if not heads or len(heads) == len(groups):
         return []
