@@ -271,3 +271,19 @@ def test_a_late_name_stdout_cannot_write_is_an_error_before_anything_is_written(
         result = run_process("report", str(tmp_path / "late.csv"), "-f", fmt, env={"PYTHONIOENCODING": "cp1252"})
         assert (result.exit_code, result.stdout) == (2, ""), fmt
         assert result.stderr.startswith("enrollgap: error: standard output (cp1252) cannot write '\\u0100'")
+
+
+def test_the_help_says_what_each_command_takes():
+    """enrollgap --help did not mention spreadsheets; check --help offered --sheet and
+    --input-format xlsx, which check refuses; project --help printed an example with a
+    line break lost inside it."""
+    top = run("--help").stdout
+    assert "spreadsheets (.xlsx, .xls, .ods)" in top and "pip install 'enrollgap[excel]'" in top
+    check = run("check", "--help").stdout
+    assert "--sheet" not in check and "csv|tsv|json|jsonl]" in check
+    assert (
+        run("check", "--input-format", "xlsx", "--enrolled", "1", "--potential", "2", "--reported", "50").exit_code == 2
+    )
+    examples = run("project", "--help").stdout.split("Examples:")[1]
+    assert all("  " not in line.strip() for line in examples.splitlines())
+    assert "--sheet NAME|N|all" in run("report", "--help").stdout

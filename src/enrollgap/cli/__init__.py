@@ -126,9 +126,10 @@ def cli() -> None:
     """Enrollment gap calculator for social-security coverage.
 
     Counts come as options (-s NAME ENROLLED POTENTIAL) or as CSV, TSV, JSON or
-    JSON Lines (a file, or piped in); results come out as tables for people and
-    as CSV/JSON for scripts. Exit codes: 0 done, 1 a finding, 2 bad input, 130
-    interrupted.
+    JSON Lines (a file, or piped in), and spreadsheets (.xlsx, .xls, .ods) with
+    the excel extra: pip install 'enrollgap[excel]'. Results come out as tables
+    for people and as CSV/JSON/xlsx for scripts. Exit codes: 0 done, 1 a
+    finding, 2 bad input, 130 interrupted.
     """
 
 

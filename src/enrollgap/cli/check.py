@@ -9,7 +9,7 @@ from ..api.check import check as check_of
 from ..consistency import Case
 from ..read import read_cases
 from .common import Common, input_path, refuse_overwriting, source_name
-from .options import input_options, output_options, parse_option, usage_errors
+from .options import output_options, parse_option, text_input_options, usage_errors
 
 
 @click.command(
@@ -20,7 +20,7 @@ Examples:
   enrollgap check published.csv -f json | jq '.rows[] | select(.consistent | not)'
 """
 )
-@input_options
+@text_input_options
 @click.option("--enrolled", metavar="N", help="Published enrolled count, as written.")
 @click.option("--potential", metavar="N", help='Published potential, as written ("1,34 juta").')
 @click.option("--reported", metavar="PCT", help='Published percentage, as written ("3,63").')

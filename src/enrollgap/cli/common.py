@@ -89,7 +89,7 @@ class Common:
             params["encoding"],
             params["columns"],
             params.get("group_by"),
-            params["sheet"],
+            params.get("sheet"),
         )
         return cls(
             read,

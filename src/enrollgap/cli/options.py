@@ -15,7 +15,7 @@ from ..groups import GROUPINGS, Group
 from ..numerals import LOCALES, Written, parse_count, parse_money, parse_number
 from ..output.formats import check_format
 from ..read.columns import parse_column_map
-from ..read.options import FORMATS, ReadOptions
+from ..read.options import FORMATS, SHEET_FORMATS, ReadOptions
 
 PROGRESS_FROM_BYTES = 50 * 1000 * 1000
 
@@ -30,20 +30,27 @@ def _check_format(ctx, param, value):
 
 def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """INPUT and the options that say how to read it, shared by every command."""
+    return _input_options(func, sheets=True)
+
+
+def text_input_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """input_options for a command that reads no workbook (check): no --sheet, no sheet formats."""
+    return _input_options(func, sheets=False)
+
+
+def _input_options(func: Callable[..., Any], sheets: bool) -> Callable[..., Any]:
+    formats = FORMATS if sheets else tuple(f for f in FORMATS if f not in SHEET_FORMATS)
     decorators = [
         click.argument("input", required=False, metavar="[INPUT]"),
         click.option(
             "--input-format",
-            type=click.Choice(FORMATS),
+            type=click.Choice(formats),
             help="Format of INPUT; default: by extension, else sniffed.",
         ),
         click.option(
             "--delimiter",
             metavar="CHAR",
             help="CSV delimiter, or 'tab'; default: sniffed from the lines (, ; or tab), or a sep= line.",
-        ),
-        click.option(
-            "--sheet", metavar="NAME|N", help="The sheet of a spreadsheet to read (1 = first); default: the first."
         ),
         click.option(
             "--encoding",
@@ -69,6 +76,16 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option("--strict", is_flag=True, help="Turn every warning into an error (exit 2)."),
     ]
+    if sheets:
+        decorators.insert(
+            3,
+            click.option(
+                "--sheet",
+                metavar="NAME|N|all",
+                help="The sheet of a workbook to read (1 = the first); default: the first visible one; "
+                "all: every sheet, each of the year its name holds.",
+            ),
+        )
     for decorator in reversed(decorators):
         func = decorator(func)
     return func

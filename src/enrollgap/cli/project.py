@@ -46,8 +46,7 @@ def premium_options(specs: Sequence[str], locale: str) -> tuple[Fraction | None,
     epilog="""\b
 Examples:
   enrollgap project -s BPU 48858 1340000 --from 2020 --target 10 --by 2025
-  enrollgap project sectors.csv --from 2021 --target 43 --by 2026 --path compound \
-      --retention 90 --premium 16800
+  enrollgap project sectors.csv --from 2021 --target 43 --by 2026 --path compound --retention 90
   enrollgap project -s BPU 48858 1340000 --from 2020 --target 10 --growth 20 -f json
 """
 )
