@@ -16,9 +16,9 @@ from ..errors import InputError, NumberError
 from ..findings import Finding
 from ..groups import Group
 from .cells import read_year
-from .grouping import groups_of
+from .grouping import Sums, groups_of
 from .labels import label_text
-from .layout import CellLookup, CountReader, Layout, Sums
+from .layout import CellLookup, CountReader, Layout
 from .notes import Notes
 from .places import Places
 from .rules import Rules
@@ -80,7 +80,7 @@ def sum_rows(
 def to_groups(sums: Sums, layout: Layout, places: Places) -> list[Group]:
     """The summed rows of one table as groups, in first-seen order: labels trimmed,
     groups whose labels then match summed, years read, the 10^15 limit checked."""
-    merged: dict[tuple[Any, ...], list[Any]] = {}
+    merged = Sums()
     years = layout.year is not None
     for key, enrolled, potential, first in sums.items():
         if not years and type(key) is str:  # one label cell of a text table (100,000 villages)
@@ -90,12 +90,7 @@ def to_groups(sums: Sums, layout: Layout, places: Places) -> list[Group]:
             labels = (*map(label_text, cells[:-1]), _year(cells[-1], first, places, layout))
         else:
             labels = tuple(map(label_text, key if isinstance(key, tuple) else (key,)))
-        acc = merged.get(labels)
-        if acc is None:
-            merged[labels] = [enrolled, potential, first]
-        else:
-            acc[0] += enrolled
-            acc[1] += potential
+        merged.add(labels, enrolled, potential, first)
     return groups_of(merged, layout.grouping, places.origin, years)
 
 

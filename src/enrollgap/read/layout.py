@@ -3,44 +3,10 @@ rules for exports share."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from .columns import Columns
-
-
-class Sums:
-    """The groups of one table so far, in first-seen order: a group's key (its label
-    cells, the year cell last; one cell alone as itself) is its place in three lists,
-    the enrolled, the potential and where the group was first read. (A list of
-    integers per column rather than a list per group: a million groups are then not a
-    million containers for the cycle collector to walk again and again.)"""
-
-    __slots__ = ("enrolled", "first", "index", "potential")
-
-    def __init__(self) -> None:
-        self.index: dict[Any, int] = {}
-        self.enrolled: list[int] = []
-        self.potential: list[int] = []
-        self.first: list[object] = []
-
-    def add(self, key: Any, enrolled: int, potential: int, pos: object) -> None:
-        """A row's counts added to its group (a new group where the key is new)."""
-        at = self.index.get(key)
-        if at is None:
-            self.index[key] = len(self.enrolled)
-            self.enrolled.append(enrolled)
-            self.potential.append(potential)
-            self.first.append(pos)
-        else:
-            self.enrolled[at] += enrolled
-            self.potential[at] += potential
-
-    def items(self) -> Iterator[tuple[Any, int, int, object]]:
-        """(key, enrolled, potential, where first read) of each group, in first-seen order."""
-        return zip(self.index, self.enrolled, self.potential, self.first)
-
 
 # A format's reading of one count cell (and the locale): a whole number, or NumberError.
 CountReader = Callable[[object, str], int]

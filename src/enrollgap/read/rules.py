@@ -10,9 +10,10 @@ from typing import Any
 from ..errors import InputError, NumberError
 from ..findings import Finding
 from .filldown import FillDown
+from .grouping import Sums
 from .header import repeats_header
 from .labels import Unnamed, is_total_or_summary, special_labels
-from .layout import CellLookup, CountReader, Layout, Sums
+from .layout import CellLookup, CountReader, Layout
 from .notes import Notes, RowFindings, cell_text, first_text, is_blank
 from .places import Places
 from .totals import Counts, Totals, label_totals

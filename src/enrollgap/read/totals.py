@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 
 from ..findings import Finding, FindingKind
 from ..text import join_label
+from .grouping import Sums
 from .labels import is_summary, is_total, label_text
-from .layout import Sums
 from .notes import Notes, RowFindings, cell_text
 from .places import Places
 
